@@ -1,0 +1,533 @@
+package dev.niche.core.likelihood;
+
+import dev.niche.core.Checks;
+import dev.niche.core.FitDiagnostics;
+import dev.niche.core.Seeds;
+import dev.niche.core.internal.NumericalDerivatives;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maximises a {@link LogLikelihood} over named parameters with natural domains.
+ *
+ * <p>The procedure, for each start:
+ *
+ * <ol>
+ *   <li>map the start to the internal coordinates {@code z} (see {@link Parameter});
+ *   <li>maximise over the box {@code |z_i| <= limit_i} with BOBYQA (Powell 2009; Brent's method in
+ *       one dimension), derivative-free and robust to rough likelihood surfaces;
+ *   <li>polish with damped Newton steps on a central-difference Hessian while it is negative
+ *       definite, which brings the gradient to rounding level.
+ * </ol>
+ *
+ * The best start wins. If the observed information at the winner is not positive definite, the
+ * likelihood is probed along its flattest direction: when it keeps rising (or stays level) all the
+ * way to the limit of the box, the supremum lies on the boundary of the parameter space; the fit
+ * then reports {@code onBoundary}, names the parameters that went to their bounds, and returns the
+ * point at the limit instead of pretending it is an interior maximum.
+ *
+ * <p>Instances are immutable and thread-safe provided the log-likelihood is.
+ */
+public final class MaximumLikelihood {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MaximumLikelihood.class);
+
+  private static final int NEWTON_ITERATIONS = 30;
+  private static final double LIMIT_MARGIN = 1.0;
+
+  private final LogLikelihood logLikelihood;
+  private final List<Parameter> parameters;
+  private final List<double[]> starts;
+  private final int randomStarts;
+  private final long seed;
+  private final long observations;
+  private final int maxEvaluations;
+
+  private MaximumLikelihood(Builder b) {
+    this.logLikelihood = b.logLikelihood;
+    this.parameters = List.copyOf(b.parameters);
+    List<double[]> copies = new ArrayList<>();
+    for (double[] s : b.starts) {
+      copies.add(s.clone());
+    }
+    this.starts = copies;
+    this.randomStarts = b.randomStarts;
+    this.seed = b.seed;
+    this.observations = b.observations;
+    this.maxEvaluations = b.maxEvaluations;
+  }
+
+  /**
+   * Starts configuring a maximisation.
+   *
+   * @param logLikelihood the function to maximise, on the natural scale
+   * @param parameters the parameters, in the order the function expects them
+   * @return a builder
+   * @throws NullPointerException if an argument or a parameter is null
+   * @throws IllegalArgumentException if there are no parameters or two share a name
+   */
+  public static Builder builder(LogLikelihood logLikelihood, Parameter... parameters) {
+    return new Builder(logLikelihood, parameters);
+  }
+
+  /**
+   * Runs the maximisation.
+   *
+   * @return the fit; never null, numerical trouble is reported in its diagnostics
+   */
+  public LikelihoodFit maximize() {
+    int n = parameters.size();
+    double[] limits = new double[n];
+    for (int i = 0; i < n; i++) {
+      limits[i] = parameters.get(i).internalLimit();
+    }
+    Objective objective = new Objective(limits);
+    List<double[]> internalStarts = internalStarts(limits);
+    double[] best = null;
+    double bestValue = Double.NEGATIVE_INFINITY;
+    boolean allConverged = true;
+    for (double[] start : internalStarts) {
+      Run run = optimise(objective, start, limits);
+      allConverged &= run.converged;
+      if (best == null || run.value > bestValue) {
+        best = run.point;
+        bestValue = run.value;
+      }
+    }
+    best = newtonPolish(objective, best, limits);
+    bestValue = objective.value(best);
+    double[][] hessian = NumericalDerivatives.hessian(objective::value, best, bestValue);
+
+    List<String> notes = new ArrayList<>();
+    if (!isNegativeDefinite(hessian)) {
+      double[] boundary = probeFlatDirection(objective, best, bestValue, hessian, limits);
+      if (boundary != null) {
+        Run run = optimise(objective, boundary, limits);
+        if (run.value >= bestValue) {
+          best = run.point;
+          bestValue = run.value;
+        }
+        hessian = NumericalDerivatives.hessian(objective::value, best, bestValue);
+      }
+    }
+    boolean[] atBoundary = new boolean[n];
+    boolean onBoundary = false;
+    for (int i = 0; i < n; i++) {
+      if (Math.abs(best[i]) >= limits[i] - LIMIT_MARGIN) {
+        atBoundary[i] = true;
+        onBoundary = true;
+        notes.add(parameters.get(i).boundaryDescription(best[i]));
+      }
+    }
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = parameters.get(i).toNatural(best[i]);
+    }
+    double[][] covariance = covariance(hessian, best, atBoundary, notes);
+    double[] se = new double[n];
+    for (int i = 0; i < n; i++) {
+      se[i] = atBoundary[i] ? Double.NaN : Math.sqrt(covariance[i][i]);
+    }
+    String message;
+    if (onBoundary) {
+      message = "supremum on the boundary of the parameter space: " + String.join(", ", notes);
+    } else if (!notes.isEmpty()) {
+      message = String.join("; ", notes);
+    } else {
+      message = allConverged ? "" : "some starts hit the evaluation limit";
+    }
+    boolean converged = allConverged && Double.isFinite(bestValue);
+    if (!Double.isFinite(bestValue)) {
+      message = "no start gave a finite log-likelihood";
+    }
+    LOG.debug("maximised log-likelihood {} at {} after {} evaluations {}",
+        bestValue, Arrays.toString(values), objective.evaluations, message);
+    FitDiagnostics diagnostics =
+        new FitDiagnostics(converged, objective.evaluations, bestValue, onBoundary, message);
+    return new LikelihoodFit(parameters, values, se, covariance, atBoundary, observations,
+        diagnostics);
+  }
+
+  private List<double[]> internalStarts(double[] limits) {
+    int n = parameters.size();
+    List<double[]> result = new ArrayList<>();
+    for (double[] start : starts) {
+      double[] z = new double[n];
+      for (int i = 0; i < n; i++) {
+        z[i] = clamp(parameters.get(i).toInternal(start[i]), limits[i] - 2 * LIMIT_MARGIN);
+      }
+      result.add(z);
+    }
+    SplittableRandom random = Seeds.random(seed);
+    double[] centre = result.get(0);
+    for (int s = 0; s < randomStarts; s++) {
+      double[] z = new double[n];
+      for (int i = 0; i < n; i++) {
+        z[i] = clamp(centre[i] + random.nextGaussian(), limits[i] - 2 * LIMIT_MARGIN);
+      }
+      result.add(z);
+    }
+    return result;
+  }
+
+  private Run optimise(Objective objective, double[] start, double[] limits) {
+    int n = start.length;
+    int before = objective.evaluations;
+    objective.resetBest();
+    boolean converged = true;
+    try {
+      if (n == 1) {
+        BrentOptimizer brent = new BrentOptimizer(1e-12, 1e-14);
+        brent.optimize(
+            new MaxEval(maxEvaluations),
+            new UnivariateObjectiveFunction(z -> objective.value(new double[] {z})),
+            GoalType.MAXIMIZE,
+            new SearchInterval(-limits[0], limits[0], start[0]));
+      } else {
+        double radius = 0.5;
+        for (double limit : limits) {
+          radius = Math.min(radius, limit / 4);
+        }
+        double[] lower = new double[n];
+        double[] upper = new double[n];
+        for (int i = 0; i < n; i++) {
+          lower[i] = -limits[i];
+          upper[i] = limits[i];
+        }
+        BOBYQAOptimizer bobyqa = new BOBYQAOptimizer(2 * n + 1, radius, 1e-9);
+        bobyqa.optimize(
+            new MaxEval(maxEvaluations),
+            new ObjectiveFunction(objective::value),
+            GoalType.MAXIMIZE,
+            new InitialGuess(start),
+            new SimpleBounds(lower, upper));
+      }
+    } catch (TooManyEvaluationsException e) {
+      converged = false;
+      LOG.debug("start {} hit the evaluation limit {}", Arrays.toString(start), maxEvaluations);
+    }
+    LOG.debug("start {} -> {} in {} evaluations", Arrays.toString(start), objective.bestValue,
+        objective.evaluations - before);
+    return new Run(objective.bestPoint.clone(), objective.bestValue, converged);
+  }
+
+  /** Damped Newton steps in z while the Hessian is negative definite and the value rises. */
+  private static double[] newtonPolish(Objective objective, double[] start, double[] limits) {
+    double[] z = start.clone();
+    double value = objective.value(z);
+    for (int iteration = 0; iteration < NEWTON_ITERATIONS; iteration++) {
+      double[] g = NumericalDerivatives.gradient(objective::value, z);
+      double[][] h = NumericalDerivatives.hessian(objective::value, z, value);
+      double[] step;
+      try {
+        RealMatrix negative = new Array2DRowRealMatrix(h).scalarMultiply(-1);
+        step = new CholeskyDecomposition(negative).getSolver().solve(
+            new org.apache.commons.math3.linear.ArrayRealVector(g)).toArray();
+      } catch (NonPositiveDefiniteMatrixException
+          | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
+        return z;
+      }
+      double scale = 1.0;
+      boolean improved = false;
+      for (int halving = 0; halving < 20; halving++) {
+        double[] candidate = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+          candidate[i] = clamp(z[i] + scale * step[i], limits[i]);
+        }
+        double candidateValue = objective.value(candidate);
+        if (candidateValue >= value) {
+          improved = candidateValue > value;
+          z = candidate;
+          value = candidateValue;
+          break;
+        }
+        scale /= 2;
+      }
+      if (!improved || norm(step) * scale < 1e-12) {
+        return z;
+      }
+    }
+    return z;
+  }
+
+  /**
+   * Follows the flattest direction of the Hessian both ways. Returns the point at the box limit if
+   * the log-likelihood there is at least the current value (up to rounding), else null.
+   */
+  private static double[] probeFlatDirection(
+      Objective objective, double[] z, double value, double[][] hessian, double[] limits) {
+    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(hessian));
+    double[] eigenvalues = eigen.getRealEigenvalues();
+    int flattest = 0;
+    for (int i = 1; i < eigenvalues.length; i++) {
+      if (eigenvalues[i] > eigenvalues[flattest]) {
+        flattest = i;
+      }
+    }
+    double[] direction = eigen.getEigenvector(flattest).toArray();
+    double tolerance = 1e-7 * (1 + Math.abs(value));
+    for (int sign = -1; sign <= 1; sign += 2) {
+      double tMax = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < z.length; i++) {
+        if (Math.abs(direction[i]) > 1e-12) {
+          double room = sign * direction[i] > 0 ? limits[i] - z[i] : limits[i] + z[i];
+          tMax = Math.min(tMax, room / Math.abs(direction[i]));
+        }
+      }
+      double[] end = new double[z.length];
+      for (int i = 0; i < z.length; i++) {
+        end[i] = clamp(z[i] + sign * tMax * direction[i], limits[i]);
+      }
+      if (objective.value(end) >= value - tolerance) {
+        return end;
+      }
+    }
+    return null;
+  }
+
+  private double[][] covariance(
+      double[][] hessian, double[] z, boolean[] atBoundary, List<String> notes) {
+    int n = z.length;
+    double[][] nan = new double[n][n];
+    for (double[] row : nan) {
+      Arrays.fill(row, Double.NaN);
+    }
+    // Restrict the information to the interior parameters.
+    int[] interior = new int[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (!atBoundary[i]) {
+        interior[m++] = i;
+      }
+    }
+    if (m == 0) {
+      return nan;
+    }
+    double[][] information = new double[m][m];
+    for (int a = 0; a < m; a++) {
+      for (int b = 0; b < m; b++) {
+        information[a][b] = -hessian[interior[a]][interior[b]];
+      }
+    }
+    RealMatrix inverse;
+    try {
+      inverse = new CholeskyDecomposition(new Array2DRowRealMatrix(information))
+          .getSolver().getInverse();
+    } catch (NonPositiveDefiniteMatrixException
+        | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
+      notes.add("observed information is not positive definite: standard errors are unavailable");
+      return nan;
+    }
+    double[][] covariance = nan;
+    for (int a = 0; a < m; a++) {
+      int i = interior[a];
+      double di = parameters.get(i).derivative(z[i]);
+      for (int b = 0; b < m; b++) {
+        int j = interior[b];
+        covariance[i][j] = di * inverse.getEntry(a, b) * parameters.get(j).derivative(z[j]);
+      }
+    }
+    return covariance;
+  }
+
+  private static boolean isNegativeDefinite(double[][] hessian) {
+    RealMatrix negative = new Array2DRowRealMatrix(hessian).scalarMultiply(-1);
+    try {
+      new CholeskyDecomposition(negative);
+      return true;
+    } catch (NonPositiveDefiniteMatrixException
+        | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
+      return false;
+    }
+  }
+
+  private static double clamp(double z, double limit) {
+    return Math.max(-limit, Math.min(limit, z));
+  }
+
+  private static double norm(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x * x;
+    }
+    return Math.sqrt(s);
+  }
+
+  /** The log-likelihood in internal coordinates, with evaluation count and best point seen. */
+  private final class Objective {
+    private final double[] limits;
+    private final double[] natural;
+    int evaluations;
+    double[] bestPoint;
+    double bestValue;
+    private double worstFinite = 0;
+
+    Objective(double[] limits) {
+      this.limits = limits;
+      this.natural = new double[limits.length];
+    }
+
+    void resetBest() {
+      bestPoint = null;
+      bestValue = Double.NEGATIVE_INFINITY;
+    }
+
+    double value(double[] z) {
+      evaluations++;
+      for (int i = 0; i < z.length; i++) {
+        natural[i] = parameters.get(i).toNatural(clamp(z[i], limits[i]));
+      }
+      double v = logLikelihood.value(natural);
+      if (!Double.isFinite(v)) {
+        // Worse than anything finite, but finite so that the optimiser's models stay sane.
+        return worstFinite - 1e6 * (1 + Math.abs(worstFinite));
+      }
+      worstFinite = Math.min(worstFinite, v);
+      if (bestPoint == null || v > bestValue) {
+        bestPoint = z.clone();
+        bestValue = v;
+      }
+      return v;
+    }
+  }
+
+  private static final class Run {
+    final double[] point;
+    final double value;
+    final boolean converged;
+
+    Run(double[] point, double value, boolean converged) {
+      this.point = point;
+      this.value = value;
+      this.converged = converged;
+    }
+  }
+
+  /** Configures a {@link MaximumLikelihood}; validates each setting as it is given. */
+  public static final class Builder {
+    private final LogLikelihood logLikelihood;
+    private final List<Parameter> parameters;
+    private final List<double[]> starts = new ArrayList<>();
+    private int randomStarts;
+    private long seed;
+    private long observations;
+    private int maxEvaluations = 20_000;
+
+    private Builder(LogLikelihood logLikelihood, Parameter... parameters) {
+      this.logLikelihood = Checks.notNull(logLikelihood, "logLikelihood");
+      Checks.notNull(parameters, "parameters");
+      Checks.argument(parameters.length > 0, "parameters must not be empty");
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < parameters.length; i++) {
+        Checks.notNull(parameters[i], "parameters[" + i + "]");
+        String name = parameters[i].name();
+        Checks.argument(!names.contains(name),
+            "parameters[" + i + "] repeats the name " + name);
+        names.add(name);
+      }
+      this.parameters = List.of(parameters);
+    }
+
+    /**
+     * Adds a starting point on the natural scale. The first start is also the centre of the
+     * random starts. At least one start is required.
+     *
+     * @param values one value per parameter, strictly inside its domain
+     * @return this builder
+     * @throws IllegalArgumentException if the length is wrong or a value is outside its domain
+     */
+    public Builder start(double... values) {
+      Checks.notNull(values, "values");
+      Checks.sameLength(values.length, "values", parameters.size(), "parameters");
+      for (int i = 0; i < values.length; i++) {
+        parameters.get(i).toInternal(values[i]);
+      }
+      starts.add(values.clone());
+      return this;
+    }
+
+    /**
+     * Adds random starts drawn around the first start: each internal coordinate is perturbed by
+     * a standard normal deviate.
+     *
+     * @param count how many, {@code >= 0}
+     * @param seed the seed of the draws
+     * @return this builder
+     * @throws IllegalArgumentException if {@code count < 0}
+     */
+    public Builder randomStarts(int count, long seed) {
+      Checks.nonNegative(count, "count");
+      this.randomStarts = count;
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * The number of observations behind the likelihood, used for BIC.
+     *
+     * @param n the number of observations, {@code >= 1}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public Builder observations(long n) {
+      Checks.argument(n >= 1, "observations = " + n + " must be >= 1");
+      this.observations = n;
+      return this;
+    }
+
+    /**
+     * The evaluation budget of each start's optimiser (default 20,000).
+     *
+     * @param evaluations the budget, {@code >= 10}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code evaluations < 10}
+     */
+    public Builder maxEvaluations(int evaluations) {
+      Checks.argument(evaluations >= 10, "evaluations = " + evaluations + " must be >= 10");
+      this.maxEvaluations = evaluations;
+      return this;
+    }
+
+    /**
+     * Builds the configured maximisation.
+     *
+     * @return an immutable, reusable {@link MaximumLikelihood}
+     * @throws IllegalStateException if no start was given
+     */
+    public MaximumLikelihood build() {
+      if (starts.isEmpty()) {
+        throw new IllegalStateException("at least one start(...) is required");
+      }
+      return new MaximumLikelihood(this);
+    }
+
+    /**
+     * Shorthand for {@code build().maximize()}.
+     *
+     * @return the fit
+     * @throws IllegalStateException if no start was given
+     */
+    public LikelihoodFit maximize() {
+      return build().maximize();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The runnable walkthrough of the seed study. */
+package dev.niche.examples;
