@@ -1,8 +1,8 @@
 package dev.niche.valuechain;
 
 import dev.niche.core.Checks;
+import dev.niche.valuechain.internal.LogRatios;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,6 +28,8 @@ import java.util.Locale;
  *       the reference part r explicit (not an isometry);
  *   <li>isometric log-ratio {@link #ilr()} in the pivot basis documented there.
  * </ul>
+ *
+ * <p>The centre and variation matrix of a set of compositions are in {@link CompositionSet}.
  *
  * <p>Zeros have no logarithm, so {@link #of(double...)} rejects them; replace them explicitly with
  * {@link #replaceZeros(double, double...)} (multiplicative replacement, Martín-Fernández,
@@ -63,7 +65,7 @@ public final class Composition {
             + " Composition.replaceZeros(delta, values)");
       }
     }
-    return new Composition(close(values));
+    return new Composition(LogRatios.close(values));
   }
 
   /**
@@ -83,27 +85,7 @@ public final class Composition {
    *     the values are negative, NaN, infinite, too few or all zero
    */
   public static Composition replaceZeros(double delta, double... values) {
-    Checks.openUnit(delta, "delta");
-    Checks.nonNegative(values, "values");
-    Checks.argument(values.length >= 2,
-        "values has length " + values.length + " but a composition needs at least 2 parts");
-    int zeros = 0;
-    double sum = 0;
-    for (double v : values) {
-      sum += v;
-      if (v == 0) {
-        zeros++;
-      }
-    }
-    Checks.argument(sum > 0, "values are all zero; a composition needs a positive total");
-    Checks.argument(zeros * delta < 1, String.format(Locale.ROOT,
-        "delta = %s times %d zeros must be < 1", delta, zeros));
-    double keep = 1 - zeros * delta;
-    double[] replaced = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      replaced[i] = values[i] == 0 ? delta : values[i] / sum * keep;
-    }
-    return new Composition(close(replaced));
+    return new Composition(LogRatios.multiplicativeReplacement(delta, values));
   }
 
   /**
@@ -169,75 +151,7 @@ public final class Composition {
    */
   public static Composition ilrInverse(double... ilr) {
     Checks.finite(ilr, "ilr");
-    int d = ilr.length + 1;
-    double[] clr = new double[d];
-    for (int i = 0; i < d - 1; i++) {
-      int rest = d - i - 1; // number of parts after the pivot
-      double head = Math.sqrt(rest / (rest + 1.0));
-      double tail = -1.0 / Math.sqrt(rest * (rest + 1.0));
-      clr[i] += head * ilr[i];
-      for (int j = i + 1; j < d; j++) {
-        clr[j] += tail * ilr[i];
-      }
-    }
-    return fromLogs(clr);
-  }
-
-  /**
-   * The centre of a set of compositions: the closed geometric mean of each part, which is the
-   * Fréchet mean in the Aitchison geometry (Pawlowsky-Glahn et al. 2015, §5.1).
-   *
-   * @param compositions a non-empty list of compositions with equal numbers of parts
-   * @return the centre
-   * @throws NullPointerException if the list or an element is null
-   * @throws IllegalArgumentException if the list is empty or the sizes differ
-   */
-  public static Composition centre(List<Composition> compositions) {
-    int d = sameSize(compositions);
-    double[] logs = new double[d];
-    for (Composition c : compositions) {
-      for (int i = 0; i < d; i++) {
-        logs[i] += Math.log(c.parts[i]);
-      }
-    }
-    for (int i = 0; i < d; i++) {
-      logs[i] /= compositions.size();
-    }
-    return fromLogs(logs);
-  }
-
-  /**
-   * The variation matrix T with T<sub>ij</sub> = var(ln(x<sub>i</sub>/x<sub>j</sub>)) over the set,
-   * using the sample variance with divisor n&minus;1 (as R {@code compositions::variation} and
-   * {@code var}); Aitchison (1986, §4.4). The diagonal is zero and T is symmetric.
-   *
-   * @param compositions at least two compositions with equal numbers of parts
-   * @return the D&times;D variation matrix (a fresh array)
-   * @throws NullPointerException if the list or an element is null
-   * @throws IllegalArgumentException if fewer than two compositions are given or the sizes differ
-   */
-  public static double[][] variationMatrix(List<Composition> compositions) {
-    int d = sameSize(compositions);
-    int n = compositions.size();
-    Checks.argument(n >= 2, "compositions has size " + n + " but the variation needs >= 2");
-    double[][] t = new double[d][d];
-    for (int i = 0; i < d; i++) {
-      for (int j = i + 1; j < d; j++) {
-        double mean = 0;
-        for (Composition c : compositions) {
-          mean += Math.log(c.parts[i] / c.parts[j]);
-        }
-        mean /= n;
-        double ss = 0;
-        for (Composition c : compositions) {
-          double e = Math.log(c.parts[i] / c.parts[j]) - mean;
-          ss += e * e;
-        }
-        t[i][j] = ss / (n - 1);
-        t[j][i] = t[i][j];
-      }
-    }
-    return t;
+    return fromLogs(LogRatios.pivotToClr(ilr));
   }
 
   /**
@@ -382,19 +296,7 @@ public final class Composition {
    * @return the D&minus;1 pivot coordinates (a fresh array)
    */
   public double[] ilr() {
-    int d = parts.length;
-    double[] logs = new double[d];
-    for (int i = 0; i < d; i++) {
-      logs[i] = Math.log(parts[i]);
-    }
-    double[] z = new double[d - 1];
-    double tailSum = logs[d - 1];
-    for (int i = d - 2; i >= 0; i--) {
-      int rest = d - i - 1;
-      z[i] = Math.sqrt(rest / (rest + 1.0)) * (logs[i] - tailSum / rest);
-      tailSum += logs[i];
-    }
-    return z;
+    return LogRatios.pivot(parts);
   }
 
   /**
@@ -489,46 +391,7 @@ public final class Composition {
   }
 
   static Composition fromLogs(double[] logs) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (double v : logs) {
-      max = Math.max(max, v);
-    }
-    double[] p = new double[logs.length];
-    for (int i = 0; i < logs.length; i++) {
-      p[i] = Math.exp(logs[i] - max);
-    }
-    double[] closed = close(p);
-    for (int i = 0; i < closed.length; i++) {
-      Checks.argument(closed[i] > 0, "log-ratio coordinates too extreme: part " + i
-          + " underflows to 0 (log-ratio span exceeds the double range)");
-    }
-    return new Composition(closed);
-  }
-
-  private static double[] close(double[] values) {
-    double sum = 0;
-    for (double v : values) {
-      sum += v;
-    }
-    Checks.argument(sum > 0 && Double.isFinite(sum), "values sum to " + sum
-        + " but must have a positive finite total");
-    double[] p = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      p[i] = values[i] / sum;
-    }
-    return p;
-  }
-
-  private static int sameSize(List<Composition> compositions) {
-    Checks.notNull(compositions, "compositions");
-    Checks.argument(!compositions.isEmpty(), "compositions must not be empty");
-    int d = Checks.notNull(compositions.get(0), "compositions[0]").size();
-    for (int k = 1; k < compositions.size(); k++) {
-      int dk = Checks.notNull(compositions.get(k), "compositions[" + k + "]").size();
-      Checks.argument(dk == d, "compositions[" + k + "] has " + dk + " parts but compositions[0]"
-          + " has " + d + "; they must match");
-    }
-    return d;
+    return new Composition(LogRatios.closeExp(logs));
   }
 
   private void checkSize(Composition other) {

@@ -85,15 +85,21 @@ class CompositionTest {
     assertEquals(x.distance(y) / 2, x.distance(mid), 1e-13);
     assertEquals(x.distance(y) / 2, y.distance(mid), 1e-13);
     // The midpoint of two is their centre (closed geometric mean).
-    assertArrayEquals(Composition.centre(List.of(x, y)).parts(), mid.parts(), 1e-15);
+    assertArrayEquals(CompositionSet.of(List.of(x, y)).centre().parts(), mid.parts(), 1e-15);
   }
 
   @Test
   void centreAndVariationMatrix() {
     List<Composition> set = List.of(Composition.of(1, 2, 4), Composition.of(4, 2, 1),
         Composition.of(2, 2, 2));
-    assertArrayEquals(Composition.of(2, 2, 2).parts(), Composition.centre(set).parts(), 1e-15);
-    double[][] t = Composition.variationMatrix(set);
+    assertArrayEquals(Composition.of(2, 2, 2).parts(), CompositionSet.of(set).centre().parts(), 1e-15);
+    double[][] t = CompositionSet.of(set).variationMatrix();
+    // total variance = mean squared distance to the centre x n/(n-1)
+    double msd = 0;
+    for (Composition c : set) {
+      msd += Math.pow(c.distance(CompositionSet.of(set).centre()), 2) / 2;
+    }
+    assertEquals(msd, CompositionSet.of(set).totalVariance(), 1e-14);
     // ln(x1/x2) = -ln2, ln2, 0: sample variance (n-1) = 2 ln^2 2 / 2 = ln^2 2.
     double l2 = Math.log(2) * Math.log(2);
     assertEquals(l2, t[0][1], 1e-15);
@@ -139,11 +145,11 @@ class CompositionTest {
     assertThrows(IllegalArgumentException.class, () -> c.power(Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> Composition.alrInverse(new double[] {1}, 2));
     assertThrows(IllegalArgumentException.class, () -> Composition.clrInverse(1));
+    assertThrows(IllegalStateException.class,
+        () -> CompositionSet.of(List.of(c)).variationMatrix());
     assertThrows(IllegalArgumentException.class,
-        () -> Composition.variationMatrix(List.of(c)));
-    assertThrows(IllegalArgumentException.class,
-        () -> Composition.centre(List.of(c, Composition.of(1, 2))));
-    assertThrows(IllegalArgumentException.class, () -> Composition.centre(List.of()));
+        () -> CompositionSet.of(List.of(c, Composition.of(1, 2))));
+    assertThrows(IllegalArgumentException.class, () -> CompositionSet.of(List.of()));
     assertThrows(IllegalArgumentException.class, () -> Composition.neutral(1));
     assertThrows(IllegalArgumentException.class, () -> Composition.clrInverse(0, 2000));
   }
