@@ -282,9 +282,11 @@ public final class Composition {
    * <p>z<sub>i</sub> = sqrt((D&minus;i)/(D&minus;i+1)) ln(x<sub>i</sub> / g(x<sub>i+1</sub>, ...,
    * x<sub>D</sub>)), i = 1, ..., D&minus;1 (1-based), with g the geometric mean.
    *
-   * <p>These are the pivot coordinates of Hron, Filzmoser &amp; Templ (2012, <i>J. Appl.
-   * Statistics</i> 39, 1115-1128) and Fišerová &amp; Hron (2011), identical to R
-   * {@code robCompositions::pivotCoord(x)} with its default {@code pivotvar = 1}. Sign convention:
+   * <p>These are the pivot coordinates of Hron, Filzmoser &amp; Thompson (2012, "Linear regression
+   * with compositional explanatory variables", <i>J. Appl. Statistics</i> 39, 1115-1128) and
+   * Fišerová &amp; Hron (2011, <i>Math. Geosciences</i> 43, 455-468), identical to R
+   * {@code robCompositions::pivotCoord(x)} (Templ, Hron &amp; Filzmoser) with its default
+   * {@code pivotvar = 1}. Sign convention:
    * z<sub>i</sub> is <b>positive when part i exceeds the geometric mean of the parts after it</b>;
    * z<sub>1</sub> summarises everything about part 1 relative to all others. (R
    * {@code compositions::ilr} uses a different default basis, so its coordinates differ from these

@@ -25,8 +25,8 @@ class CompositionTest {
   }
 
   @Test
-  void pivotCoordinatesFollowTheHronFilzmoserTemplFormula() {
-    // z_i = sqrt((D-i)/(D-i+1)) ln(x_i / gm(x_{i+1..D})) (Hron, Filzmoser & Templ 2012;
+  void pivotCoordinatesFollowTheHronFilzmoserThompsonFormula() {
+    // z_i = sqrt((D-i)/(D-i+1)) ln(x_i / gm(x_{i+1..D})) (Hron, Filzmoser & Thompson 2012;
     // robCompositions::pivotCoord). Reference values for the old Table 2 chain computed
     // independently in Python from that formula: 1.3488602766837852, -0.11704769465662444,
     // 0.6833980172824291, 0.776836199212093.
