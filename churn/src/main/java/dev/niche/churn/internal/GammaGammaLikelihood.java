@@ -22,6 +22,8 @@ public final class GammaGammaLikelihood implements LogLikelihood {
   private final double[] logX;
   private final double[] spend;
   private final double[] logSpend;
+  private final double[] distinctX;
+  private final double[] distinctCount;
 
   /**
    * Creates the likelihood over validated data (x &gt; 0, m &gt; 0), kept not copied.
@@ -38,6 +40,19 @@ public final class GammaGammaLikelihood implements LogLikelihood {
       logX[i] = Math.log(x[i]);
       logSpend[i] = Math.log(spend[i]);
     }
+    // -ln B(px, q) depends on x only: evaluate it once per distinct frequency.
+    java.util.TreeMap<Double, Integer> counts = new java.util.TreeMap<>();
+    for (double v : x) {
+      counts.merge(v, 1, Integer::sum);
+    }
+    distinctX = new double[counts.size()];
+    distinctCount = new double[counts.size()];
+    int k = 0;
+    for (java.util.Map.Entry<Double, Integer> e : counts.entrySet()) {
+      distinctX[k] = e.getKey();
+      distinctCount[k] = e.getValue();
+      k++;
+    }
   }
 
   @Override
@@ -47,10 +62,13 @@ public final class GammaGammaLikelihood implements LogLikelihood {
     double gamma = params[2];
     double logGamma = Math.log(gamma);
     double sum = 0;
+    for (int k = 0; k < distinctX.length; k++) {
+      sum -= distinctCount[k] * Beta.logBeta(p * distinctX[k], q);
+    }
     for (int i = 0; i < x.length; i++) {
       double px = p * x[i];
       double xm = x[i] * spend[i];
-      sum += -Beta.logBeta(px, q) + px * logX[i] + (px - 1) * logSpend[i]
+      sum += px * logX[i] + (px - 1) * logSpend[i]
           - px * (logGamma + Math.log1p(xm / gamma)) - q * Math.log1p(xm / gamma);
     }
     return sum;
