@@ -65,7 +65,7 @@ public final class CustomerSummaries {
     long[] lasts = new long[capacity];
     double unitDays = unit.days();
     int n = 0;
-    for (History h : b.order) {
+    for (PurchaseHistory h : b.order) {
       if (!h.summarise(endDay)) {
         continue;
       }
@@ -267,8 +267,8 @@ public final class CustomerSummaries {
   public static final class Builder {
     private final LocalDate calibrationEnd;
     private final ActivityUnit unit;
-    private final Map<String, History> customers = new HashMap<>();
-    private final List<History> order = new ArrayList<>();
+    private final Map<String, PurchaseHistory> customers = new HashMap<>();
+    private final List<PurchaseHistory> order = new ArrayList<>();
     private long added;
 
     private Builder(LocalDate calibrationEnd, ActivityUnit unit) {
@@ -288,17 +288,21 @@ public final class CustomerSummaries {
      *     gives the transaction's position among those added)
      */
     public Builder add(String customerId, LocalDate date, double amount) {
-      long position = added;
-      Checks.notNull(customerId, "customerId (transaction " + position + ")");
-      Checks.notNull(date, "date (transaction " + position + ")");
+      // Messages are built only on failure: this is the hot path of large imports.
+      if (customerId == null) {
+        throw new NullPointerException("customerId (transaction " + added + ") must not be null");
+      }
+      if (date == null) {
+        throw new NullPointerException("date (transaction " + added + ") must not be null");
+      }
       if (!(amount >= 0) || amount == Double.POSITIVE_INFINITY) {
         throw new IllegalArgumentException(
-            "amount (transaction " + position + ", customer " + customerId + ") = " + amount
+            "amount (transaction " + added + ", customer " + customerId + ") = " + amount
                 + " must be finite and >= 0");
       }
-      History h = customers.get(customerId);
+      PurchaseHistory h = customers.get(customerId);
       if (h == null) {
-        h = new History(customerId);
+        h = new PurchaseHistory(customerId);
         customers.put(customerId, h);
         order.add(h);
       }
@@ -318,7 +322,9 @@ public final class CustomerSummaries {
      * @throws IllegalArgumentException if {@code amount} is NaN, infinite or negative
      */
     public Builder add(String customerId, LocalDateTime time, double amount) {
-      Checks.notNull(time, "time (transaction " + added + ")");
+      if (time == null) {
+        throw new NullPointerException("time (transaction " + added + ") must not be null");
+      }
       return add(customerId, time.toLocalDate(), amount);
     }
 
@@ -330,7 +336,9 @@ public final class CustomerSummaries {
      * @throws NullPointerException if {@code transaction} is null
      */
     public Builder add(Transaction transaction) {
-      Checks.notNull(transaction, "transaction (" + added + ")");
+      if (transaction == null) {
+        throw new NullPointerException("transaction (" + added + ") must not be null");
+      }
       return add(transaction.customerId(), transaction.date(), transaction.amount());
     }
 
@@ -356,81 +364,6 @@ public final class CustomerSummaries {
      */
     public CustomerSummaries build() {
       return new CustomerSummaries(this);
-    }
-  }
-
-  /** One customer's raw purchases (epoch days and amounts), growable. */
-  private static final class History {
-    final String customerId;
-    long[] days = new long[4];
-    double[] amounts = new double[4];
-    int count;
-    boolean sorted = true;
-    // Results of summarise().
-    int repeatDays;
-    double repeatSpend;
-    double totalSpend;
-    long firstDay;
-    long lastDay;
-
-    History(String customerId) {
-      this.customerId = customerId;
-    }
-
-    void add(long day, double amount) {
-      if (count == days.length) {
-        days = Arrays.copyOf(days, 2 * count);
-        amounts = Arrays.copyOf(amounts, 2 * count);
-      }
-      if (count > 0 && day < days[count - 1]) {
-        sorted = false;
-      }
-      days[count] = day;
-      amounts[count] = amount;
-      count++;
-    }
-
-    /** Computes the summary up to endDay; returns false if no purchase is on or before it. */
-    boolean summarise(long endDay) {
-      if (!sorted) {
-        sortByDay();
-      }
-      if (count == 0 || days[0] > endDay) {
-        return false;
-      }
-      firstDay = days[0];
-      lastDay = firstDay;
-      repeatDays = 0;
-      repeatSpend = 0;
-      totalSpend = 0;
-      for (int i = 0; i < count && days[i] <= endDay; i++) {
-        totalSpend += amounts[i];
-        if (days[i] != firstDay) {
-          if (days[i] != lastDay) {
-            repeatDays++;
-            lastDay = days[i];
-          }
-          repeatSpend += amounts[i];
-        }
-      }
-      return true;
-    }
-
-    private void sortByDay() {
-      Integer[] order = new Integer[count];
-      for (int i = 0; i < count; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (p, q) -> Long.compare(days[p], days[q]));
-      long[] d = new long[count];
-      double[] a = new double[count];
-      for (int i = 0; i < count; i++) {
-        d[i] = days[order[i]];
-        a[i] = amounts[order[i]];
-      }
-      days = d;
-      amounts = a;
-      sorted = true;
     }
   }
 }

@@ -75,6 +75,21 @@ class CustomerSummariesTest {
   }
 
   @Test
+  void extremeDateSpansStillSort() {
+    // Days more than 2^31 apart take the general sorting path.
+    LocalDate ancient = LocalDate.of(-6_000_000, 1, 1);
+    CustomerSummaries s = CustomerSummaries.builder(END, ActivityUnit.YEARS)
+        .add("z", END, 2)
+        .add("z", ancient, 1)
+        .build();
+    CustomerSummary z = s.get(0);
+    assertEquals(ancient, z.firstPurchase());
+    assertEquals(END, z.lastPurchase());
+    assertEquals(1, z.frequency());
+    assertEquals(2.0, z.meanRepeatSpend(), 0.0);
+  }
+
+  @Test
   void badTransactionsAreRejectedEarly() {
     CustomerSummaries.Builder b = CustomerSummaries.builder(END, ActivityUnit.DAYS)
         .add("a", END, 1);
