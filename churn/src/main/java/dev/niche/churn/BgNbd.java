@@ -198,6 +198,8 @@ public final class BgNbd {
    * @param T age
    * @return the expected number of purchases in {@code (T, T+t]}, non-decreasing in {@code t}
    * @throws IllegalArgumentException if {@code t} or the summary is invalid
+   * @throws ArithmeticException if the hypergeometric series fails to converge, which needs
+   *     {@code t / (alpha + T)} beyond about 10^7
    */
   @SuppressWarnings("ParameterName")
   public double expectedPurchases(double t, double x, double tx, double T) {
@@ -215,6 +217,7 @@ public final class BgNbd {
    * @param T ages
    * @return a new array of expectations
    * @throws IllegalArgumentException if {@code t} or the arrays are invalid
+   * @throws ArithmeticException if the hypergeometric series fails to converge (see above)
    */
   @SuppressWarnings("ParameterName")
   public double[] expectedPurchases(double t, double[] x, double[] tx, double[] T) {
@@ -234,6 +237,8 @@ public final class BgNbd {
    * @param t the time since the first purchase, finite and {@code >= 0}
    * @return the expected number of repeat purchases
    * @throws IllegalArgumentException if {@code t} is negative or not finite
+   * @throws ArithmeticException if the hypergeometric series fails to converge, which needs
+   *     {@code t / alpha} beyond about 10^7
    */
   public double expectedPurchasesNewCustomer(double t) {
     Checks.nonNegative(t, "t");

@@ -4,6 +4,7 @@ import dev.niche.churn.internal.BgNbdData;
 import dev.niche.churn.internal.BgNbdExpectation;
 import dev.niche.core.Checks;
 import dev.niche.core.activity.ActivityUnit;
+import dev.niche.core.activity.CustomerSummaries;
 
 /**
  * Discounted expected residual customer value over a finite horizon from a {@link BgNbd}
@@ -35,6 +36,7 @@ public final class CustomerValue {
 
   private final BgNbd purchases;
   private final GammaGamma spend;
+  private final ActivityUnit modelUnit;
   private final double periodLength;
   private final int periods;
   private final double discountRate;
@@ -42,6 +44,7 @@ public final class CustomerValue {
   private CustomerValue(Builder b) {
     this.purchases = b.purchases;
     this.spend = b.spend;
+    this.modelUnit = b.modelUnit;
     this.periodLength = b.period.days() / b.modelUnit.days();
     this.periods = b.periods;
     this.discountRate = b.annual
@@ -85,6 +88,8 @@ public final class CustomerValue {
    * @return the discounted expected value over the horizon; {@code +∞} when the expected spend
    *     is infinite (see {@link GammaGamma#expectedSpend})
    * @throws IllegalArgumentException if an argument is invalid
+   * @throws ArithmeticException if the BG/NBD series fails to converge (see
+   *     {@link BgNbd#expectedPurchases(double, double, double, double)})
    */
   public double value(double x, double tx, double age, double meanSpend) {
     int xi = BgNbdData.frequency(x, "x");
@@ -113,6 +118,24 @@ public final class CustomerValue {
       v[i] = compute(d.x[i], d.tx[i], d.age[i], spend.expectedSpend(d.x[i], meanSpend[i]));
     }
     return v;
+  }
+
+  /**
+   * The values of all customers of a set of summaries, whose unit must be the model unit.
+   *
+   * @param summaries the summaries (frequency, recency, age, mean repeat spend)
+   * @return a new array of values, in the summaries' order
+   * @throws NullPointerException if {@code summaries} is null
+   * @throws IllegalArgumentException if the summaries are empty or in another unit than the
+   *     model unit (a weekly model must not be fed daily summaries)
+   */
+  public double[] values(CustomerSummaries summaries) {
+    Checks.notNull(summaries, "summaries");
+    Checks.argument(summaries.unit() == modelUnit, "summaries are in " + summaries.unit()
+        + " but the model unit is " + modelUnit);
+    Checks.argument(summaries.size() > 0, "summaries must not be empty");
+    return values(summaries.frequency(), summaries.recency(), summaries.age(),
+        summaries.meanRepeatSpend());
   }
 
   /**

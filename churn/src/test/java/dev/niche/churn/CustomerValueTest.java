@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.niche.core.activity.ActivityUnit;
+import dev.niche.core.activity.CustomerSummaries;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class CustomerValueTest {
@@ -67,6 +69,26 @@ class CustomerValueTest {
     double longer = b.horizon(ActivityUnit.MONTHS, 24).build().value(3, 20, 30, 40);
     assertTrue(ten < none && ten > 0.9 * none, ten + " vs " + none);
     assertTrue(longer > ten);
+  }
+
+  @Test
+  void summariesMustBeInTheModelUnit() {
+    CustomerSummaries weekly = CustomerSummaries.builder(LocalDate.of(2024, 3, 31),
+            ActivityUnit.WEEKS)
+        .add("a", LocalDate.of(2024, 1, 1), 10)
+        .add("a", LocalDate.of(2024, 2, 12), 20)
+        .add("b", LocalDate.of(2024, 2, 1), 5)
+        .build();
+    CustomerValue v = CustomerValue.builder(PURCHASES, SPEND).modelUnit(ActivityUnit.WEEKS)
+        .horizon(ActivityUnit.MONTHS, 6).annualDiscountRate(0.1).build();
+    double[] values = v.values(weekly);
+    // "a": x = 1, t_x = 6 weeks, T = 90 / 7 weeks, mean repeat spend 20.
+    assertEquals(v.value(1, 6, 90.0 / 7, 20), values[0], 1e-12);
+    assertEquals(2, values.length);
+    CustomerValue daily = CustomerValue.builder(PURCHASES, SPEND).modelUnit(ActivityUnit.DAYS)
+        .horizon(ActivityUnit.MONTHS, 6).annualDiscountRate(0.1).build();
+    assertMessage("summaries are in WEEKS but the model unit is DAYS",
+        () -> daily.values(weekly));
   }
 
   @Test
