@@ -17,12 +17,12 @@ import java.util.Arrays;
  * with probability {@code p ~ Beta(α, β)}; at the start of each opportunity they die with
  * probability {@code θ ~ Beta(γ, δ)}. A customer is summarised by {@code x} transactions, the
  * opportunity {@code t_x} of the last one (0 if none) and {@code n}. With {@code L} the
- * likelihood (eq. 5):
+ * likelihood:
  *
  * <ul>
  *   <li>{@code L = B(α+x, β+n-x)/B(α,β) · B(γ, δ+n)/B(γ,δ)
  *       + Σ_{i=0}^{n-t_x-1} B(α+x, β+t_x-x+i)/B(α,β) · B(γ+1, δ+t_x+i)/B(γ,δ)};
- *   <li>P(alive at opportunity n+1) (eq. 11) {@code = B(α+x, β+n-x)/B(α,β) · B(γ, δ+n+1)/B(γ,δ)
+ *   <li>P(alive at opportunity n+1) {@code = B(α+x, β+n-x)/B(α,β) · B(γ, δ+n+1)/B(γ,δ)
  *       / L};
  *   <li>expected transactions in the next {@code n*} opportunities, summed term by term (no
  *       singularity at γ = 1): {@code E = B(α+x+1, β+n-x)/B(α,β) · Σ_{k=1}^{n*} B(γ, δ+n+k)/B(γ,δ)
@@ -122,7 +122,7 @@ public final class BgBb {
   }
 
   /**
-   * The probability that the customer is alive at opportunity {@code n + 1} (eq. 11).
+   * The probability that the customer is alive at opportunity {@code n + 1}.
    *
    * @param x transactions
    * @param tx opportunity of the last transaction
@@ -176,7 +176,7 @@ public final class BgBb {
   }
 
   /**
-   * The log-likelihood of one customer (eq. 5).
+   * The log-likelihood of one customer.
    *
    * @param x transactions
    * @param tx opportunity of the last transaction

@@ -25,8 +25,9 @@ import java.util.Arrays;
  * <ul>
  *   <li>likelihood (eq. 6): {@code L = Γ(r+x)α^r/Γ(r) · B(a,b+x)/B(a,b) · [(α+T)^-(r+x) +
  *       δ a/(b+x-1) (α+t_x)^-(r+x)]};
- *   <li>probability alive (eq. 13 of the technical note "Computing P(alive) using the BG/NBD
- *       model"): {@code P(alive) = 1 / (1 + δ a/(b+x-1) ((α+T)/(α+t_x))^(r+x))};
+ *   <li>probability alive (FHL 2005 and the note "Computing P(alive) Using the BG/NBD Model",
+ *       Fader, Hardie &amp; Lee 2008): {@code P(alive) = 1 / (1 + δ a/(b+x-1)
+ *       ((α+T)/(α+t_x))^(r+x))};
  *   <li>expected purchases of a new customer in {@code (0, t]} (eq. 9):
  *       {@code E[X(t)] = (a+b-1)/(a-1) [1 - (α/(α+t))^r ₂F₁(r, b; a+b-1; t/(α+t))]};
  *   <li>expected purchases in {@code (T, T+t]} (eq. 10): {@code E[Y(t) | x, t_x, T] =

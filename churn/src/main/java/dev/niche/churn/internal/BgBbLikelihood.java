@@ -4,7 +4,7 @@ import dev.niche.core.likelihood.LogLikelihood;
 
 /**
  * The BG/BB log-likelihood (Fader, Hardie &amp; Shang 2010, "Customer-Base Analysis in a
- * Discrete-Time Noncontractual Setting", Marketing Science 29(6), eq. 5) over
+ * Discrete-Time Noncontractual Setting", Marketing Science 29(6)) over
  * {@code (α, β, γ, δ)}, for customers summarised by {@code (x, t_x, n)} with weights:
  *
  * <pre>

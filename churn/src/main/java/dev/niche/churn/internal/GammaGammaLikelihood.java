@@ -5,7 +5,7 @@ import org.apache.commons.math3.special.Beta;
 
 /**
  * The Gamma-Gamma log-likelihood of mean repeat spend (Fader, Hardie &amp; Lee 2005, "RFM and CLV",
- * JMR 42(4); Fader &amp; Hardie 2013, "The Gamma-Gamma Model of Monetary Value", eq. 4) over
+ * JMR 42(4); Fader &amp; Hardie 2013, "The Gamma-Gamma Model of Monetary Value") over
  * {@code (p, q, γ)}, for customers with {@code x > 0} and mean spend {@code m > 0}:
  *
  * <pre>
