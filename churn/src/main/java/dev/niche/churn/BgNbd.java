@@ -3,10 +3,10 @@ package dev.niche.churn;
 import dev.niche.churn.internal.BgNbdData;
 import dev.niche.churn.internal.BgNbdExpectation;
 import dev.niche.churn.internal.BgNbdLikelihood;
+import dev.niche.churn.internal.BgNbdMaximizer;
 import dev.niche.core.Checks;
 import dev.niche.core.activity.CustomerSummaries;
 import dev.niche.core.likelihood.LikelihoodFit;
-import dev.niche.core.likelihood.MaximumLikelihood;
 import dev.niche.core.likelihood.Parameter;
 import java.util.Arrays;
 
@@ -75,8 +75,9 @@ public final class BgNbd {
    * @param T ages, {@code >= 0}
    * @return the fit
    * @throws NullPointerException if an array is null
-   * @throws IllegalArgumentException if the arrays are empty, of different lengths, or hold a bad
-   *     value (the message names the argument and index)
+   * @throws IllegalArgumentException if the arrays are empty, of different lengths, hold a bad
+   *     value (the message names the argument and index), or no customer has {@code x > 0}
+   * @throws ArithmeticException if the optimiser fails from every start
    */
   @SuppressWarnings("ParameterName") // T is the literature's name for the customer's age.
   public static BgNbdFit fit(double[] x, double[] tx, double[] T) {
@@ -95,8 +96,9 @@ public final class BgNbd {
    * @param weights row weights, finite, {@code >= 0}, not all 0
    * @return the fit
    * @throws NullPointerException if an array is null
-   * @throws IllegalArgumentException if the arrays are empty, of different lengths, or hold a bad
-   *     value (the message names the argument and index)
+   * @throws IllegalArgumentException if the arrays are empty, of different lengths, hold a bad
+   *     value (the message names the argument and index), or no customer has {@code x > 0}
+   * @throws ArithmeticException if the optimiser fails from every start
    */
   @SuppressWarnings("ParameterName")
   public static BgNbdFit fit(double[] x, double[] tx, double[] T, double[] weights) {
@@ -110,19 +112,18 @@ public final class BgNbd {
       meanX += w[i] * data.x[i];
       meanT += w[i] * data.age[i];
     }
+    Checks.argument(meanX > 0,
+        "x has no repeat purchase (all weighted x = 0): the BG/NBD parameters are not identified");
     meanX /= total;
     meanT /= total;
     // Start: r = 1 and alpha matching the mean purchase rate; a = 1, b = 3 (dropout ~ 1/4).
     double rate = Math.max(meanX, 0.1) / Math.max(meanT, 1e-3);
     double alpha0 = Math.min(Math.max(1.0 / rate, 1e-6), 1e6);
-    LikelihoodFit f = MaximumLikelihood.builder(
-            new BgNbdLikelihood(data.x, data.tx, data.age, w),
-            Parameter.positive("r"), Parameter.positive("alpha"),
-            Parameter.positive("a"), Parameter.positive("b"))
-        .start(1.0, alpha0, 1.0, 3.0)
-        .start(0.25, alpha0 / 4, 0.8, 2.5)
-        .observations(Math.max(1, Math.round(total)))
-        .maximize();
+    LikelihoodFit f = BgNbdMaximizer.maximize(
+        new BgNbdLikelihood(data.x, data.tx, data.age, w), Math.max(1, Math.round(total)),
+        new Parameter[] {Parameter.positive("r"), Parameter.positive("alpha"),
+            Parameter.positive("a"), Parameter.positive("b")},
+        new double[] {1.0, alpha0, 1.0, 3.0}, new double[] {0.25, alpha0 / 4, 0.8, 2.5});
     return new BgNbdFit(f.estimate(0), f.estimate(1), f.estimate(2), f.estimate(3),
         f.diagnostics());
   }
@@ -133,7 +134,8 @@ public final class BgNbd {
    * @param summaries the summaries (their unit becomes the model's time unit)
    * @return the fit
    * @throws NullPointerException if {@code summaries} is null
-   * @throws IllegalArgumentException if there are no customers
+   * @throws IllegalArgumentException if there are no customers or none has {@code x > 0}
+   * @throws ArithmeticException if the optimiser fails from every start
    */
   public static BgNbdFit fit(CustomerSummaries summaries) {
     Checks.notNull(summaries, "summaries");

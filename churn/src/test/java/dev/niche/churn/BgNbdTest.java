@@ -187,6 +187,8 @@ class BgNbdTest {
     assertMessage("x must not be empty",
         () -> BgNbd.fit(new double[0], new double[0], new double[0]));
     assertThrows(NullPointerException.class, () -> BgNbd.fit(null, ok, t));
+    assertMessage("x has no repeat purchase",
+        () -> BgNbd.fit(new double[] {0, 0}, new double[] {0, 0}, t));
     assertMessage("tx = 3.0 must be <= T = 2.0", () -> CDNOW.probabilityAlive(1, 3, 2));
     assertMessage("t = -1.0", () -> CDNOW.expectedPurchases(-1, 1, 1, 2));
     assertMessage("alpha = 0.0", () -> BgNbd.of(1, 0, 1, 1));
