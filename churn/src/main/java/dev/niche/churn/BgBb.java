@@ -1,0 +1,247 @@
+package dev.niche.churn;
+
+import dev.niche.churn.internal.BgBbLikelihood;
+import dev.niche.churn.internal.BgNbdMaximizer;
+import dev.niche.core.Checks;
+import dev.niche.core.likelihood.LikelihoodFit;
+import dev.niche.core.likelihood.Parameter;
+import java.util.Arrays;
+
+/**
+ * The beta-geometric/beta-Bernoulli (BG/BB) model of repeat transactions at discrete
+ * opportunities (Fader, Hardie &amp; Shang 2010, "Customer-Base Analysis in a Discrete-Time
+ * Noncontractual Setting", Marketing Science 29(6), 1086–1108), e.g. yearly donations or
+ * annual events.
+ *
+ * <p>At each of {@code n} opportunities after the first transaction an alive customer transacts
+ * with probability {@code p ~ Beta(α, β)}; at the start of each opportunity they die with
+ * probability {@code θ ~ Beta(γ, δ)}. A customer is summarised by {@code x} transactions, the
+ * opportunity {@code t_x} of the last one (0 if none) and {@code n}. With {@code L} the
+ * likelihood:
+ *
+ * <ul>
+ *   <li>{@code L = B(α+x, β+n-x)/B(α,β) · B(γ, δ+n)/B(γ,δ)
+ *       + Σ_{i=0}^{n-t_x-1} B(α+x, β+t_x-x+i)/B(α,β) · B(γ+1, δ+t_x+i)/B(γ,δ)};
+ *   <li>P(alive at opportunity n+1) {@code = B(α+x, β+n-x)/B(α,β) · B(γ, δ+n+1)/B(γ,δ)
+ *       / L};
+ *   <li>expected transactions in the next {@code n*} opportunities, summed term by term (no
+ *       singularity at γ = 1): {@code E = B(α+x+1, β+n-x)/B(α,β) · Σ_{k=1}^{n*} B(γ, δ+n+k)/B(γ,δ)
+ *       / L};
+ *   <li>for a new customer, {@code E[X(n)] = α/(α+β) · Σ_{k=1}^{n} B(γ, δ+k)/B(γ,δ)}.
+ * </ul>
+ *
+ * <p>Instances hold fixed parameters and are immutable and thread-safe.
+ */
+public final class BgBb {
+
+  private final double alpha;
+  private final double beta;
+  private final double gamma;
+  private final double delta;
+
+  private BgBb(double alpha, double beta, double gamma, double delta) {
+    this.alpha = Checks.positive(alpha, "alpha");
+    this.beta = Checks.positive(beta, "beta");
+    this.gamma = Checks.positive(gamma, "gamma");
+    this.delta = Checks.positive(delta, "delta");
+  }
+
+  /**
+   * A model with known parameters.
+   *
+   * @param alpha first parameter of the beta of transaction probabilities, {@code > 0}
+   * @param beta second parameter of that beta, {@code > 0}
+   * @param gamma first parameter of the beta of dropout probabilities, {@code > 0}
+   * @param delta second parameter of that beta, {@code > 0}
+   * @return the model
+   * @throws IllegalArgumentException if a parameter is not finite and positive
+   */
+  public static BgBb of(double alpha, double beta, double gamma, double delta) {
+    return new BgBb(alpha, beta, gamma, delta);
+  }
+
+  /**
+   * Fits the model by maximum likelihood, one row per customer.
+   *
+   * @param x transactions, whole numbers with {@code 0 <= x <= tx}
+   * @param tx opportunity of the last transaction, {@code <= n}, 0 when {@code x = 0}
+   * @param n number of opportunities, whole numbers {@code >= 0}
+   * @return the fit
+   * @throws NullPointerException if an array is null
+   * @throws IllegalArgumentException if an array is empty, the lengths differ or a value is bad
+   *     (argument and index named)
+   * @throws ArithmeticException if the optimiser fails from every start
+   */
+  public static BgBbFit fit(double[] x, double[] tx, double[] n) {
+    double[] w = new double[Checks.notNull(x, "x").length];
+    Arrays.fill(w, 1.0);
+    return fit(x, tx, n, w);
+  }
+
+  /**
+   * Fits the model to weighted rows: row {@code i} stands for {@code weights[i]} customers with
+   * the same {@code (x, t_x, n)} (the usual "recency/frequency table").
+   *
+   * @param x transactions, whole numbers with {@code 0 <= x <= tx}
+   * @param tx opportunity of the last transaction, {@code <= n}, 0 when {@code x = 0}
+   * @param n number of opportunities, whole numbers {@code >= 0}
+   * @param weights row weights, finite, {@code >= 0}, not all 0
+   * @return the fit
+   * @throws NullPointerException if an array is null
+   * @throws IllegalArgumentException if an array is empty, the lengths differ or a value is bad
+   * @throws ArithmeticException if the optimiser fails from every start
+   */
+  public static BgBbFit fit(double[] x, double[] tx, double[] n, double[] weights) {
+    Checks.nonEmpty(x, "x");
+    Checks.sameLength(x, "x", tx, "tx");
+    Checks.sameLength(x, "x", n, "n");
+    Checks.nonNegative(weights, "weights");
+    Checks.sameLength(x, "x", weights, "weights");
+    int rows = x.length;
+    int[] xs = new int[rows];
+    int[] txs = new int[rows];
+    int[] ns = new int[rows];
+    double total = 0;
+    for (int i = 0; i < rows; i++) {
+      String at = "[" + i + "]";
+      xs[i] = whole(x[i], "x" + at);
+      txs[i] = whole(tx[i], "tx" + at);
+      ns[i] = whole(n[i], "n" + at);
+      check(xs[i], txs[i], ns[i], at);
+      total += weights[i];
+    }
+    Checks.argument(total > 0, "weights must not all be 0");
+    LikelihoodFit f = BgNbdMaximizer.maximize(
+        new BgBbLikelihood(xs, txs, ns, weights.clone()), Math.max(1, Math.round(total)),
+        new Parameter[] {Parameter.positive("alpha"), Parameter.positive("beta"),
+            Parameter.positive("gamma"), Parameter.positive("delta")},
+        new double[] {1.0, 1.0, 1.0, 1.0}, new double[] {0.5, 0.5, 0.5, 3.0});
+    return new BgBbFit(f.estimate(0), f.estimate(1), f.estimate(2), f.estimate(3),
+        f.diagnostics());
+  }
+
+  /**
+   * The probability that the customer is alive at opportunity {@code n + 1}.
+   *
+   * @param x transactions
+   * @param tx opportunity of the last transaction
+   * @param n opportunities observed
+   * @return the probability, in {@code [0, 1]}
+   * @throws IllegalArgumentException if the summary is invalid
+   */
+  public double probabilityAlive(int x, int tx, int n) {
+    check(x, tx, n, "");
+    double logL = BgBbLikelihood.logLikelihood(alpha, beta, gamma, delta, x, tx, n);
+    return Math.exp(BgBbLikelihood.logBetaRatio(alpha, beta, x, n - x)
+        + BgBbLikelihood.logBetaRatio(gamma, delta, 0, n + 1) - logL);
+  }
+
+  /**
+   * Expected transactions in the next {@code future} opportunities.
+   *
+   * @param future opportunities ahead, {@code >= 0}
+   * @param x transactions
+   * @param tx opportunity of the last transaction
+   * @param n opportunities observed
+   * @return the expectation, non-decreasing in {@code future}
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public double expectedTransactions(int future, int x, int tx, int n) {
+    Checks.nonNegative(future, "future");
+    check(x, tx, n, "");
+    double logL = BgBbLikelihood.logLikelihood(alpha, beta, gamma, delta, x, tx, n);
+    double head = BgBbLikelihood.logBetaRatio(alpha, beta, x + 1, n - x) - logL;
+    double sum = 0;
+    for (int k = 1; k <= future; k++) {
+      sum += Math.exp(head + BgBbLikelihood.logBetaRatio(gamma, delta, 0, n + k));
+    }
+    return sum;
+  }
+
+  /**
+   * Expected transactions of a new customer in its first {@code n} opportunities.
+   *
+   * @param n opportunities, {@code >= 0}
+   * @return {@code E[X(n)]}
+   * @throws IllegalArgumentException if {@code n < 0}
+   */
+  public double expectedTransactionsNewCustomer(int n) {
+    Checks.nonNegative(n, "n");
+    double sum = 0;
+    for (int k = 1; k <= n; k++) {
+      sum += Math.exp(BgBbLikelihood.logBetaRatio(gamma, delta, 0, k));
+    }
+    return alpha / (alpha + beta) * sum;
+  }
+
+  /**
+   * The log-likelihood of one customer.
+   *
+   * @param x transactions
+   * @param tx opportunity of the last transaction
+   * @param n opportunities
+   * @return {@code ln L}
+   * @throws IllegalArgumentException if the summary is invalid
+   */
+  public double logLikelihood(int x, int tx, int n) {
+    check(x, tx, n, "");
+    return BgBbLikelihood.logLikelihood(alpha, beta, gamma, delta, x, tx, n);
+  }
+
+  /**
+   * α, first parameter of the beta of transaction probabilities.
+   *
+   * @return alpha
+   */
+  public double alpha() {
+    return alpha;
+  }
+
+  /**
+   * β, second parameter of the beta of transaction probabilities.
+   *
+   * @return beta
+   */
+  public double beta() {
+    return beta;
+  }
+
+  /**
+   * γ, first parameter of the beta of dropout probabilities.
+   *
+   * @return gamma
+   */
+  public double gamma() {
+    return gamma;
+  }
+
+  /**
+   * δ, second parameter of the beta of dropout probabilities.
+   *
+   * @return delta
+   */
+  public double delta() {
+    return delta;
+  }
+
+  private static int whole(double v, String name) {
+    Checks.nonNegative(v, name);
+    Checks.argument(v == Math.rint(v) && v <= 1_000_000,
+        name + " = " + v + " must be a whole number <= 1000000");
+    return (int) v;
+  }
+
+  private static void check(int x, int tx, int n, String at) {
+    Checks.argument(x >= 0, "x" + at + " = " + x + " must be >= 0");
+    Checks.argument(tx <= n, "tx" + at + " = " + tx + " must be <= n" + at + " = " + n);
+    Checks.argument(x <= tx, "x" + at + " = " + x + " must be <= tx" + at + " = " + tx);
+    Checks.argument(x > 0 || tx == 0,
+        "tx" + at + " = " + tx + " must be 0 when x" + at + " = 0");
+  }
+
+  @Override
+  public String toString() {
+    return "BgBb{alpha=" + alpha + ", beta=" + beta + ", gamma=" + gamma + ", delta=" + delta
+        + "}";
+  }
+}

@@ -1,0 +1,308 @@
+package dev.niche.churn;
+
+import dev.niche.churn.internal.BgNbdData;
+import dev.niche.churn.internal.BgNbdExpectation;
+import dev.niche.churn.internal.BgNbdLikelihood;
+import dev.niche.churn.internal.BgNbdMaximizer;
+import dev.niche.core.Checks;
+import dev.niche.core.activity.CustomerSummaries;
+import dev.niche.core.likelihood.LikelihoodFit;
+import dev.niche.core.likelihood.Parameter;
+import java.util.Arrays;
+
+/**
+ * The beta-geometric/negative-binomial (BG/NBD) model of repeat buying in non-contractual settings
+ * (Fader, Hardie &amp; Lee 2005, "Counting Your Customers the Easy Way: An Alternative to the
+ * Pareto/NBD Model", Marketing Science 24(2), 275–284).
+ *
+ * <p>While alive, a customer buys as a Poisson process with rate {@code λ ~ Gamma(r, α)} (shape
+ * {@code r}, rate {@code α}); after each repeat purchase the customer dies with probability
+ * {@code p ~ Beta(a, b)}. A customer is summarised by frequency {@code x} (repeat purchases),
+ * recency {@code t_x} (time of the last purchase since the first) and age {@code T}, all times in
+ * one unit of the caller's choice (see {@link dev.niche.core.activity.CustomerSummaries}). With
+ * {@code δ = 1} if {@code x > 0}:
+ *
+ * <ul>
+ *   <li>likelihood (eq. 6): {@code L = Γ(r+x)α^r/Γ(r) · B(a,b+x)/B(a,b) · [(α+T)^-(r+x) +
+ *       δ a/(b+x-1) (α+t_x)^-(r+x)]};
+ *   <li>probability alive (FHL 2005 and the note "Computing P(alive) Using the BG/NBD Model",
+ *       Fader, Hardie &amp; Lee 2008): {@code P(alive) = 1 / (1 + δ a/(b+x-1)
+ *       ((α+T)/(α+t_x))^(r+x))};
+ *   <li>expected purchases of a new customer in {@code (0, t]} (eq. 9):
+ *       {@code E[X(t)] = (a+b-1)/(a-1) [1 - (α/(α+t))^r ₂F₁(r, b; a+b-1; t/(α+t))]};
+ *   <li>expected purchases in {@code (T, T+t]} (eq. 10): {@code E[Y(t) | x, t_x, T] =
+ *       P(alive) (a+b+x-1)/(a-1) [1 - ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x-1;
+ *       t/(α+T+t))]}, evaluated through Euler's transformation so that it has no singularity at
+ *       {@code a = 1} and no overflow for large {@code x}.
+ * </ul>
+ *
+ * <p>Instances hold fixed parameters and are immutable and thread-safe; {@link #fit} estimates
+ * them by maximum likelihood.
+ */
+public final class BgNbd {
+
+  private final double r;
+  private final double alpha;
+  private final double a;
+  private final double b;
+
+  private BgNbd(double r, double alpha, double a, double b) {
+    this.r = Checks.positive(r, "r");
+    this.alpha = Checks.positive(alpha, "alpha");
+    this.a = Checks.positive(a, "a");
+    this.b = Checks.positive(b, "b");
+  }
+
+  /**
+   * A model with known parameters.
+   *
+   * @param r shape of the gamma distribution of purchase rates, {@code > 0}
+   * @param alpha rate (inverse scale, in the time unit of the data) of that gamma, {@code > 0}
+   * @param a first parameter of the beta distribution of dropout probabilities, {@code > 0}
+   * @param b second parameter of that beta, {@code > 0}
+   * @return the model
+   * @throws IllegalArgumentException if a parameter is not finite and positive
+   */
+  public static BgNbd of(double r, double alpha, double a, double b) {
+    return new BgNbd(r, alpha, a, b);
+  }
+
+  /**
+   * Fits the model by maximum likelihood to one row per customer.
+   *
+   * @param x frequencies (whole numbers {@code >= 0})
+   * @param tx recencies, {@code 0 <= tx[i] <= T[i]}, 0 when {@code x[i] = 0}
+   * @param T ages, {@code >= 0}
+   * @return the fit
+   * @throws NullPointerException if an array is null
+   * @throws IllegalArgumentException if the arrays are empty, of different lengths, hold a bad
+   *     value (the message names the argument and index), or no customer has {@code x > 0}
+   * @throws ArithmeticException if the optimiser fails from every start
+   */
+  @SuppressWarnings("ParameterName") // T is the literature's name for the customer's age.
+  public static BgNbdFit fit(double[] x, double[] tx, double[] T) {
+    double[] weights = new double[Checks.notNull(x, "x").length];
+    Arrays.fill(weights, 1.0);
+    return fit(x, tx, T, weights);
+  }
+
+  /**
+   * Fits the model by maximum likelihood to weighted rows: row {@code i} stands for
+   * {@code weights[i]} customers with identical {@code (x, t_x, T)}.
+   *
+   * @param x frequencies (whole numbers {@code >= 0})
+   * @param tx recencies, {@code 0 <= tx[i] <= T[i]}, 0 when {@code x[i] = 0}
+   * @param T ages, {@code >= 0}
+   * @param weights row weights, finite, {@code >= 0}, not all 0
+   * @return the fit
+   * @throws NullPointerException if an array is null
+   * @throws IllegalArgumentException if the arrays are empty, of different lengths, hold a bad
+   *     value (the message names the argument and index), or no customer has {@code x > 0}
+   * @throws ArithmeticException if the optimiser fails from every start
+   */
+  @SuppressWarnings("ParameterName")
+  public static BgNbdFit fit(double[] x, double[] tx, double[] T, double[] weights) {
+    BgNbdData data = BgNbdData.of(x, tx, T);
+    double[] w = BgNbdData.weights(weights, data.x.length);
+    double total = 0;
+    double meanX = 0;
+    double meanT = 0;
+    for (int i = 0; i < w.length; i++) {
+      total += w[i];
+      meanX += w[i] * data.x[i];
+      meanT += w[i] * data.age[i];
+    }
+    Checks.argument(meanX > 0,
+        "x has no repeat purchase (all weighted x = 0): the BG/NBD parameters are not identified");
+    meanX /= total;
+    meanT /= total;
+    // Start: r = 1 and alpha matching the mean purchase rate; a = 1, b = 3 (dropout ~ 1/4).
+    double rate = Math.max(meanX, 0.1) / Math.max(meanT, 1e-3);
+    double alpha0 = Math.min(Math.max(1.0 / rate, 1e-6), 1e6);
+    LikelihoodFit f = BgNbdMaximizer.maximize(
+        new BgNbdLikelihood(data.x, data.tx, data.age, w), Math.max(1, Math.round(total)),
+        new Parameter[] {Parameter.positive("r"), Parameter.positive("alpha"),
+            Parameter.positive("a"), Parameter.positive("b")},
+        new double[] {1.0, alpha0, 1.0, 3.0}, new double[] {0.25, alpha0 / 4, 0.8, 2.5});
+    return new BgNbdFit(f.estimate(0), f.estimate(1), f.estimate(2), f.estimate(3),
+        f.diagnostics());
+  }
+
+  /**
+   * Fits the model to customer summaries.
+   *
+   * @param summaries the summaries (their unit becomes the model's time unit)
+   * @return the fit
+   * @throws NullPointerException if {@code summaries} is null
+   * @throws IllegalArgumentException if there are no customers or none has {@code x > 0}
+   * @throws ArithmeticException if the optimiser fails from every start
+   */
+  public static BgNbdFit fit(CustomerSummaries summaries) {
+    Checks.notNull(summaries, "summaries");
+    Checks.argument(summaries.size() > 0, "summaries must not be empty");
+    return fit(summaries.frequency(), summaries.recency(), summaries.age());
+  }
+
+  /**
+   * The log-likelihood of one customer (eq. 6).
+   *
+   * @param x frequency
+   * @param tx recency
+   * @param T age
+   * @return {@code ln L(r, α, a, b | x, t_x, T)}
+   * @throws IllegalArgumentException if the summary is invalid
+   */
+  @SuppressWarnings("ParameterName")
+  public double logLikelihood(double x, double tx, double T) {
+    int xi = check(x, tx, T);
+    return new BgNbdLikelihood(new int[] {xi}, new double[] {tx}, new double[] {T},
+        new double[] {1.0}).value(new double[] {r, alpha, a, b});
+  }
+
+  /**
+   * The probability that a customer with this history is still alive at {@code T}.
+   *
+   * @param x frequency (whole number {@code >= 0})
+   * @param tx recency, in {@code [0, T]}, 0 when {@code x = 0}
+   * @param T age, {@code >= 0}
+   * @return {@code P(alive | x, t_x, T)} in {@code [0, 1]}; exactly 1 when {@code x = 0}
+   * @throws IllegalArgumentException if the summary is invalid
+   */
+  @SuppressWarnings("ParameterName")
+  public double probabilityAlive(double x, double tx, double T) {
+    return pAlive(check(x, tx, T), tx, T);
+  }
+
+  /**
+   * The probability alive for many customers.
+   *
+   * @param x frequencies
+   * @param tx recencies
+   * @param T ages
+   * @return a new array of probabilities
+   * @throws IllegalArgumentException if the arrays are invalid (argument and index named)
+   */
+  @SuppressWarnings("ParameterName")
+  public double[] probabilityAlive(double[] x, double[] tx, double[] T) {
+    BgNbdData d = BgNbdData.of(x, tx, T);
+    double[] p = new double[d.x.length];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = pAlive(d.x[i], d.tx[i], d.age[i]);
+    }
+    return p;
+  }
+
+  /**
+   * Expected purchases in the next {@code t} time units, {@code E[Y(t) | x, t_x, T]} (eq. 10).
+   *
+   * @param t the horizon, finite and {@code >= 0}, in the data's time unit
+   * @param x frequency
+   * @param tx recency
+   * @param T age
+   * @return the expected number of purchases in {@code (T, T+t]}, non-decreasing in {@code t}
+   * @throws IllegalArgumentException if {@code t} or the summary is invalid
+   * @throws ArithmeticException if the hypergeometric series fails to converge, which needs
+   *     {@code t / (alpha + T)} beyond about 10^7
+   */
+  @SuppressWarnings("ParameterName")
+  public double expectedPurchases(double t, double x, double tx, double T) {
+    Checks.nonNegative(t, "t");
+    int xi = check(x, tx, T);
+    return BgNbdExpectation.expected(r, alpha, a, b, t, xi, T, pAlive(xi, tx, T));
+  }
+
+  /**
+   * Expected purchases in the next {@code t} time units for many customers.
+   *
+   * @param t the horizon, finite and {@code >= 0}
+   * @param x frequencies
+   * @param tx recencies
+   * @param T ages
+   * @return a new array of expectations
+   * @throws IllegalArgumentException if {@code t} or the arrays are invalid
+   * @throws ArithmeticException if the hypergeometric series fails to converge (see above)
+   */
+  @SuppressWarnings("ParameterName")
+  public double[] expectedPurchases(double t, double[] x, double[] tx, double[] T) {
+    Checks.nonNegative(t, "t");
+    BgNbdData d = BgNbdData.of(x, tx, T);
+    double[] e = new double[d.x.length];
+    for (int i = 0; i < e.length; i++) {
+      e[i] = BgNbdExpectation.expected(
+          r, alpha, a, b, t, d.x[i], d.age[i], pAlive(d.x[i], d.tx[i], d.age[i]));
+    }
+    return e;
+  }
+
+  /**
+   * Expected repeat purchases of a new customer in {@code (0, t]}, {@code E[X(t)]} (eq. 9).
+   *
+   * @param t the time since the first purchase, finite and {@code >= 0}
+   * @return the expected number of repeat purchases
+   * @throws IllegalArgumentException if {@code t} is negative or not finite
+   * @throws ArithmeticException if the hypergeometric series fails to converge, which needs
+   *     {@code t / alpha} beyond about 10^7
+   */
+  public double expectedPurchasesNewCustomer(double t) {
+    Checks.nonNegative(t, "t");
+    return BgNbdExpectation.expected(r, alpha, a, b, t, 0, 0.0, 1.0);
+  }
+
+  /**
+   * The shape of the gamma distribution of purchase rates.
+   *
+   * @return r
+   */
+  public double r() {
+    return r;
+  }
+
+  /**
+   * The rate of the gamma distribution of purchase rates (in the data's time unit).
+   *
+   * @return alpha
+   */
+  public double alpha() {
+    return alpha;
+  }
+
+  /**
+   * The first parameter of the beta distribution of dropout probabilities.
+   *
+   * @return a
+   */
+  public double a() {
+    return a;
+  }
+
+  /**
+   * The second parameter of the beta distribution of dropout probabilities.
+   *
+   * @return b
+   */
+  public double b() {
+    return b;
+  }
+
+  private double pAlive(int x, double tx, double age) {
+    if (x == 0) {
+      return 1.0;
+    }
+    double logOdds = Math.log(a) - Math.log(b + x - 1)
+        + (r + x) * Math.log1p((age - tx) / (alpha + tx));
+    return 1.0 / (1.0 + Math.exp(logOdds));
+  }
+
+  private static int check(double x, double tx, double age) {
+    int xi = BgNbdData.frequency(x, "x");
+    Checks.nonNegative(tx, "tx");
+    Checks.nonNegative(age, "T");
+    BgNbdData.customer(xi, tx, age, "");
+    return xi;
+  }
+
+  @Override
+  public String toString() {
+    return "BgNbd{r=" + r + ", alpha=" + alpha + ", a=" + a + ", b=" + b + "}";
+  }
+}

@@ -1,0 +1,103 @@
+package dev.niche.churn.internal;
+
+import dev.niche.core.likelihood.LogLikelihood;
+
+/**
+ * The BG/BB log-likelihood (Fader, Hardie &amp; Shang 2010, "Customer-Base Analysis in a
+ * Discrete-Time Noncontractual Setting", Marketing Science 29(6)) over
+ * {@code (α, β, γ, δ)}, for customers summarised by {@code (x, t_x, n)} with weights:
+ *
+ * <pre>
+ * L = B(α+x, β+n-x)/B(α,β) · B(γ, δ+n)/B(γ,δ)
+ *   + Σ_{i=0}^{n-t_x-1} B(α+x, β+t_x-x+i)/B(α,β) · B(γ+1, δ+t_x+i)/B(γ,δ)
+ * </pre>
+ *
+ * All arguments are whole numbers, so every beta ratio is a finite product evaluated as a sum of
+ * logs ({@link #logBetaRatio}), which stays accurate when a parameter tends to infinity. Not part
+ * of the API.
+ */
+public final class BgBbLikelihood implements LogLikelihood {
+
+  private final int[] x;
+  private final int[] tx;
+  private final int[] n;
+  private final double[] weight;
+
+  /**
+   * Creates the likelihood over validated data, kept not copied.
+   *
+   * @param x frequencies
+   * @param tx recencies (opportunity of the last transaction)
+   * @param n numbers of opportunities
+   * @param weight row weights
+   */
+  public BgBbLikelihood(int[] x, int[] tx, int[] n, double[] weight) {
+    this.x = x;
+    this.tx = tx;
+    this.n = n;
+    this.weight = weight;
+  }
+
+  @Override
+  public double value(double[] p) {
+    double sum = 0;
+    for (int j = 0; j < x.length; j++) {
+      if (weight[j] != 0) {
+        sum += weight[j] * logLikelihood(p[0], p[1], p[2], p[3], x[j], tx[j], n[j]);
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * One customer's log-likelihood.
+   *
+   * @param alpha α
+   * @param beta β
+   * @param gamma γ
+   * @param delta δ
+   * @param x frequency
+   * @param tx recency
+   * @param n opportunities
+   * @return {@code ln L}
+   */
+  public static double logLikelihood(
+      double alpha, double beta, double gamma, double delta, int x, int tx, int n) {
+    double best = logBetaRatio(alpha, beta, x, n - x) + logBetaRatio(gamma, delta, 0, n);
+    double[] terms = new double[n - tx];
+    for (int i = 0; i < n - tx; i++) {
+      terms[i] = logBetaRatio(alpha, beta, x, tx - x + i)
+          + Math.log(gamma / (gamma + delta + tx + i)) + logBetaRatio(gamma, delta, 0, tx + i);
+      best = Math.max(best, terms[i]);
+    }
+    double s = Math.exp(logBetaRatio(alpha, beta, x, n - x) + logBetaRatio(gamma, delta, 0, n)
+        - best);
+    for (double t : terms) {
+      s += Math.exp(t - best);
+    }
+    return best + Math.log(s);
+  }
+
+  /**
+   * {@code ln[B(a+i, b+j)/B(a, b)] = Σ_{k<i} ln(a+k) + Σ_{k<j} ln(b+k) - Σ_{k<i+j} ln(a+b+k)}
+   * for whole numbers {@code i, j >= 0}.
+   *
+   * @param a first parameter
+   * @param b second parameter
+   * @param i increment of a
+   * @param j increment of b
+   * @return the log ratio
+   */
+  public static double logBetaRatio(double a, double b, int i, int j) {
+    double s = 0;
+    // Pair the terms so that large a or b do not cancel catastrophically.
+    int k = 0;
+    for (; k < i; k++) {
+      s -= Math.log1p(b / (a + k));
+    }
+    for (int m = 0; m < j; m++, k++) {
+      s += Math.log((b + m) / (a + b + k));
+    }
+    return s;
+  }
+}
