@@ -1,9 +1,9 @@
 package dev.niche.churn;
 
 import dev.niche.churn.internal.BgBbLikelihood;
-import dev.niche.churn.internal.BgNbdMaximizer;
 import dev.niche.core.Checks;
 import dev.niche.core.likelihood.LikelihoodFit;
+import dev.niche.core.likelihood.MaximumLikelihood;
 import dev.niche.core.likelihood.Parameter;
 import java.util.Arrays;
 
@@ -70,7 +70,6 @@ public final class BgBb {
    * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException if an array is empty, the lengths differ or a value is bad
    *     (argument and index named)
-   * @throws ArithmeticException if the optimiser fails from every start
    */
   public static BgBbFit fit(double[] x, double[] tx, double[] n) {
     double[] w = new double[Checks.notNull(x, "x").length];
@@ -89,7 +88,6 @@ public final class BgBb {
    * @return the fit
    * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException if an array is empty, the lengths differ or a value is bad
-   * @throws ArithmeticException if the optimiser fails from every start
    */
   public static BgBbFit fit(double[] x, double[] tx, double[] n, double[] weights) {
     Checks.nonEmpty(x, "x");
@@ -111,11 +109,13 @@ public final class BgBb {
       total += weights[i];
     }
     Checks.argument(total > 0, "weights must not all be 0");
-    LikelihoodFit f = BgNbdMaximizer.maximize(
-        new BgBbLikelihood(xs, txs, ns, weights.clone()), Math.max(1, Math.round(total)),
-        new Parameter[] {Parameter.positive("alpha"), Parameter.positive("beta"),
-            Parameter.positive("gamma"), Parameter.positive("delta")},
-        new double[] {1.0, 1.0, 1.0, 1.0}, new double[] {0.5, 0.5, 0.5, 3.0});
+    LikelihoodFit f = MaximumLikelihood
+        .builder(new BgBbLikelihood(xs, txs, ns, weights.clone()), Parameter.positive("alpha"),
+            Parameter.positive("beta"), Parameter.positive("gamma"), Parameter.positive("delta"))
+        .observations(Math.max(1, Math.round(total)))
+        .start(1.0, 1.0, 1.0, 1.0)
+        .start(0.5, 0.5, 0.5, 3.0)
+        .maximize();
     return new BgBbFit(f.estimate(0), f.estimate(1), f.estimate(2), f.estimate(3),
         f.diagnostics());
   }

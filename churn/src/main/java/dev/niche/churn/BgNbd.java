@@ -3,10 +3,10 @@ package dev.niche.churn;
 import dev.niche.churn.internal.BgNbdData;
 import dev.niche.churn.internal.BgNbdExpectation;
 import dev.niche.churn.internal.BgNbdLikelihood;
-import dev.niche.churn.internal.BgNbdMaximizer;
 import dev.niche.core.Checks;
 import dev.niche.core.activity.CustomerSummaries;
 import dev.niche.core.likelihood.LikelihoodFit;
+import dev.niche.core.likelihood.MaximumLikelihood;
 import dev.niche.core.likelihood.Parameter;
 import java.util.Arrays;
 
@@ -77,7 +77,6 @@ public final class BgNbd {
    * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException if the arrays are empty, of different lengths, hold a bad
    *     value (the message names the argument and index), or no customer has {@code x > 0}
-   * @throws ArithmeticException if the optimiser fails from every start
    */
   @SuppressWarnings("ParameterName") // T is the literature's name for the customer's age.
   public static BgNbdFit fit(double[] x, double[] tx, double[] T) {
@@ -98,7 +97,6 @@ public final class BgNbd {
    * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException if the arrays are empty, of different lengths, hold a bad
    *     value (the message names the argument and index), or no customer has {@code x > 0}
-   * @throws ArithmeticException if the optimiser fails from every start
    */
   @SuppressWarnings("ParameterName")
   public static BgNbdFit fit(double[] x, double[] tx, double[] T, double[] weights) {
@@ -119,11 +117,13 @@ public final class BgNbd {
     // Start: r = 1 and alpha matching the mean purchase rate; a = 1, b = 3 (dropout ~ 1/4).
     double rate = Math.max(meanX, 0.1) / Math.max(meanT, 1e-3);
     double alpha0 = Math.min(Math.max(1.0 / rate, 1e-6), 1e6);
-    LikelihoodFit f = BgNbdMaximizer.maximize(
-        new BgNbdLikelihood(data.x, data.tx, data.age, w), Math.max(1, Math.round(total)),
-        new Parameter[] {Parameter.positive("r"), Parameter.positive("alpha"),
-            Parameter.positive("a"), Parameter.positive("b")},
-        new double[] {1.0, alpha0, 1.0, 3.0}, new double[] {0.25, alpha0 / 4, 0.8, 2.5});
+    LikelihoodFit f = MaximumLikelihood
+        .builder(new BgNbdLikelihood(data.x, data.tx, data.age, w), Parameter.positive("r"),
+            Parameter.positive("alpha"), Parameter.positive("a"), Parameter.positive("b"))
+        .observations(Math.max(1, Math.round(total)))
+        .start(1.0, alpha0, 1.0, 3.0)
+        .start(0.25, alpha0 / 4, 0.8, 2.5)
+        .maximize();
     return new BgNbdFit(f.estimate(0), f.estimate(1), f.estimate(2), f.estimate(3),
         f.diagnostics());
   }
@@ -135,7 +135,6 @@ public final class BgNbd {
    * @return the fit
    * @throws NullPointerException if {@code summaries} is null
    * @throws IllegalArgumentException if there are no customers or none has {@code x > 0}
-   * @throws ArithmeticException if the optimiser fails from every start
    */
   public static BgNbdFit fit(CustomerSummaries summaries) {
     Checks.notNull(summaries, "summaries");

@@ -1,11 +1,11 @@
 package dev.niche.churn;
 
 import dev.niche.churn.internal.BgNbdData;
-import dev.niche.churn.internal.BgNbdMaximizer;
 import dev.niche.churn.internal.GammaGammaLikelihood;
 import dev.niche.core.Checks;
 import dev.niche.core.activity.CustomerSummaries;
 import dev.niche.core.likelihood.LikelihoodFit;
+import dev.niche.core.likelihood.MaximumLikelihood;
 import dev.niche.core.likelihood.Parameter;
 
 /**
@@ -67,7 +67,6 @@ public final class GammaGamma {
    * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException if the arrays are empty or of different lengths, a value is
    *     bad (argument and index named), or fewer than 2 customers have {@code x > 0}
-   * @throws ArithmeticException if the optimiser fails from every start
    */
   public static GammaGammaFit fit(double[] x, double[] meanSpend) {
     Checks.nonEmpty(x, "x");
@@ -96,10 +95,13 @@ public final class GammaGamma {
       }
     }
     mean /= n;
-    LikelihoodFit f = BgNbdMaximizer.maximize(new GammaGammaLikelihood(xs, ms), n,
-        new Parameter[] {Parameter.positive("p"), Parameter.positive("q"),
-            Parameter.positive("gamma")},
-        new double[] {1.0, 2.0, mean}, new double[] {5.0, 3.0, 2 * mean / 5});
+    LikelihoodFit f = MaximumLikelihood
+        .builder(new GammaGammaLikelihood(xs, ms), Parameter.positive("p"),
+            Parameter.positive("q"), Parameter.positive("gamma"))
+        .observations(n)
+        .start(1.0, 2.0, mean)
+        .start(5.0, 3.0, 2 * mean / 5)
+        .maximize();
     return new GammaGammaFit(f.estimate(0), f.estimate(1), f.estimate(2), f.diagnostics(),
         n, correlation(xs, ms));
   }
@@ -111,7 +113,6 @@ public final class GammaGamma {
    * @return the fit
    * @throws NullPointerException if {@code summaries} is null
    * @throws IllegalArgumentException if fewer than 2 customers have repeat purchases
-   * @throws ArithmeticException if the optimiser fails from every start
    */
   public static GammaGammaFit fit(CustomerSummaries summaries) {
     Checks.notNull(summaries, "summaries");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -39,7 +40,9 @@ import org.slf4j.LoggerFactory;
  *       definite, which brings the gradient to rounding level.
  * </ol>
  *
- * The best start wins. If the observed information at the winner is not positive definite, the
+ * The best start wins. A start whose optimiser fails (evaluation budget exhausted, or BOBYQA
+ * unable to make progress on a degenerate surface) contributes the best point it reached and makes
+ * {@code converged} false; it never throws. If the observed information at the winner is not positive definite, the
  * likelihood is probed along its flattest direction: when it keeps rising (or stays level) all the
  * way to the limit of the box, the supremum lies on the boundary of the parameter space; the fit
  * then reports {@code onBoundary}, names the parameters that went to their bounds, and returns the
@@ -153,7 +156,9 @@ public final class MaximumLikelihood {
     } else if (!notes.isEmpty()) {
       message = String.join("; ", notes);
     } else {
-      message = allConverged ? "" : "some starts hit the evaluation limit";
+      message = allConverged ? ""
+          : "some starts hit the evaluation limit or stopped early; the best point reached is "
+              + "reported";
     }
     boolean converged = allConverged && Double.isFinite(bestValue);
     if (!Double.isFinite(bestValue)) {
@@ -224,6 +229,11 @@ public final class MaximumLikelihood {
     } catch (TooManyEvaluationsException e) {
       converged = false;
       LOG.debug("start {} hit the evaluation limit {}", Arrays.toString(start), maxEvaluations);
+    } catch (MathIllegalStateException e) {
+      // BOBYQA gives up on degenerate surfaces ("trust region step has failed to reduce Q"):
+      // keep the best point it reached and report the start as not converged.
+      converged = false;
+      LOG.debug("start {} stopped early: {}", Arrays.toString(start), e.getMessage());
     }
     LOG.debug("start {} -> {} in {} evaluations", Arrays.toString(start), objective.bestValue,
         objective.evaluations - before);
