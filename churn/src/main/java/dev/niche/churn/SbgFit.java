@@ -1,12 +1,13 @@
 package dev.niche.churn;
 
 import dev.niche.churn.internal.RetentionLikelihood;
+import dev.niche.churn.internal.RobustMaximization;
 import dev.niche.core.Checks;
 import dev.niche.core.Estimate;
 import dev.niche.core.FitDiagnostics;
 import dev.niche.core.likelihood.LikelihoodFit;
-import dev.niche.core.likelihood.MaximumLikelihood;
 import dev.niche.core.likelihood.Parameter;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@code LL(α, β) = Σ_{t=1..n} (N_{t-1} - N_t) ln P(T = t) + N_n ln S(n)}: customers lost in
  * period {@code t} contribute the probability of churning then, those still active at the end
  * the probability of surviving {@code n} periods. It is maximised over {@code (ln α, ln β)} by
- * {@link MaximumLikelihood}; standard errors come from the observed information.
+ * core's {@code MaximumLikelihood}; standard errors come from the observed information.
  *
  * <p><b>Boundary.</b> The sBG can only produce rising retention. When the observed retention is
  * flat or falls, {@code LL} keeps increasing as {@code α, β → ∞} with {@code α / (α + β)} fixed,
@@ -81,14 +82,11 @@ public final class SbgFit {
       return geometricFit(curve, theta, thetaEstimate, geometricLl, 0, message);
     }
     double first = curve.churnRate(1);
-    LikelihoodFit f = MaximumLikelihood.builder(
-            p -> RetentionLikelihood.shiftedBetaGeometric(p[0], p[1], n),
-            Parameter.positive("alpha"), Parameter.positive("beta"))
-        .start(1.0, 1.0)
-        .start(2 * first, 2 * (1 - first))
-        .randomStarts(4, SEED)
-        .observations(n[0])
-        .maximize();
+    LikelihoodFit f = RobustMaximization.maximize(
+        p -> RetentionLikelihood.shiftedBetaGeometric(p[0], p[1], n),
+        new Parameter[] {Parameter.positive("alpha"), Parameter.positive("beta")},
+        List.of(new double[] {1.0, 1.0}, new double[] {2 * first, 2 * (1 - first)}),
+        4, SEED, n[0]);
     double ll = f.logLikelihood();
     double improvement = ll - geometricLl;
     boolean bothInfinite = f.atBoundary(0) && f.atBoundary(1)

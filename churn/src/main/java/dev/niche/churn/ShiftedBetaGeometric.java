@@ -91,6 +91,7 @@ public final class ShiftedBetaGeometric {
    * @return the fit
    * @throws NullPointerException if {@code curve} is null
    * @throws IllegalArgumentException if the curve has no period
+   * @throws ArithmeticException if the optimiser fails from every start (not seen in practice)
    */
   public static SbgFit fit(RetentionCurve curve) {
     return SbgFit.fit(curve);

@@ -96,4 +96,72 @@ public final class RetentionLikelihood {
         + (1 / Math.pow(y, 5) - 1 / Math.pow(x, 5)) / 1260.0;
     return main + correction;
   }
+
+  /**
+   * {@code ln S(t)} of the beta-discrete-Weibull model,
+   * {@code ln B(α, β + t^c) - ln B(α, β) = lnΓ(β+t^c)/Γ(β) - lnΓ(α+β+t^c)/Γ(α+β)}.
+   *
+   * @param alpha α &gt; 0
+   * @param beta β &gt; 0
+   * @param c c &gt; 0
+   * @param t the time, {@code >= 0}
+   * @return {@code ln S(t)}
+   */
+  public static double betaDiscreteWeibullLogSurvival(double alpha, double beta, double c, int t) {
+    if (t == 0) {
+      return 0.0;
+    }
+    double h = c == 1.0 ? t : Math.pow(t, c);
+    return logGammaRatio(beta, h) - logGammaRatio(alpha + beta, h);
+  }
+
+  /**
+   * The beta-discrete-Weibull log-likelihood, {@code P(T = t) = S(t-1) - S(t)} evaluated as
+   * {@code S(t-1) (1 - exp(ln S(t) - ln S(t-1)))} with {@code expm1}.
+   *
+   * @param alpha α &gt; 0
+   * @param beta β &gt; 0
+   * @param c c &gt; 0
+   * @param survivors the counts
+   * @return the log-likelihood, {@code -∞} where a lost customer has probability 0
+   */
+  public static double betaDiscreteWeibull(double alpha, double beta, double c, long[] survivors) {
+    double ll = 0;
+    double previous = 0;
+    for (int t = 1; t < survivors.length; t++) {
+      double current = betaDiscreteWeibullLogSurvival(alpha, beta, c, t);
+      long lost = survivors[t - 1] - survivors[t];
+      if (lost > 0) {
+        ll += lost * (previous + Math.log(-Math.expm1(current - previous)));
+      }
+      previous = current;
+    }
+    long last = survivors[survivors.length - 1];
+    return last > 0 ? ll + last * previous : ll;
+  }
+
+  /**
+   * The discrete-Weibull log-likelihood, {@code S(t) = (1 - θ)^(t^c)}: the limit of the
+   * beta-discrete-Weibull as {@code α, β → ∞} with {@code α / (α + β) = θ}.
+   *
+   * @param theta θ in (0, 1)
+   * @param c c &gt; 0
+   * @param survivors the counts
+   * @return the log-likelihood
+   */
+  public static double discreteWeibull(double theta, double c, long[] survivors) {
+    double log1mTheta = Math.log1p(-theta);
+    double ll = 0;
+    double previous = 0;
+    for (int t = 1; t < survivors.length; t++) {
+      double current = Math.pow(t, c) * log1mTheta;
+      long lost = survivors[t - 1] - survivors[t];
+      if (lost > 0) {
+        ll += lost * (previous + Math.log(-Math.expm1(current - previous)));
+      }
+      previous = current;
+    }
+    long last = survivors[survivors.length - 1];
+    return last > 0 ? ll + last * previous : ll;
+  }
 }
