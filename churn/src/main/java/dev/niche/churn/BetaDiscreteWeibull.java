@@ -140,7 +140,9 @@ public final class BetaDiscreteWeibull {
    * @throws IllegalArgumentException if {@code t < 0}
    */
   public double survival(int t) {
-    Checks.argument(t >= 0, "t = " + t + " must be >= 0");
+    if (!(t >= 0)) {
+      throw new IllegalArgumentException("t = " + t + " must be >= 0");
+    }
     return Math.exp(logSurvival(t));
   }
 
@@ -152,7 +154,9 @@ public final class BetaDiscreteWeibull {
    * @throws IllegalArgumentException if {@code t < 1}
    */
   public double retentionRate(int t) {
-    Checks.argument(t >= 1, "t = " + t + " must be >= 1");
+    if (!(t >= 1)) {
+      throw new IllegalArgumentException("t = " + t + " must be >= 1");
+    }
     return Math.exp(logSurvival(t) - logSurvival(t - 1));
   }
 
@@ -164,7 +168,9 @@ public final class BetaDiscreteWeibull {
    * @throws IllegalArgumentException if {@code t < 1}
    */
   public double churnProbability(int t) {
-    Checks.argument(t >= 1, "t = " + t + " must be >= 1");
+    if (!(t >= 1)) {
+      throw new IllegalArgumentException("t = " + t + " must be >= 1");
+    }
     double previous = logSurvival(t - 1);
     return Math.exp(previous) * -Math.expm1(logSurvival(t) - previous);
   }
@@ -179,7 +185,9 @@ public final class BetaDiscreteWeibull {
    */
   public double[] expectedSurvivors(double size, int periods) {
     Checks.nonNegative(size, "size");
-    Checks.argument(periods >= 0, "periods = " + periods + " must be >= 0");
+    if (!(periods >= 0)) {
+      throw new IllegalArgumentException("periods = " + periods + " must be >= 0");
+    }
     double[] n = new double[periods + 1];
     for (int t = 0; t <= periods; t++) {
       n[t] = size * Math.exp(logSurvival(t));

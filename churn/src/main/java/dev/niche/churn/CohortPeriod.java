@@ -31,6 +31,8 @@ public enum CohortPeriod {
   /** Epoch day of 0000-03-01, the origin of the civil-from-days computation. */
   private static final long MARCH_ORIGIN = 719_468L;
   private static final long DAYS_PER_ERA = 146_097L;
+  private static final long MIN_EPOCH_DAY = LocalDate.MIN.toEpochDay();
+  private static final long MAX_EPOCH_DAY = LocalDate.MAX.toEpochDay();
 
   /**
    * The index of the period that contains a date.
@@ -63,8 +65,10 @@ public enum CohortPeriod {
    * @throws IllegalArgumentException if {@code epochDay} is outside the range of LocalDate
    */
   public long indexOfEpochDay(long epochDay) {
-    Checks.argument(epochDay >= LocalDate.MIN.toEpochDay() && epochDay <= LocalDate.MAX.toEpochDay(),
-        "epochDay = " + epochDay + " is outside the range of LocalDate");
+    if (epochDay < MIN_EPOCH_DAY || epochDay > MAX_EPOCH_DAY) {
+      throw new IllegalArgumentException(
+          "epochDay = " + epochDay + " is outside the range of LocalDate");
+    }
     switch (this) {
       case DAY:
         return epochDay;

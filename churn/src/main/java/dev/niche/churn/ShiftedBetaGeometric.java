@@ -151,7 +151,9 @@ public final class ShiftedBetaGeometric {
    * @throws IllegalArgumentException if {@code t < 0}
    */
   public double survival(int t) {
-    Checks.argument(t >= 0, "t = " + t + " must be >= 0");
+    if (!(t >= 0)) {
+      throw new IllegalArgumentException("t = " + t + " must be >= 0");
+    }
     if (geometric) {
       return Math.pow(1 - theta, t);
     }
@@ -170,7 +172,9 @@ public final class ShiftedBetaGeometric {
    * @throws IllegalArgumentException if {@code t < 1}
    */
   public double retentionRate(int t) {
-    Checks.argument(t >= 1, "t = " + t + " must be >= 1");
+    if (!(t >= 1)) {
+      throw new IllegalArgumentException("t = " + t + " must be >= 1");
+    }
     return geometric ? 1 - theta : (beta + t - 1) / (alpha + beta + t - 1);
   }
 
@@ -182,7 +186,9 @@ public final class ShiftedBetaGeometric {
    * @throws IllegalArgumentException if {@code t < 1}
    */
   public double churnProbability(int t) {
-    Checks.argument(t >= 1, "t = " + t + " must be >= 1");
+    if (!(t >= 1)) {
+      throw new IllegalArgumentException("t = " + t + " must be >= 1");
+    }
     if (geometric) {
       return theta * Math.pow(1 - theta, t - 1);
     }
@@ -199,7 +205,9 @@ public final class ShiftedBetaGeometric {
    */
   public double[] expectedSurvivors(double size, int periods) {
     Checks.nonNegative(size, "size");
-    Checks.argument(periods >= 0, "periods = " + periods + " must be >= 0");
+    if (!(periods >= 0)) {
+      throw new IllegalArgumentException("periods = " + periods + " must be >= 0");
+    }
     double[] n = new double[periods + 1];
     double s = 1.0;
     for (int t = 0; t <= periods; t++) {
@@ -252,7 +260,9 @@ public final class ShiftedBetaGeometric {
    */
   public double discountedExpectedResidualLifetime(double discountRate, int renewals) {
     Checks.positive(discountRate, "discountRate");
-    Checks.argument(renewals >= 0, "renewals = " + renewals + " must be >= 0");
+    if (!(renewals >= 0)) {
+      throw new IllegalArgumentException("renewals = " + renewals + " must be >= 0");
+    }
     if (geometric) {
       return (1 - theta) * (1 + discountRate) / (discountRate + theta);
     }
