@@ -75,12 +75,7 @@ public final class CohortTable {
     CohortTable big = spans.size() >= other.spans.size() ? this : other;
     CohortTable small = big == this ? other : this;
     CustomerSpans merged = big.spans.copy();
-    for (int s = 0; s < small.spans.capacity(); s++) {
-      int f = small.spans.first(s);
-      if (f != CustomerSpans.EMPTY) {
-        merged.merge(small.spans.id(s), f, small.spans.last(s));
-      }
-    }
+    merged.mergeAll(small.spans);
     return new CohortTable(period, merged, Math.max(end, other.end));
   }
 
@@ -296,31 +291,12 @@ public final class CohortTable {
       return false;
     }
     CohortTable t = (CohortTable) o;
-    if (t.period != period || t.end != end || t.spans.size() != spans.size()) {
-      return false;
-    }
-    for (int s = 0; s < spans.capacity(); s++) {
-      int f = spans.first(s);
-      if (f != CustomerSpans.EMPTY) {
-        int other = t.spans.find(spans.id(s));
-        if (other < 0 || t.spans.first(other) != f || t.spans.last(other) != spans.last(s)) {
-          return false;
-        }
-      }
-    }
-    return true;
+    return t.period == period && t.end == end && spans.sameContent(t.spans);
   }
 
   @Override
   public int hashCode() {
-    long h = 0;
-    for (int s = 0; s < spans.capacity(); s++) {
-      int f = spans.first(s);
-      if (f != CustomerSpans.EMPTY) {
-        h += CustomerSpans.mix(spans.id(s) ^ CustomerSpans.mix(f * 31L + spans.last(s)));
-      }
-    }
-    return Long.hashCode(h) * 31 + period.hashCode() * 17 + end;
+    return Long.hashCode(spans.contentHash()) * 31 + period.hashCode() * 17 + end;
   }
 
   @Override
@@ -349,12 +325,7 @@ public final class CohortTable {
      */
     public Builder expectedCustomers(int customers) {
       Checks.nonNegative(customers, "customers");
-      CustomerSpans bigger = new CustomerSpans(customers);
-      for (int s = 0; s < spans.capacity(); s++) {
-        if (spans.first(s) != CustomerSpans.EMPTY) {
-          bigger.merge(spans.id(s), spans.first(s), spans.last(s));
-        }
-      }
+      CustomerSpans bigger = spans.resized(customers);
       spans = bigger;
       return this;
     }

@@ -168,6 +168,67 @@ public final class CustomerSpans {
   }
 
   /**
+   * Widens every span of this map by the spans of another (the union of two tables).
+   *
+   * @param other the other map, not modified
+   */
+  public void mergeAll(CustomerSpans other) {
+    for (int s = 0; s < other.keys.length; s++) {
+      if (other.first[s] != EMPTY) {
+        merge(other.keys[s], other.first[s], other.last[s]);
+      }
+    }
+  }
+
+  /**
+   * A copy sized for at least {@code expected} customers.
+   *
+   * @param expected the expected number of customers
+   * @return a new map with the same content
+   */
+  public CustomerSpans resized(int expected) {
+    CustomerSpans bigger = new CustomerSpans(Math.max(expected, size));
+    bigger.mergeAll(this);
+    return bigger;
+  }
+
+  /**
+   * Tells whether two maps hold the same customers with the same spans.
+   *
+   * @param other the other map
+   * @return true if equal as maps
+   */
+  public boolean sameContent(CustomerSpans other) {
+    if (other.size != size) {
+      return false;
+    }
+    for (int s = 0; s < keys.length; s++) {
+      if (first[s] != EMPTY) {
+        int o = other.find(keys[s]);
+        if (o < 0 || other.first[o] != first[s] || other.last[o] != last[s]) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * An order-independent hash of the content, consistent with {@link #sameContent}.
+   *
+   * @return the hash
+   */
+  public long contentHash() {
+    long h = 0;
+    for (int s = 0; s < keys.length; s++) {
+      if (first[s] != EMPTY) {
+        h += mix(keys[s] ^ mix(first[s] * 31L + last[s]));
+      }
+    }
+    return h;
+  }
+
+  /**
    * A deep copy.
    *
    * @return an independent map with the same content
