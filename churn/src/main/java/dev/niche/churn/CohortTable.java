@@ -219,21 +219,10 @@ public final class CohortTable {
    */
   public RetentionCurve pooledCurve(int periods) {
     Checks.argument(periods >= 0, "periods = " + periods + " must be >= 0");
-    long[] sum = new long[periods + 1];
-    int used = 0;
-    int longest = 0;
-    for (int c = 0; c < counts.cohortCount(); c++) {
-      int[] a = counts.active(c);
-      longest = Math.max(longest, a.length - 1);
-      if (a.length > periods) {
-        used++;
-        for (int t = 0; t <= periods; t++) {
-          sum[t] += a[t];
-        }
-      }
-    }
-    Checks.argument(used > 0, "periods = " + periods
-        + " exceeds the longest observed cohort, which is observed for " + longest + " periods");
+    long[] sum = counts.pooled(periods);
+    Checks.argument(sum != null, "periods = " + periods
+        + " exceeds the longest observed cohort, which is observed for "
+        + counts.longestObservedPeriods() + " periods");
     return RetentionCurve.ofCounts(sum);
   }
 
@@ -245,31 +234,13 @@ public final class CohortTable {
    * @return the pooled estimate (time in periods of age)
    */
   public KaplanMeier kaplanMeier() {
-    int rows = 0;
-    for (int c = 0; c < counts.cohortCount(); c++) {
-      rows += counts.active(c).length;
-    }
+    int rows = counts.lifetimeRows();
     double[] durations = new double[rows];
     boolean[] observed = new boolean[rows];
     double[] weights = new double[rows];
-    int r = 0;
-    for (int c = 0; c < counts.cohortCount(); c++) {
-      int[] a = counts.active(c);
-      for (int age = 1; age < a.length; age++) {
-        int lost = a[age - 1] - a[age];
-        if (lost > 0) {
-          durations[r] = age;
-          observed[r] = true;
-          weights[r++] = lost;
-        }
-      }
-      if (a[a.length - 1] > 0) {
-        durations[r] = a.length - 1;
-        weights[r++] = a[a.length - 1];
-      }
-    }
-    return KaplanMeier.fit(Arrays.copyOf(durations, r), Arrays.copyOf(observed, r),
-        Arrays.copyOf(weights, r));
+    int used = counts.lifetimes(durations, observed, weights);
+    return KaplanMeier.fit(Arrays.copyOf(durations, used), Arrays.copyOf(observed, used),
+        Arrays.copyOf(weights, used));
   }
 
   private void checkCohort(int cohort) {

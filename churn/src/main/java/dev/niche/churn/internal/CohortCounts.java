@@ -115,4 +115,79 @@ public final class CohortCounts {
   public int[] active(int cohort) {
     return active[cohort];
   }
+
+  /**
+   * Sums the active counts at ages {@code 0..periods} over cohorts observed that long.
+   *
+   * @param periods the number of periods
+   * @return the sums, or null when no cohort is observed for {@code periods} periods
+   */
+  public long[] pooled(int periods) {
+    long[] sum = new long[periods + 1];
+    boolean any = false;
+    for (int[] a : active) {
+      if (a.length > periods) {
+        any = true;
+        for (int t = 0; t <= periods; t++) {
+          sum[t] += a[t];
+        }
+      }
+    }
+    return any ? sum : null;
+  }
+
+  /**
+   * The largest number of observed periods (ages after age 0) over all cohorts.
+   *
+   * @return the longest observation
+   */
+  public int longestObservedPeriods() {
+    int longest = 0;
+    for (int[] a : active) {
+      longest = Math.max(longest, a.length - 1);
+    }
+    return longest;
+  }
+
+  /**
+   * An upper bound on the rows of {@link #lifetimes}.
+   *
+   * @return the number of (cohort, age) cells
+   */
+  public int lifetimeRows() {
+    int rows = 0;
+    for (int[] a : active) {
+      rows += a.length;
+    }
+    return rows;
+  }
+
+  /**
+   * Weighted lifetimes for a pooled Kaplan–Meier: per cohort, the customers lost at age
+   * {@code a} as events at {@code a}, and those active at the last observed age as censored
+   * there.
+   *
+   * @param durations filled with durations
+   * @param observed filled with event flags
+   * @param weights filled with counts
+   * @return the number of rows filled
+   */
+  public int lifetimes(double[] durations, boolean[] observed, double[] weights) {
+    int r = 0;
+    for (int[] a : active) {
+      for (int age = 1; age < a.length; age++) {
+        int lost = a[age - 1] - a[age];
+        if (lost > 0) {
+          durations[r] = age;
+          observed[r] = true;
+          weights[r++] = lost;
+        }
+      }
+      if (a[a.length - 1] > 0) {
+        durations[r] = a.length - 1;
+        weights[r++] = a[a.length - 1];
+      }
+    }
+    return r;
+  }
 }
