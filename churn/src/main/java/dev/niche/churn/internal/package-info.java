@@ -1,5 +1,6 @@
 /**
- * Implementation details of {@code dev.niche.churn}: likelihoods, series and other numerical
- * helpers. Not part of the API; may change without notice.
+ * Implementation details of {@code dev.niche.churn}: primitive hash maps, likelihood kernels, series
+ * and other numerical helpers. This package is <b>not</b> part of the public API and may change
+ * without notice.
  */
 package dev.niche.churn.internal;

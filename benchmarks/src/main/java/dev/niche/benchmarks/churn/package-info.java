@@ -1,0 +1,2 @@
+/** JMH benchmarks of the churn module: cohort tables and retention-model fits. */
+package dev.niche.benchmarks.churn;

@@ -1,0 +1,46 @@
+package dev.niche.churn;
+
+import dev.niche.core.Checks;
+import org.apache.commons.math3.special.Gamma;
+
+/**
+ * A likelihood-ratio test of a nested model against a larger one (Wilks 1938):
+ * {@code statistic = 2 (LL_full - LL_nested)}, asymptotically χ² with {@code degreesOfFreedom}
+ * degrees of freedom under the nested model.
+ *
+ * @param statistic the statistic, {@code >= 0}
+ * @param degreesOfFreedom the number of extra parameters, {@code >= 1}
+ * @param pValue {@code P(χ²_df > statistic)}
+ */
+public record LikelihoodRatio(double statistic, int degreesOfFreedom, double pValue) {
+
+  /**
+   * Validates the components.
+   *
+   * @throws IllegalArgumentException if a component is out of range
+   */
+  public LikelihoodRatio {
+    Checks.nonNegative(statistic, "statistic");
+    Checks.positive(degreesOfFreedom, "degreesOfFreedom");
+    Checks.inRange(pValue, 0.0, 1.0, "pValue");
+  }
+
+  /**
+   * The test from two maximised log-likelihoods.
+   *
+   * @param fullLogLikelihood the larger model's maximum
+   * @param nestedLogLikelihood the nested model's maximum
+   * @param degreesOfFreedom the number of extra parameters, {@code >= 1}
+   * @return the test; a negative difference (from rounding) counts as 0
+   * @throws IllegalArgumentException if a log-likelihood is not finite or df &lt; 1
+   */
+  public static LikelihoodRatio of(
+      double fullLogLikelihood, double nestedLogLikelihood, int degreesOfFreedom) {
+    Checks.finite(fullLogLikelihood, "fullLogLikelihood");
+    Checks.finite(nestedLogLikelihood, "nestedLogLikelihood");
+    Checks.positive(degreesOfFreedom, "degreesOfFreedom");
+    double statistic = Math.max(0.0, 2 * (fullLogLikelihood - nestedLogLikelihood));
+    double p = Gamma.regularizedGammaQ(degreesOfFreedom / 2.0, statistic / 2.0);
+    return new LikelihoodRatio(statistic, degreesOfFreedom, Math.max(0, Math.min(1, p)));
+  }
+}
