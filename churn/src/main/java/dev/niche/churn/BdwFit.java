@@ -1,13 +1,12 @@
 package dev.niche.churn;
 
 import dev.niche.churn.internal.RetentionLikelihood;
-import dev.niche.churn.internal.RobustMaximization;
 import dev.niche.core.Checks;
 import dev.niche.core.Estimate;
 import dev.niche.core.FitDiagnostics;
 import dev.niche.core.likelihood.LikelihoodFit;
+import dev.niche.core.likelihood.MaximumLikelihood;
 import dev.niche.core.likelihood.Parameter;
-import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,18 +63,22 @@ public final class BdwFit {
     double[] sbgStart = sbg.isGeometricLimit()
         ? new double[] {1e4 * theta, 1e4 * (1 - theta), 1.0}
         : new double[] {sbg.alpha().value(), sbg.beta().value(), 1.0};
-    LikelihoodFit f = RobustMaximization.maximize(
-        p -> RetentionLikelihood.betaDiscreteWeibull(p[0], p[1], p[2], n),
-        new Parameter[] {
-            Parameter.positive("alpha"), Parameter.positive("beta"), Parameter.positive("c")},
-        List.of(sbgStart, new double[] {1.0, 1.0, 1.0},
-            new double[] {2 * theta, 2 * (1 - theta), 1.0}),
-        6, SEED, n[0]);
-    LikelihoodFit weibull = RobustMaximization.maximize(
-        p -> RetentionLikelihood.discreteWeibull(p[0], p[1], n),
-        new Parameter[] {Parameter.unitInterval("theta"), Parameter.positive("c")},
-        List.of(new double[] {Math.min(0.99, Math.max(0.01, theta)), 1.0}),
-        2, SEED, n[0]);
+    LikelihoodFit f = MaximumLikelihood
+        .builder(p -> RetentionLikelihood.betaDiscreteWeibull(p[0], p[1], p[2], n),
+            Parameter.positive("alpha"), Parameter.positive("beta"), Parameter.positive("c"))
+        .start(sbgStart)
+        .start(1.0, 1.0, 1.0)
+        .start(2 * theta, 2 * (1 - theta), 1.0)
+        .randomStarts(6, SEED)
+        .observations(n[0])
+        .maximize();
+    LikelihoodFit weibull = MaximumLikelihood
+        .builder(p -> RetentionLikelihood.discreteWeibull(p[0], p[1], n),
+            Parameter.unitInterval("theta"), Parameter.positive("c"))
+        .start(Math.min(0.99, Math.max(0.01, theta)), 1.0)
+        .randomStarts(2, SEED)
+        .observations(n[0])
+        .maximize();
     LOG.debug("BdW fit {}; discrete Weibull {}", f, weibull);
     double improvement = f.logLikelihood() - weibull.logLikelihood();
     boolean bothInfinite = f.atBoundary(0) && f.atBoundary(1) && f.value(0) > 1 && f.value(1) > 1;

@@ -17,6 +17,9 @@ public record LikelihoodRatio(double statistic, int degreesOfFreedom, double pVa
   /**
    * Validates the components.
    *
+   * @param statistic the statistic, {@code >= 0}
+   * @param degreesOfFreedom the number of extra parameters, {@code >= 1}
+   * @param pValue the p-value, in [0, 1]
    * @throws IllegalArgumentException if a component is out of range
    */
   public LikelihoodRatio {

@@ -1,13 +1,12 @@
 package dev.niche.churn;
 
 import dev.niche.churn.internal.RetentionLikelihood;
-import dev.niche.churn.internal.RobustMaximization;
 import dev.niche.core.Checks;
 import dev.niche.core.Estimate;
 import dev.niche.core.FitDiagnostics;
 import dev.niche.core.likelihood.LikelihoodFit;
+import dev.niche.core.likelihood.MaximumLikelihood;
 import dev.niche.core.likelihood.Parameter;
-import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,11 +81,14 @@ public final class SbgFit {
       return geometricFit(curve, theta, thetaEstimate, geometricLl, 0, message);
     }
     double first = curve.churnRate(1);
-    LikelihoodFit f = RobustMaximization.maximize(
-        p -> RetentionLikelihood.shiftedBetaGeometric(p[0], p[1], n),
-        new Parameter[] {Parameter.positive("alpha"), Parameter.positive("beta")},
-        List.of(new double[] {1.0, 1.0}, new double[] {2 * first, 2 * (1 - first)}),
-        4, SEED, n[0]);
+    LikelihoodFit f = MaximumLikelihood
+        .builder(p -> RetentionLikelihood.shiftedBetaGeometric(p[0], p[1], n),
+            Parameter.positive("alpha"), Parameter.positive("beta"))
+        .start(1.0, 1.0)
+        .start(2 * first, 2 * (1 - first))
+        .randomStarts(4, SEED)
+        .observations(n[0])
+        .maximize();
     double ll = f.logLikelihood();
     double improvement = ll - geometricLl;
     boolean bothInfinite = f.atBoundary(0) && f.atBoundary(1)
