@@ -3,18 +3,15 @@ package dev.niche.core.likelihood;
 import dev.niche.core.Checks;
 import dev.niche.core.FitDiagnostics;
 import dev.niche.core.Seeds;
+import dev.niche.core.internal.LocalMaximum;
 import dev.niche.core.internal.NumericalDerivatives;
+import dev.niche.core.internal.ObservedInformation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.SimpleBounds;
@@ -110,24 +107,25 @@ public final class MaximumLikelihood {
     boolean allConverged = true;
     for (double[] start : internalStarts) {
       Run run = optimise(objective, start, limits);
-      allConverged &= run.converged;
-      if (best == null || run.value > bestValue) {
-        best = run.point;
-        bestValue = run.value;
+      allConverged &= run.converged();
+      if (best == null || run.value() > bestValue) {
+        best = run.point();
+        bestValue = run.value();
       }
     }
-    best = newtonPolish(objective, best, limits);
+    best = LocalMaximum.polish(objective::value, best, limits, NEWTON_ITERATIONS);
     bestValue = objective.value(best);
     double[][] hessian = NumericalDerivatives.hessian(objective::value, best, bestValue);
 
     List<String> notes = new ArrayList<>();
-    if (!isNegativeDefinite(hessian)) {
-      double[] boundary = probeFlatDirection(objective, best, bestValue, hessian, limits);
+    if (!LocalMaximum.isNegativeDefinite(hessian)) {
+      double[] boundary =
+          LocalMaximum.probeFlatDirection(objective::value, best, bestValue, hessian, limits);
       if (boundary != null) {
         Run run = optimise(objective, boundary, limits);
-        if (run.value >= bestValue) {
-          best = run.point;
-          bestValue = run.value;
+        if (run.value() >= bestValue) {
+          best = run.point();
+          bestValue = run.value();
         }
         hessian = NumericalDerivatives.hessian(objective::value, best, bestValue);
       }
@@ -145,7 +143,15 @@ public final class MaximumLikelihood {
     for (int i = 0; i < n; i++) {
       values[i] = parameters.get(i).toNatural(best[i]);
     }
-    double[][] covariance = covariance(hessian, best, atBoundary, notes);
+    double[] jacobian = new double[n];
+    for (int i = 0; i < n; i++) {
+      jacobian[i] = parameters.get(i).derivative(best[i]);
+    }
+    double[][] covariance = ObservedInformation.covariance(hessian, jacobian, atBoundary);
+    if (covariance == null) {
+      notes.add("observed information is not positive definite: standard errors are unavailable");
+      covariance = ObservedInformation.unknown(n);
+    }
     double[] se = new double[n];
     for (int i = 0; i < n; i++) {
       se[i] = atBoundary[i] ? Double.NaN : Math.sqrt(covariance[i][i]);
@@ -178,7 +184,7 @@ public final class MaximumLikelihood {
     for (double[] start : starts) {
       double[] z = new double[n];
       for (int i = 0; i < n; i++) {
-        z[i] = clamp(parameters.get(i).toInternal(start[i]), limits[i] - 2 * LIMIT_MARGIN);
+        z[i] = LocalMaximum.clamp(parameters.get(i).toInternal(start[i]), limits[i] - 2 * LIMIT_MARGIN);
       }
       result.add(z);
     }
@@ -187,7 +193,7 @@ public final class MaximumLikelihood {
     for (int s = 0; s < randomStarts; s++) {
       double[] z = new double[n];
       for (int i = 0; i < n; i++) {
-        z[i] = clamp(centre[i] + random.nextGaussian(), limits[i] - 2 * LIMIT_MARGIN);
+        z[i] = LocalMaximum.clamp(centre[i] + random.nextGaussian(), limits[i] - 2 * LIMIT_MARGIN);
       }
       result.add(z);
     }
@@ -240,148 +246,6 @@ public final class MaximumLikelihood {
     return new Run(objective.bestPoint.clone(), objective.bestValue, converged);
   }
 
-  /** Damped Newton steps in z while the Hessian is negative definite and the value rises. */
-  private static double[] newtonPolish(Objective objective, double[] start, double[] limits) {
-    double[] z = start.clone();
-    double value = objective.value(z);
-    for (int iteration = 0; iteration < NEWTON_ITERATIONS; iteration++) {
-      double[] g = NumericalDerivatives.gradient(objective::value, z);
-      double[][] h = NumericalDerivatives.hessian(objective::value, z, value);
-      double[] step;
-      try {
-        RealMatrix negative = new Array2DRowRealMatrix(h).scalarMultiply(-1);
-        step = new CholeskyDecomposition(negative).getSolver().solve(
-            new org.apache.commons.math3.linear.ArrayRealVector(g)).toArray();
-      } catch (NonPositiveDefiniteMatrixException
-          | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
-        return z;
-      }
-      double scale = 1.0;
-      boolean improved = false;
-      for (int halving = 0; halving < 20; halving++) {
-        double[] candidate = new double[z.length];
-        for (int i = 0; i < z.length; i++) {
-          candidate[i] = clamp(z[i] + scale * step[i], limits[i]);
-        }
-        double candidateValue = objective.value(candidate);
-        if (candidateValue >= value) {
-          improved = candidateValue > value;
-          z = candidate;
-          value = candidateValue;
-          break;
-        }
-        scale /= 2;
-      }
-      if (!improved || norm(step) * scale < 1e-12) {
-        return z;
-      }
-    }
-    return z;
-  }
-
-  /**
-   * Follows the flattest direction of the Hessian both ways. Returns the point at the box limit if
-   * the log-likelihood there is at least the current value (up to rounding), else null.
-   */
-  private static double[] probeFlatDirection(
-      Objective objective, double[] z, double value, double[][] hessian, double[] limits) {
-    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(hessian));
-    double[] eigenvalues = eigen.getRealEigenvalues();
-    int flattest = 0;
-    for (int i = 1; i < eigenvalues.length; i++) {
-      if (eigenvalues[i] > eigenvalues[flattest]) {
-        flattest = i;
-      }
-    }
-    double[] direction = eigen.getEigenvector(flattest).toArray();
-    double tolerance = 1e-7 * (1 + Math.abs(value));
-    for (int sign = -1; sign <= 1; sign += 2) {
-      double tMax = Double.POSITIVE_INFINITY;
-      for (int i = 0; i < z.length; i++) {
-        if (Math.abs(direction[i]) > 1e-12) {
-          double room = sign * direction[i] > 0 ? limits[i] - z[i] : limits[i] + z[i];
-          tMax = Math.min(tMax, room / Math.abs(direction[i]));
-        }
-      }
-      double[] end = new double[z.length];
-      for (int i = 0; i < z.length; i++) {
-        end[i] = clamp(z[i] + sign * tMax * direction[i], limits[i]);
-      }
-      if (objective.value(end) >= value - tolerance) {
-        return end;
-      }
-    }
-    return null;
-  }
-
-  private double[][] covariance(
-      double[][] hessian, double[] z, boolean[] atBoundary, List<String> notes) {
-    int n = z.length;
-    double[][] nan = new double[n][n];
-    for (double[] row : nan) {
-      Arrays.fill(row, Double.NaN);
-    }
-    // Restrict the information to the interior parameters.
-    int[] interior = new int[n];
-    int m = 0;
-    for (int i = 0; i < n; i++) {
-      if (!atBoundary[i]) {
-        interior[m++] = i;
-      }
-    }
-    if (m == 0) {
-      return nan;
-    }
-    double[][] information = new double[m][m];
-    for (int a = 0; a < m; a++) {
-      for (int b = 0; b < m; b++) {
-        information[a][b] = -hessian[interior[a]][interior[b]];
-      }
-    }
-    RealMatrix inverse;
-    try {
-      inverse = new CholeskyDecomposition(new Array2DRowRealMatrix(information))
-          .getSolver().getInverse();
-    } catch (NonPositiveDefiniteMatrixException
-        | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
-      notes.add("observed information is not positive definite: standard errors are unavailable");
-      return nan;
-    }
-    double[][] covariance = nan;
-    for (int a = 0; a < m; a++) {
-      int i = interior[a];
-      double di = parameters.get(i).derivative(z[i]);
-      for (int b = 0; b < m; b++) {
-        int j = interior[b];
-        covariance[i][j] = di * inverse.getEntry(a, b) * parameters.get(j).derivative(z[j]);
-      }
-    }
-    return covariance;
-  }
-
-  private static boolean isNegativeDefinite(double[][] hessian) {
-    RealMatrix negative = new Array2DRowRealMatrix(hessian).scalarMultiply(-1);
-    try {
-      new CholeskyDecomposition(negative);
-      return true;
-    } catch (NonPositiveDefiniteMatrixException
-        | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
-      return false;
-    }
-  }
-
-  private static double clamp(double z, double limit) {
-    return Math.max(-limit, Math.min(limit, z));
-  }
-
-  private static double norm(double[] v) {
-    double s = 0;
-    for (double x : v) {
-      s += x * x;
-    }
-    return Math.sqrt(s);
-  }
-
   /** The log-likelihood in internal coordinates, with evaluation count and best point seen. */
   private final class Objective {
     private final double[] limits;
@@ -404,7 +268,7 @@ public final class MaximumLikelihood {
     double value(double[] z) {
       evaluations++;
       for (int i = 0; i < z.length; i++) {
-        natural[i] = parameters.get(i).toNatural(clamp(z[i], limits[i]));
+        natural[i] = parameters.get(i).toNatural(LocalMaximum.clamp(z[i], limits[i]));
       }
       double v = logLikelihood.value(natural);
       if (!Double.isFinite(v)) {
@@ -420,17 +284,8 @@ public final class MaximumLikelihood {
     }
   }
 
-  private static final class Run {
-    final double[] point;
-    final double value;
-    final boolean converged;
-
-    Run(double[] point, double value, boolean converged) {
-      this.point = point;
-      this.value = value;
-      this.converged = converged;
-    }
-  }
+  /** The outcome of one start. */
+  private record Run(double[] point, double value, boolean converged) {}
 
   /** Configures a {@link MaximumLikelihood}; validates each setting as it is given. */
   public static final class Builder {
