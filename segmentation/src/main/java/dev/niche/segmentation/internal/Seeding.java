@@ -156,50 +156,48 @@ public final class Seeding {
     pool.forEach(
         chunks,
         c -> {
-          double[] p = pots[c];
           int[] rows = openRows[c];
           double[] vals = openValues[c];
-          double[] e = new double[trials];
-          java.util.Arrays.fill(p, 0.0);
           double closed = 0;
           int count = 0;
           int end = ChunkPool.end(c, n);
+          // Pass 1: rows that some trial may improve; the others keep D^2 for every trial.
           for (int i = ChunkPool.start(c); i < end; i++) {
             double di = minD2[i];
             int ao = labels[i] * trials;
-            double wi = data.weight(i);
             double limit = scale * di;
-            int open = 0;
-            int last = 0;
+            boolean open = false;
             for (int t = 0; t < trials; t++) {
-              if (candToCentre[ao + t] < limit) {
-                open++;
-                last = t;
-              }
+              open |= candToCentre[ao + t] < limit;
             }
-            if (open == 0) {
-              closed += wi * di;
-              continue;
-            }
-            if (open == 1) {
-              java.util.Arrays.fill(e, di);
-              e[last] = SquaredDistance.between(x, i * d, candRows, last * d, d);
+            if (open) {
+              rows[count++] = i;
             } else {
-              SquaredDistance.toAll(x, i * d, candRows, trials, d, e);
+              closed += data.weight(i) * di;
             }
-            rows[count] = i;
-            int vo = count * trials;
+          }
+          // Pass 2: exact distances of the open rows to every trial.
+          for (int q = 0; q < count; q++) {
+            SquaredDistance.toAll(x, rows[q] * d, candRows, trials, d, vals, q * trials);
+          }
+          // Pass 3: new nearest distances and potentials.
+          double[] p = pots[c];
+          java.util.Arrays.fill(p, closed);
+          for (int q = 0; q < count; q++) {
+            int i = rows[q];
+            double di = minD2[i];
+            double wi = data.weight(i);
+            int vo = q * trials;
             for (int t = 0; t < trials; t++) {
-              double v = e[t] < di ? e[t] : di;
+              double v = vals[vo + t];
+              if (!(v < di)) {
+                v = di;
+              }
               vals[vo + t] = v;
               p[t] += wi * v;
             }
-            count++;
           }
           openCount[c] = count;
-          for (int t = 0; t < trials; t++) {
-            p[t] += closed;
-          }
         });
   }
 

@@ -59,6 +59,22 @@ public final class SquaredDistance {
    * @param out receives the k squared distances
    */
   public static void toAll(double[] x, int xo, double[] c, int k, int d, double[] out) {
+    toAll(x, xo, c, k, d, out, 0);
+  }
+
+  /**
+   * As {@link #toAll(double[], int, double[], int, int, double[])}, writing from an offset.
+   *
+   * @param x data array
+   * @param xo offset of the row
+   * @param c flat centres (k rows of d)
+   * @param k number of centres
+   * @param d dimension
+   * @param out receives the k squared distances
+   * @param oo offset in {@code out}
+   */
+  public static void toAll(
+      double[] x, int xo, double[] c, int k, int d, double[] out, int oo) {
     int m = 0;
     for (; m + 1 < k; m += 2) {
       int co = m * d;
@@ -100,11 +116,11 @@ public final class SquaredDistance {
         s0 = Math.fma(t, t, s0);
         r0 = Math.fma(u, u, r0);
       }
-      out[m] = (s0 + s1) + (s2 + s3);
-      out[m + 1] = (r0 + r1) + (r2 + r3);
+      out[oo + m] = (s0 + s1) + (s2 + s3);
+      out[oo + m + 1] = (r0 + r1) + (r2 + r3);
     }
     if (m < k) {
-      out[m] = between(x, xo, c, m * d, d);
+      out[oo + m] = between(x, xo, c, m * d, d);
     }
   }
 }
