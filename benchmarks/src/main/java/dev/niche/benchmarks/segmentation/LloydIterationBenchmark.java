@@ -61,7 +61,7 @@ public class LloydIterationBenchmark {
   @Benchmark
   public double[] lloydIteration() {
     assigner.assign(centres, centres, labels, new int[0], pool);
-    return update.update(labels, centres, pool).centres;
+    return update.update(labels, centres, pool, assigner.inertia()).centres;
   }
 
   /**

@@ -33,6 +33,17 @@ public interface Assigner {
       double[] oldCentres, double[] centres, int[] labels, int[] relocated, ChunkPool pool);
 
   /**
+   * The inertia of the current labels against the centres of the last E-step, summed exactly as
+   * {@link CentroidUpdate} would (per chunk in row order, chunks in order), or NaN when this
+   * assigner does not know it (bounded algorithms skip distances).
+   *
+   * @return the inertia or NaN
+   */
+  default double inertia() {
+    return Double.NaN;
+  }
+
+  /**
    * Relative slack applied to bound tests so that rounding can never make a bound unsafe.
    */
   double SLACK = 1e-10;

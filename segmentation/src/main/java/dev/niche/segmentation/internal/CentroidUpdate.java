@@ -53,9 +53,12 @@ public final class CentroidUpdate {
    * @param labels current labels (rows moved to empty clusters are relabelled in place)
    * @param centres current centres (not modified)
    * @param pool the chunk pool
+   * @param knownInertia the inertia of the current assignment if the E-step computed it (summed
+   *     in the same order as here), or NaN to compute it in this pass
    * @return new centres and the inertia of the current assignment
    */
-  public Result update(int[] labels, double[] centres, ChunkPool pool) {
+  public Result update(int[] labels, double[] centres, ChunkPool pool, double knownInertia) {
+    boolean needInertia = Double.isNaN(knownInertia);
     int chunks = sums.length;
     int d = data.d();
     int n = data.n();
@@ -85,7 +88,9 @@ public final class CentroidUpdate {
               }
             }
             cw[l] += wi;
-            inertia += wi * SquaredDistance.between(x, xo, centres, so, d);
+            if (needInertia) {
+              inertia += wi * SquaredDistance.between(x, xo, centres, so, d);
+            }
           }
           inertias[c] = inertia;
         });
@@ -102,6 +107,9 @@ public final class CentroidUpdate {
         weight[m] += cw[m];
       }
       inertia += inertias[c];
+    }
+    if (!needInertia) {
+      inertia = knownInertia;
     }
     int[] relocated = relocateEmpty(labels, centres, total, weight);
     double[] next = new double[k * d];

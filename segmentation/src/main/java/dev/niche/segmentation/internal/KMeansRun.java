@@ -135,7 +135,7 @@ public final class KMeansRun {
     boolean converged = false;
     boolean needFinalAssignment = false;
     while (iterations < maxIterations) {
-      CentroidUpdate.Result r = update.update(labels, centres, pool);
+      CentroidUpdate.Result r = update.update(labels, centres, pool, assigner.inertia());
       history[iterations++] = r.inertia;
       double shift = 0;
       for (int m = 0; m < k; m++) {

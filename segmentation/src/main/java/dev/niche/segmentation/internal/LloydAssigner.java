@@ -6,6 +6,8 @@ public final class LloydAssigner implements Assigner {
   private final Dataset data;
   private final int k;
   private final long[] changes;
+  private final double[] inertias;
+  private double inertia = Double.NaN;
 
   /**
    * An assigner.
@@ -17,6 +19,12 @@ public final class LloydAssigner implements Assigner {
     this.data = data;
     this.k = k;
     this.changes = new long[ChunkPool.chunks(data.n())];
+    this.inertias = new double[changes.length];
+  }
+
+  @Override
+  public double inertia() {
+    return inertia;
   }
 
   @Override
@@ -24,6 +32,8 @@ public final class LloydAssigner implements Assigner {
     if (seedD2 == null) {
       java.util.Arrays.fill(labels, -1);
       pass(centres, labels, pool);
+    } else {
+      inertia = Double.NaN;
     }
   }
 
@@ -37,34 +47,43 @@ public final class LloydAssigner implements Assigner {
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
+    double[] w = data.w();
     int chunks = changes.length;
     pool.forEach(
         chunks,
         c -> {
           double[] dist = new double[k];
           long changed = 0;
+          double sum = 0;
           int end = ChunkPool.end(c, n);
           for (int i = ChunkPool.start(c); i < end; i++) {
             SquaredDistance.toAll(x, i * d, centres, k, d, dist);
             int best = 0;
             double bd = dist[0];
             for (int m = 1; m < k; m++) {
-              if (dist[m] < bd) {
-                bd = dist[m];
-                best = m;
-              }
+              double v = dist[m];
+              boolean closer = v < bd;
+              bd = closer ? v : bd;
+              best = closer ? m : best;
             }
             if (labels[i] != best) {
               labels[i] = best;
               changed++;
             }
+            sum += (w == null ? 1.0 : w[i]) * bd;
           }
           changes[c] = changed;
+          inertias[c] = sum;
         });
     long total = 0;
     for (long v : changes) {
       total += v;
     }
+    double sum = 0;
+    for (double v : inertias) {
+      sum += v;
+    }
+    inertia = sum;
     return total;
   }
 }
