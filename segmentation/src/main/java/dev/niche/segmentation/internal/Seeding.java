@@ -177,17 +177,22 @@ public final class Seeding {
             }
           }
           // Pass 2: exact distances of the open rows to every trial.
-          for (int q = 0; q < count; q++) {
+          int q = 0;
+          for (; q + 1 < count; q += 2) {
+            SquaredDistance.twoRowsToAll(x, rows[q] * d, rows[q + 1] * d, candRows, trials, d,
+                vals, q * trials, (q + 1) * trials);
+          }
+          if (q < count) {
             SquaredDistance.toAll(x, rows[q] * d, candRows, trials, d, vals, q * trials);
           }
           // Pass 3: new nearest distances and potentials.
           double[] p = pots[c];
           java.util.Arrays.fill(p, closed);
-          for (int q = 0; q < count; q++) {
-            int i = rows[q];
+          for (int r = 0; r < count; r++) {
+            int i = rows[r];
             double di = minD2[i];
             double wi = data.weight(i);
-            int vo = q * trials;
+            int vo = r * trials;
             for (int t = 0; t < trials; t++) {
               double v = vals[vo + t];
               if (!(v < di)) {

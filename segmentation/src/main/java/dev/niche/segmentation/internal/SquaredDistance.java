@@ -123,4 +123,83 @@ public final class SquaredDistance {
       out[oo + m] = between(x, xo, c, m * d, d);
     }
   }
+
+  /**
+   * Squared distances from two rows to {@code k} centres, tiled two rows by two centres with two
+   * partial sums each (eight independent chains, half the loads of one row at a time). The
+   * summation order differs from {@link #between}, so results may differ from it in the last
+   * bits: used only by seeding, whose distances need not match the iterations' bit for bit.
+   *
+   * @param x data array
+   * @param xa offset of the first row
+   * @param xb offset of the second row
+   * @param c flat centres
+   * @param k number of centres
+   * @param d dimension
+   * @param out receives the distances
+   * @param oa offset in {@code out} of the first row's k distances
+   * @param ob offset in {@code out} of the second row's k distances
+   */
+  public static void twoRowsToAll(
+      double[] x, int xa, int xb, double[] c, int k, int d, double[] out, int oa, int ob) {
+    int m = 0;
+    for (; m + 1 < k; m += 2) {
+      int co = m * d;
+      int cp = co + d;
+      double a0 = 0;
+      double a1 = 0;
+      double b0 = 0;
+      double b1 = 0;
+      double e0 = 0;
+      double e1 = 0;
+      double f0 = 0;
+      double f1 = 0;
+      int j = 0;
+      for (; j <= d - 2; j += 2) {
+        double p0 = x[xa + j];
+        double p1 = x[xa + j + 1];
+        double q0 = x[xb + j];
+        double q1 = x[xb + j + 1];
+        double c0 = c[co + j];
+        double c1 = c[co + j + 1];
+        double g0 = c[cp + j];
+        double g1 = c[cp + j + 1];
+        double t;
+        t = p0 - c0;
+        a0 = Math.fma(t, t, a0);
+        t = p1 - c1;
+        a1 = Math.fma(t, t, a1);
+        t = p0 - g0;
+        b0 = Math.fma(t, t, b0);
+        t = p1 - g1;
+        b1 = Math.fma(t, t, b1);
+        t = q0 - c0;
+        e0 = Math.fma(t, t, e0);
+        t = q1 - c1;
+        e1 = Math.fma(t, t, e1);
+        t = q0 - g0;
+        f0 = Math.fma(t, t, f0);
+        t = q1 - g1;
+        f1 = Math.fma(t, t, f1);
+      }
+      if (j < d) {
+        double t = x[xa + j] - c[co + j];
+        a0 = Math.fma(t, t, a0);
+        t = x[xa + j] - c[cp + j];
+        b0 = Math.fma(t, t, b0);
+        t = x[xb + j] - c[co + j];
+        e0 = Math.fma(t, t, e0);
+        t = x[xb + j] - c[cp + j];
+        f0 = Math.fma(t, t, f0);
+      }
+      out[oa + m] = a0 + a1;
+      out[oa + m + 1] = b0 + b1;
+      out[ob + m] = e0 + e1;
+      out[ob + m + 1] = f0 + f1;
+    }
+    if (m < k) {
+      out[oa + m] = between(x, xa, c, m * d, d);
+      out[ob + m] = between(x, xb, c, m * d, d);
+    }
+  }
 }
