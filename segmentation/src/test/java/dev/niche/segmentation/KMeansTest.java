@@ -55,6 +55,28 @@ class KMeansTest {
     }
   }
 
+  @Test
+  void lloydScreeningStaysExactFarFromTheOrigin() {
+    // Norm-based screening loses relative accuracy when ||x||^2 dwarfs the distances; the
+    // rounding bound must then send more centres to the exact check, never pick a wrong one.
+    double[][] x = Blobs.rows(6000, 4, 5, 0.01, 31);
+    for (double[] row : x) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] = 1e6 + row[j] * 1e-3;
+      }
+    }
+    KMeansModel lloyd = fit(x, 5, KMeansInit.RANDOM, KMeansAlgorithm.LLOYD, 1);
+    KMeansModel elkan = fit(x, 5, KMeansInit.RANDOM, KMeansAlgorithm.ELKAN, 1);
+    assertArrayEquals(elkan.labels(), lloyd.labels());
+    assertEquals(elkan.inertia(), lloyd.inertia(), 0.0);
+    double[][] c = lloyd.centroids();
+    int[] labels = lloyd.labels();
+    for (int i = 0; i < x.length; i += 7) {
+      assertEquals(labels[i], lloyd.predict(x[i]));
+      assertTrue(labels[i] >= 0 && labels[i] < c.length);
+    }
+  }
+
   private static KMeansModel fit(
       double[][] x, int k, KMeansInit init, KMeansAlgorithm a, int threads) {
     return KMeans.builder()

@@ -202,4 +202,96 @@ public final class SquaredDistance {
       out[ob + m] = between(x, xb, c, m * d, d);
     }
   }
+
+  /**
+   * Squared norm of a row (four partial sums).
+   *
+   * @param x array
+   * @param xo offset of the row
+   * @param d dimension
+   * @return sum of squares
+   */
+  public static double selfDot(double[] x, int xo, int d) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = 0;
+    for (; j <= d - 4; j += 4) {
+      s0 = Math.fma(x[xo + j], x[xo + j], s0);
+      s1 = Math.fma(x[xo + j + 1], x[xo + j + 1], s1);
+      s2 = Math.fma(x[xo + j + 2], x[xo + j + 2], s2);
+      s3 = Math.fma(x[xo + j + 3], x[xo + j + 3], s3);
+    }
+    for (; j < d; j++) {
+      s0 = Math.fma(x[xo + j], x[xo + j], s0);
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * Dot products of one row with {@code k} centres (four partial sums per centre, two centres at
+   * a time).
+   *
+   * @param x data array
+   * @param xo offset of the row
+   * @param c flat centres
+   * @param k number of centres
+   * @param d dimension
+   * @param out receives the k dot products
+   */
+  public static void dots(double[] x, int xo, double[] c, int k, int d, double[] out) {
+    int m = 0;
+    for (; m + 1 < k; m += 2) {
+      int co = m * d;
+      int cp = co + d;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      double r0 = 0;
+      double r1 = 0;
+      double r2 = 0;
+      double r3 = 0;
+      int j = 0;
+      for (; j <= d - 4; j += 4) {
+        double x0 = x[xo + j];
+        double x1 = x[xo + j + 1];
+        double x2 = x[xo + j + 2];
+        double x3 = x[xo + j + 3];
+        s0 = Math.fma(x0, c[co + j], s0);
+        s1 = Math.fma(x1, c[co + j + 1], s1);
+        s2 = Math.fma(x2, c[co + j + 2], s2);
+        s3 = Math.fma(x3, c[co + j + 3], s3);
+        r0 = Math.fma(x0, c[cp + j], r0);
+        r1 = Math.fma(x1, c[cp + j + 1], r1);
+        r2 = Math.fma(x2, c[cp + j + 2], r2);
+        r3 = Math.fma(x3, c[cp + j + 3], r3);
+      }
+      for (; j < d; j++) {
+        s0 = Math.fma(x[xo + j], c[co + j], s0);
+        r0 = Math.fma(x[xo + j], c[cp + j], r0);
+      }
+      out[m] = (s0 + s1) + (s2 + s3);
+      out[m + 1] = (r0 + r1) + (r2 + r3);
+    }
+    if (m < k) {
+      int co = m * d;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int j = 0;
+      for (; j <= d - 4; j += 4) {
+        s0 = Math.fma(x[xo + j], c[co + j], s0);
+        s1 = Math.fma(x[xo + j + 1], c[co + j + 1], s1);
+        s2 = Math.fma(x[xo + j + 2], c[co + j + 2], s2);
+        s3 = Math.fma(x[xo + j + 3], c[co + j + 3], s3);
+      }
+      for (; j < d; j++) {
+        s0 = Math.fma(x[xo + j], c[co + j], s0);
+      }
+      out[m] = (s0 + s1) + (s2 + s3);
+    }
+  }
 }
