@@ -198,8 +198,47 @@ public final class SquaredDistance {
       out[ob + m + 1] = f0 + f1;
     }
     if (m < k) {
-      out[oa + m] = between(x, xa, c, m * d, d);
-      out[ob + m] = between(x, xb, c, m * d, d);
+      int co = m * d;
+      double a0 = 0;
+      double a1 = 0;
+      double a2 = 0;
+      double a3 = 0;
+      double e0 = 0;
+      double e1 = 0;
+      double e2 = 0;
+      double e3 = 0;
+      int j = 0;
+      for (; j <= d - 4; j += 4) {
+        double c0 = c[co + j];
+        double c1 = c[co + j + 1];
+        double c2 = c[co + j + 2];
+        double c3 = c[co + j + 3];
+        double t;
+        t = x[xa + j] - c0;
+        a0 = Math.fma(t, t, a0);
+        t = x[xa + j + 1] - c1;
+        a1 = Math.fma(t, t, a1);
+        t = x[xa + j + 2] - c2;
+        a2 = Math.fma(t, t, a2);
+        t = x[xa + j + 3] - c3;
+        a3 = Math.fma(t, t, a3);
+        t = x[xb + j] - c0;
+        e0 = Math.fma(t, t, e0);
+        t = x[xb + j + 1] - c1;
+        e1 = Math.fma(t, t, e1);
+        t = x[xb + j + 2] - c2;
+        e2 = Math.fma(t, t, e2);
+        t = x[xb + j + 3] - c3;
+        e3 = Math.fma(t, t, e3);
+      }
+      for (; j < d; j++) {
+        double t = x[xa + j] - c[co + j];
+        a0 = Math.fma(t, t, a0);
+        t = x[xb + j] - c[co + j];
+        e0 = Math.fma(t, t, e0);
+      }
+      out[oa + m] = (a0 + a1) + (a2 + a3);
+      out[ob + m] = (e0 + e1) + (e2 + e3);
     }
   }
 }
