@@ -1,0 +1,299 @@
+package dev.niche.segmentation;
+
+import dev.niche.core.Checks;
+import dev.niche.core.Seeds;
+import dev.niche.segmentation.internal.ChunkPool;
+import dev.niche.segmentation.internal.Dataset;
+import dev.niche.segmentation.internal.KMeansRun;
+import dev.niche.segmentation.internal.RunResult;
+import dev.niche.segmentation.internal.Rows;
+
+/**
+ * Exact k-means: minimises the inertia sum_i w_i ||x_i - c(x_i)||^2 by alternating assignment
+ * (E-step) and centroid (M-step) updates, from a (greedy) k-means++ start by default.
+ *
+ * <p><b>Stopping rule</b> (as scikit-learn's {@code KMeans}): stop when the total squared centre
+ * shift sum_m ||c_m' - c_m||^2 of an M-step is at most {@code tolerance} times the mean over
+ * features of the (unweighted, population) variance of the data, when an E-step changes no
+ * label, or after {@code maxIterations} M-steps. {@code tolerance(0)} iterates until the
+ * assignment is stable. The final labels are always those of the nearest final centroid.
+ *
+ * <p><b>Determinism</b>: rows are processed in fixed chunks of 4096 whatever the thread count,
+ * partial sums are combined in chunk order, and restart r uses seed
+ * {@code Seeds.derive(seed, r)}; the same seed therefore gives a bit-identical model with any
+ * number of threads. LLOYD, HAMERLY and ELKAN share the distance kernel and the M-step, so from the
+ * same start they give the same labels and centroids.
+ *
+ * <p><b>Empty clusters</b> are re-seeded at the rows farthest from their assigned centroid
+ * (weighted squared distance, lowest index on ties), never left NaN.
+ *
+ * <p>Instances are immutable and thread-safe; {@link #fit} starts {@code threads - 1} worker
+ * threads for its duration when {@code threads > 1} and none otherwise.
+ */
+public final class KMeans {
+
+  private final int k;
+  private final long seed;
+  private final KMeansInit init;
+  private final double[] initialCentres;
+  private final int initialDimension;
+  private final KMeansAlgorithm algorithm;
+  private final int maxIterations;
+  private final double tolerance;
+  private final int restarts;
+  private final int threads;
+  private final double[] weights;
+
+  private KMeans(Builder b) {
+    this.k = b.k;
+    this.seed = b.seed;
+    this.init = b.init;
+    this.initialCentres = b.initialCentres;
+    this.initialDimension = b.initialDimension;
+    this.algorithm = b.algorithm;
+    this.maxIterations = b.maxIterations;
+    this.tolerance = b.tolerance;
+    this.restarts = b.restarts;
+    this.threads = b.threads;
+    this.weights = b.weights;
+  }
+
+  /**
+   * A builder with the defaults: greedy k-means++, AUTO algorithm, 300 iterations, tolerance
+   * 1e-4, one start, one thread, seed 0, unit weights. {@code k} must be set (or initial centres
+   * given).
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Fits rows given as a matrix. The rows are copied once into a flat array.
+   *
+   * @param data n rows of d finite values
+   * @return the fitted model
+   * @throws NullPointerException if {@code data} or a row is null
+   * @throws IllegalArgumentException if the data are empty, ragged or not finite, the weights do
+   *     not match, or k exceeds the number of distinct rows with positive weight
+   */
+  public KMeansModel fit(double[][] data) {
+    Checks.notNull(data, "data");
+    double[] flat = Rows.flatten(data, "data");
+    return fitFlat(flat, data[0].length);
+  }
+
+  /**
+   * Fits rows given as one flat row-major array (row i is {@code data[i*d .. i*d+d-1]}). The
+   * array is copied once.
+   *
+   * @param flatRowMajor the values, a multiple of {@code dimension} long
+   * @param dimension the number of values per row
+   * @return the fitted model
+   * @throws NullPointerException if {@code flatRowMajor} is null
+   * @throws IllegalArgumentException if the data are empty or not finite, the length is not a
+   *     multiple of the dimension, the weights do not match, or k exceeds the number of distinct
+   *     rows with positive weight
+   */
+  public KMeansModel fit(double[] flatRowMajor, int dimension) {
+    return fitFlat(Rows.copyFlat(flatRowMajor, dimension, "flatRowMajor"), dimension);
+  }
+
+  private KMeansModel fitFlat(double[] flat, int d) {
+    int n = flat.length / d;
+    double[] w = Rows.weights(weights == null ? null : weights.clone(), n);
+    Checks.argument(
+        k <= n, "k = " + k + " exceeds the number of data rows (" + n + ")");
+    if (initialCentres != null) {
+      Checks.sameLength(initialDimension, "initialCentres[0]", d, "data[0]");
+    }
+    Dataset data = new Dataset(flat, n, d, w);
+    KMeansAlgorithm resolved = KMeansRun.resolve(algorithm, n, d, k);
+    RunResult best = null;
+    try (ChunkPool pool = new ChunkPool(threads)) {
+      double absTolerance = tolerance * Variance.meanFeatureVariance(data, pool);
+      KMeansRun run = new KMeansRun(data, k, resolved, maxIterations, absTolerance, pool);
+      int starts = initialCentres != null ? 1 : restarts;
+      for (int r = 0; r < starts; r++) {
+        RunResult result =
+            initialCentres != null
+                ? run.run(null, initialCentres, 0)
+                : run.run(init, null, Seeds.derive(seed, r));
+        if (best == null || result.inertia() < best.inertia()) {
+          best = result;
+        }
+      }
+    }
+    double[][] centroids = new double[k][d];
+    for (int m = 0; m < k; m++) {
+      System.arraycopy(best.centres(), m * d, centroids[m], 0, d);
+    }
+    return new KMeansModel(
+        centroids,
+        best.labels(),
+        best.inertia(),
+        best.iterations(),
+        best.converged(),
+        best.history(),
+        resolved);
+  }
+
+  /** Validating builder for {@link KMeans}. Not thread-safe. */
+  public static final class Builder {
+    private int k = -1;
+    private long seed;
+    private KMeansInit init = KMeansInit.GREEDY_KMEANS_PLUS_PLUS;
+    private double[] initialCentres;
+    private int initialDimension;
+    private KMeansAlgorithm algorithm = KMeansAlgorithm.AUTO;
+    private int maxIterations = 300;
+    private double tolerance = 1e-4;
+    private int restarts = 1;
+    private int threads = 1;
+    private double[] weights;
+
+    private Builder() {}
+
+    /**
+     * The number of clusters.
+     *
+     * @param k at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code k < 1}
+     */
+    public Builder k(int k) {
+      this.k = Checks.positive(k, "k");
+      return this;
+    }
+
+    /**
+     * The master seed of the random starts.
+     *
+     * @param seed any value
+     * @return this builder
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * The initialisation (clears given initial centres).
+     *
+     * @param init the initialisation
+     * @return this builder
+     * @throws NullPointerException if {@code init} is null
+     */
+    public Builder init(KMeansInit init) {
+      this.init = Checks.notNull(init, "init");
+      this.initialCentres = null;
+      return this;
+    }
+
+    /**
+     * Starts from given centres (copied); k becomes their number. Restarts are then ignored.
+     *
+     * @param centres k rows of equal length, finite
+     * @return this builder
+     * @throws NullPointerException if {@code centres} or a row is null
+     * @throws IllegalArgumentException if they are empty, ragged or not finite
+     */
+    public Builder init(double[][] centres) {
+      this.initialDimension = Checks.rectangular(centres, "centres");
+      double[] flat = new double[centres.length * initialDimension];
+      for (int m = 0; m < centres.length; m++) {
+        System.arraycopy(centres[m], 0, flat, m * initialDimension, initialDimension);
+      }
+      this.initialCentres = flat;
+      this.k = centres.length;
+      return this;
+    }
+
+    /**
+     * The iteration algorithm.
+     *
+     * @param algorithm LLOYD, HAMERLY, ELKAN or AUTO
+     * @return this builder
+     * @throws NullPointerException if {@code algorithm} is null
+     */
+    public Builder algorithm(KMeansAlgorithm algorithm) {
+      this.algorithm = Checks.notNull(algorithm, "algorithm");
+      return this;
+    }
+
+    /**
+     * The maximum number of M-steps per start.
+     *
+     * @param maxIterations at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxIterations < 1}
+     */
+    public Builder maxIterations(int maxIterations) {
+      this.maxIterations = Checks.positive(maxIterations, "maxIterations");
+      return this;
+    }
+
+    /**
+     * The relative tolerance on the total squared centre shift (see the class comment).
+     *
+     * @param tolerance finite, &gt;= 0
+     * @return this builder
+     * @throws IllegalArgumentException if negative or not finite
+     */
+    public Builder tolerance(double tolerance) {
+      this.tolerance = Checks.nonNegative(tolerance, "tolerance");
+      return this;
+    }
+
+    /**
+     * The number of seeded starts; the model with the lowest inertia is kept (the first on ties).
+     *
+     * @param restarts at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code restarts < 1}
+     */
+    public Builder restarts(int restarts) {
+      this.restarts = Checks.positive(restarts, "restarts");
+      return this;
+    }
+
+    /**
+     * The number of threads used by {@code fit} (results do not depend on it).
+     *
+     * @param threads at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public Builder threads(int threads) {
+      this.threads = Checks.positive(threads, "threads");
+      return this;
+    }
+
+    /**
+     * Sample weights, one per row of the data passed to {@code fit} (copied).
+     *
+     * @param weights finite, &gt;= 0, not all zero
+     * @return this builder
+     * @throws NullPointerException if {@code weights} is null
+     * @throws IllegalArgumentException if empty, negative or not finite
+     */
+    public Builder weights(double[] weights) {
+      this.weights = Checks.nonNegative(weights, "weights").clone();
+      return this;
+    }
+
+    /**
+     * Builds the configured k-means.
+     *
+     * @return the k-means
+     * @throws IllegalStateException if neither k nor initial centres were given
+     */
+    public KMeans build() {
+      if (k < 1) {
+        throw new IllegalStateException("k must be set (k(int)) or initial centres given");
+      }
+      return new KMeans(this);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.niche.segmentation;
+
+/**
+ * The exact k-means iteration. All of them give the same labels and centroids from the same start
+ * (they differ only in how many distances they skip by the triangle inequality).
+ */
+public enum KMeansAlgorithm {
+  /** Lloyd's algorithm: n k d multiply-adds per iteration, no extra memory. */
+  LLOYD,
+  /**
+   * Hamerly (SDM 2010): one upper and one lower bound per row (16 bytes per row); best for low to
+   * moderate dimension.
+   */
+  HAMERLY,
+  /**
+   * Elkan (ICML 2003): an upper bound and k lower bounds per row (8 (k + 1) bytes per row); best
+   * for high dimension with few clusters.
+   */
+  ELKAN,
+  /**
+   * Chooses for the data: LLOYD when k = 1; ELKAN when d &gt;= 50 and n k &lt;= 2^24 (so its
+   * bounds fit in 128 MiB); HAMERLY otherwise.
+   */
+  AUTO
+}

@@ -1,0 +1,50 @@
+package dev.niche.segmentation.internal;
+
+/**
+ * The E-step of one exact k-means algorithm: assigns every row to its nearest centre (lowest
+ * index on exact ties), possibly skipping distance computations that bounds prove unnecessary.
+ * All implementations compute distances with {@link SquaredDistance} and compare squared
+ * distances, so they produce identical labels.
+ */
+public interface Assigner {
+
+  /**
+   * Sets up the first assignment.
+   *
+   * @param centres the initial centres
+   * @param labels the label array (filled here unless {@code seedD2} is given, in which case it
+   *     already holds the nearest-centre labels)
+   * @param seedD2 squared distances to the labelled (nearest) centres from seeding, or null
+   * @param pool the chunk pool
+   */
+  void start(double[] centres, int[] labels, double[] seedD2, ChunkPool pool);
+
+  /**
+   * Re-assigns after the centres moved.
+   *
+   * @param oldCentres the centres before the M-step
+   * @param centres the new centres
+   * @param labels the labels (updated in place)
+   * @param relocated rows the M-step moved into empty clusters
+   * @param pool the chunk pool
+   * @return the number of labels that changed
+   */
+  long assign(
+      double[] oldCentres, double[] centres, int[] labels, int[] relocated, ChunkPool pool);
+
+  /**
+   * The inertia of the current labels against the centres of the last E-step, summed exactly as
+   * {@link CentroidUpdate} would (per chunk in row order, chunks in order), or NaN when this
+   * assigner does not know it (bounded algorithms skip distances).
+   *
+   * @return the inertia or NaN
+   */
+  default double inertia() {
+    return Double.NaN;
+  }
+
+  /**
+   * Relative slack applied to bound tests so that rounding can never make a bound unsafe.
+   */
+  double SLACK = 1e-10;
+}

@@ -1,0 +1,73 @@
+package dev.niche.segmentation.internal;
+
+/**
+ * Validated data in one flat row-major array, with optional sample weights. Holds references (the
+ * public entry points copy the caller's arrays once before building it).
+ */
+public final class Dataset {
+  private final double[] x;
+  private final int n;
+  private final int d;
+  private final double[] w;
+
+  /**
+   * Wraps validated arrays.
+   *
+   * @param x the rows, {@code n * d} values, row-major
+   * @param n number of rows
+   * @param d dimension
+   * @param w sample weights, or {@code null} for unit weights
+   */
+  public Dataset(double[] x, int n, int d, double[] w) {
+    this.x = x;
+    this.n = n;
+    this.d = d;
+    this.w = w;
+  }
+
+  /**
+   * The flat rows.
+   *
+   * @return the shared array (not a copy)
+   */
+  public double[] x() {
+    return x;
+  }
+
+  /**
+   * Rows.
+   *
+   * @return n
+   */
+  public int n() {
+    return n;
+  }
+
+  /**
+   * Dimension.
+   *
+   * @return d
+   */
+  public int d() {
+    return d;
+  }
+
+  /**
+   * The weights.
+   *
+   * @return the shared weights, or null for unit weights
+   */
+  public double[] w() {
+    return w;
+  }
+
+  /**
+   * Weight of row i.
+   *
+   * @param i row
+   * @return its weight
+   */
+  public double weight(int i) {
+    return w == null ? 1.0 : w[i];
+  }
+}

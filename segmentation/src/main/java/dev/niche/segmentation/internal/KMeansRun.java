@@ -1,0 +1,167 @@
+package dev.niche.segmentation.internal;
+
+import dev.niche.segmentation.KMeansAlgorithm;
+import dev.niche.segmentation.KMeansInit;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One k-means start: seeding, then alternating M-steps ({@link CentroidUpdate}) and E-steps
+ * ({@link Assigner}) until the total squared centre shift is at most {@code absTolerance}, the
+ * assignment no longer changes, or {@code maxIterations} M-steps were made. A final E-step makes
+ * the labels those of the nearest final centre.
+ */
+public final class KMeansRun {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KMeansRun.class);
+
+  private final Dataset data;
+  private final int k;
+  private final KMeansAlgorithm algorithm;
+  private final int maxIterations;
+  private final double absTolerance;
+  private final ChunkPool pool;
+
+  /**
+   * A runner.
+   *
+   * @param data the data
+   * @param k clusters
+   * @param algorithm a concrete algorithm (not AUTO)
+   * @param maxIterations maximum M-steps
+   * @param absTolerance absolute tolerance on the total squared centre shift
+   * @param pool the chunk pool
+   */
+  public KMeansRun(
+      Dataset data,
+      int k,
+      KMeansAlgorithm algorithm,
+      int maxIterations,
+      double absTolerance,
+      ChunkPool pool) {
+    this.data = data;
+    this.k = k;
+    this.algorithm = algorithm;
+    this.maxIterations = maxIterations;
+    this.absTolerance = absTolerance;
+    this.pool = pool;
+  }
+
+  /**
+   * Resolves AUTO for a data shape.
+   *
+   * @param algorithm the requested algorithm
+   * @param n rows
+   * @param d dimension
+   * @param k clusters
+   * @return a concrete algorithm
+   */
+  public static KMeansAlgorithm resolve(KMeansAlgorithm algorithm, int n, int d, int k) {
+    if (algorithm != KMeansAlgorithm.AUTO) {
+      return algorithm;
+    }
+    if (k == 1) {
+      return KMeansAlgorithm.LLOYD;
+    }
+    if (d >= 50 && (long) n * k <= (1L << 24)) {
+      return KMeansAlgorithm.ELKAN;
+    }
+    return KMeansAlgorithm.HAMERLY;
+  }
+
+  /**
+   * Runs from a seeding.
+   *
+   * @param init the initialisation
+   * @param given initial centres when {@code init} is null
+   * @param seed the seed of this start
+   * @return the result
+   */
+  public RunResult run(KMeansInit init, double[] given, long seed) {
+    int[] labels = new int[data.n()];
+    double[] seedD2 = null;
+    double[] centres;
+    SplittableRandom rng = new SplittableRandom(seed);
+    if (init == null) {
+      centres = given.clone();
+    } else {
+      switch (init) {
+        case GREEDY_KMEANS_PLUS_PLUS:
+        case KMEANS_PLUS_PLUS:
+          {
+            Seeding s = new Seeding(data, pool);
+            int trials =
+                init == KMeansInit.KMEANS_PLUS_PLUS ? 1 : 2 + (int) Math.floor(Math.log(k));
+            centres = s.greedy(k, trials, rng);
+            labels = s.labels();
+            seedD2 = s.minD2();
+            break;
+          }
+        case KMEANS_PARALLEL:
+          centres = new ParallelSeeding(data, pool).centres(k, seed);
+          break;
+        case RANDOM:
+          centres = RandomSeeding.centres(data, k, rng);
+          break;
+        default:
+          throw new IllegalStateException("unknown init " + init);
+      }
+    }
+    return iterate(centres, labels, seedD2);
+  }
+
+  private Assigner assigner() {
+    switch (algorithm) {
+      case LLOYD:
+        return new LloydAssigner(data, k);
+      case HAMERLY:
+        return new HamerlyAssigner(data, k);
+      case ELKAN:
+        return new ElkanAssigner(data, k);
+      default:
+        throw new IllegalStateException("unresolved algorithm " + algorithm);
+    }
+  }
+
+  private RunResult iterate(double[] start, int[] labels, double[] seedD2) {
+    Assigner assigner = assigner();
+    CentroidUpdate update = new CentroidUpdate(data, k);
+    double[] centres = start;
+    assigner.start(centres, labels, seedD2, pool);
+    double[] history = new double[maxIterations];
+    int iterations = 0;
+    boolean converged = false;
+    boolean needFinalAssignment = false;
+    while (iterations < maxIterations) {
+      CentroidUpdate.Result r = update.update(labels, centres, pool, assigner.inertia());
+      history[iterations++] = r.inertia;
+      double shift = 0;
+      for (int m = 0; m < k; m++) {
+        shift += SquaredDistance.between(centres, m * data.d(), r.centres, m * data.d(), data.d());
+      }
+      double[] old = centres;
+      centres = r.centres;
+      if (shift <= absTolerance) {
+        converged = true;
+        needFinalAssignment = true;
+        assigner.assign(old, centres, labels, r.relocated, pool);
+        break;
+      }
+      long changed = assigner.assign(old, centres, labels, r.relocated, pool);
+      LOG.debug("k-means iteration {}: inertia {}, shift {}, changed {}", iterations, r.inertia,
+          shift, changed);
+      if (changed == 0 && r.relocated.length == 0) {
+        converged = true;
+        break;
+      }
+    }
+    if (needFinalAssignment) {
+      LOG.debug("converged on centre shift after {} iterations", iterations);
+    }
+    double inertia = Inertia.of(data, centres, labels, pool);
+    return new RunResult(
+        centres, labels, inertia, iterations, converged, Arrays.copyOf(history, iterations));
+  }
+}
