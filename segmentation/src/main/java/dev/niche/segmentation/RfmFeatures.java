@@ -1,6 +1,7 @@
 package dev.niche.segmentation;
 
 import dev.niche.core.Checks;
+import dev.niche.core.activity.CustomerSummaries;
 
 /**
  * Recency, frequency and monetary value per customer (Hughes 1994; Fader, Hardie and Lee, "RFM and
@@ -39,6 +40,29 @@ public final class RfmFeatures {
     Checks.sameLength(recency, "recency", frequency, "frequency");
     Checks.sameLength(recency, "recency", monetary, "monetary");
     return new RfmFeatures(recency.clone(), frequency.clone(), monetary.clone());
+  }
+
+  /**
+   * RFM features from core's customer summaries, in the summaries' time unit: recency = time since
+   * the last purchase ({@code T − t_x}), frequency = repeat purchase periods {@code x}, monetary =
+   * average order value, total spend over the {@code x + 1} purchases. The average rather than the
+   * total keeps monetary value from repeating what frequency already says (total = frequency ×
+   * average); use {@link #of} with {@code summaries.totalSpend()} for the total.
+   *
+   * @param summaries per-customer summaries (see {@code dev.niche.core.activity})
+   * @return the features, one row per customer in the summaries' order
+   * @throws NullPointerException if {@code summaries} is null
+   * @throws IllegalArgumentException if there are no customers
+   */
+  public static RfmFeatures from(CustomerSummaries summaries) {
+    Checks.notNull(summaries, "summaries");
+    Checks.argument(summaries.size() > 0, "summaries must not be empty");
+    double[] frequency = summaries.frequency();
+    double[] monetary = summaries.totalSpend();
+    for (int i = 0; i < monetary.length; i++) {
+      monetary[i] /= frequency[i] + 1;
+    }
+    return of(summaries.timeSinceLastPurchase(), frequency, monetary);
   }
 
   /**

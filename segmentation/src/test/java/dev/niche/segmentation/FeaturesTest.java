@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.niche.core.activity.ActivityUnit;
+import dev.niche.core.activity.CustomerSummaries;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -132,5 +135,23 @@ class FeaturesTest {
     assertEquals(1.0, share, 1e-12);
     assertTrue(repeaters >= 946);
     assertTrue(bestFrequencyLift > 2, "a segment of frequent buyers exists");
+  }
+
+  @Test
+  void rfmFromCustomerSummariesUsesRecencyFrequencyAndAverageOrderValue() {
+    // Customer a buys on day 0 (10), day 14 (20) and day 28 (30); b once on day 7 (40).
+    // Calibration ends on day 35 (inclusive, BTYD convention), in weeks:
+    // a: T = 5, t_x = 4, x = 2 -> recency 1, average order value 60 / 3 = 20;
+    // b: T = 4, t_x = 0, x = 0 -> recency 4, average order value 40.
+    LocalDate day0 = LocalDate.of(2025, 1, 1);
+    CustomerSummaries s = CustomerSummaries.builder(day0.plusDays(35), ActivityUnit.WEEKS)
+        .add("a", day0, 10).add("a", day0.plusDays(14), 20).add("a", day0.plusDays(28), 30)
+        .add("b", day0.plusDays(7), 40)
+        .build();
+    double[][] rows = RfmFeatures.from(s).rows();
+    int a = s.indexOf("a");
+    int b = s.indexOf("b");
+    assertArrayEquals(new double[] {1, 2, 20}, rows[a], 1e-12);
+    assertArrayEquals(new double[] {4, 0, 40}, rows[b], 1e-12);
   }
 }
