@@ -242,18 +242,7 @@ public final class Composition {
    * @return the D clr coordinates (a fresh array)
    */
   public double[] clr() {
-    int d = parts.length;
-    double[] z = new double[d];
-    double mean = 0;
-    for (int i = 0; i < d; i++) {
-      z[i] = Math.log(parts[i]);
-      mean += z[i];
-    }
-    mean /= d;
-    for (int i = 0; i < d; i++) {
-      z[i] -= mean;
-    }
-    return z;
+    return LogRatios.clr(parts);
   }
 
   /**

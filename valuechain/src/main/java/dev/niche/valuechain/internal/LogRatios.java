@@ -56,6 +56,27 @@ public final class LogRatios {
   }
 
   /**
+   * Centred log-ratios {@code ln x_j − mean_k ln x_k}.
+   *
+   * @param parts positive parts
+   * @return the clr coordinates, summing to zero
+   */
+  public static double[] clr(double[] parts) {
+    int d = parts.length;
+    double[] z = new double[d];
+    double mean = 0;
+    for (int i = 0; i < d; i++) {
+      z[i] = Math.log(parts[i]);
+      mean += z[i];
+    }
+    mean /= d;
+    for (int i = 0; i < d; i++) {
+      z[i] -= mean;
+    }
+    return z;
+  }
+
+  /**
    * Pivot coordinates z_i = sqrt((D-i)/(D-i+1)) ln(x_i / gm(x_{i+1..D})) (1-based i).
    *
    * @param parts positive parts
