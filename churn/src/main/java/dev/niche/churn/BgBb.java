@@ -101,11 +101,14 @@ public final class BgBb {
     int[] ns = new int[rows];
     double total = 0;
     for (int i = 0; i < rows; i++) {
-      String at = "[" + i + "]";
-      xs[i] = whole(x[i], "x" + at);
-      txs[i] = whole(tx[i], "tx" + at);
-      ns[i] = whole(n[i], "n" + at);
-      check(xs[i], txs[i], ns[i], at);
+      if (!valid(x[i], tx[i], n[i])) {
+        // Rare path: the detailed checks build messages naming the offending index, and throw.
+        String at = "[" + i + "]";
+        check(whole(x[i], "x" + at), whole(tx[i], "tx" + at), whole(n[i], "n" + at), at);
+      }
+      xs[i] = (int) x[i];
+      txs[i] = (int) tx[i];
+      ns[i] = (int) n[i];
       total += weights[i];
     }
     Checks.argument(total > 0, "weights must not all be 0");
@@ -229,6 +232,15 @@ public final class BgBb {
     Checks.argument(v == Math.rint(v) && v <= 1_000_000,
         name + " = " + v + " must be a whole number <= 1000000");
     return (int) v;
+  }
+
+  /** The conditions of {@link #whole} and {@link #check}, without building any message. */
+  private static boolean valid(double x, double tx, double n) {
+    return isWhole(x) && isWhole(tx) && isWhole(n) && tx <= n && x <= tx && (x > 0 || tx == 0);
+  }
+
+  private static boolean isWhole(double v) {
+    return v >= 0 && v == Math.rint(v) && v <= 1_000_000;
   }
 
   private static void check(int x, int tx, int n, String at) {

@@ -29,7 +29,9 @@ public final class Checks {
   }
 
   /**
-   * Requires a condition on an argument.
+   * Requires a condition on an argument. The message is built by the caller before the call, so
+   * inside per-element loops prefer {@link #element(boolean, String, int, double, String)}, which
+   * formats only on failure.
    *
    * @param condition the condition that must hold
    * @param message the complete failure message
@@ -38,6 +40,64 @@ public final class Checks {
   public static void argument(boolean condition, String message) {
     if (!condition) {
       throw new IllegalArgumentException(message);
+    }
+  }
+
+  /**
+   * Requires a condition on one element of an array argument, formatting the message
+   * {@code "name[index] = value requirement"} only when the condition fails, so that it costs
+   * nothing in per-element loops.
+   *
+   * @param condition the condition that must hold
+   * @param name the array argument's name
+   * @param index the element's index
+   * @param value the element's value
+   * @param requirement what the value must satisfy, e.g. {@code "must be >= 0"}
+   * @throws IllegalArgumentException if {@code condition} is false
+   */
+  public static void element(
+      boolean condition, String name, int index, double value, String requirement) {
+    if (!condition) {
+      throw new IllegalArgumentException(
+          name + "[" + index + "] = " + value + " " + requirement);
+    }
+  }
+
+  /**
+   * Like {@link #element(boolean, String, int, double, String)} for integer elements.
+   *
+   * @param condition the condition that must hold
+   * @param name the array argument's name
+   * @param index the element's index
+   * @param value the element's value
+   * @param requirement what the value must satisfy
+   * @throws IllegalArgumentException if {@code condition} is false
+   */
+  public static void element(
+      boolean condition, String name, int index, long value, String requirement) {
+    if (!condition) {
+      throw new IllegalArgumentException(
+          name + "[" + index + "] = " + value + " " + requirement);
+    }
+  }
+
+  /**
+   * Requires a condition on one entry of a matrix argument, formatting the message
+   * {@code "name[row][column] = value requirement"} only when the condition fails.
+   *
+   * @param condition the condition that must hold
+   * @param name the matrix argument's name
+   * @param row the entry's row
+   * @param column the entry's column
+   * @param value the entry's value
+   * @param requirement what the value must satisfy
+   * @throws IllegalArgumentException if {@code condition} is false
+   */
+  public static void element(boolean condition, String name, int row, int column, double value,
+      String requirement) {
+    if (!condition) {
+      throw new IllegalArgumentException(
+          name + "[" + row + "][" + column + "] = " + value + " " + requirement);
     }
   }
 

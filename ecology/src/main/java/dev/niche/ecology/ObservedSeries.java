@@ -25,8 +25,10 @@ public record ObservedSeries(double[] times, double[][] abundances) {
     Checks.finite(times, "times");
     Checks.argument(times.length >= 2, "times has length " + times.length + " but needs >= 2");
     for (int k = 1; k < times.length; k++) {
-      Checks.argument(times[k] > times[k - 1], "times[" + k + "] = " + times[k]
-          + " must be > times[" + (k - 1) + "] = " + times[k - 1]);
+      if (!(times[k] > times[k - 1])) {
+        throw new IllegalArgumentException("times[" + k + "] = " + times[k]
+            + " must be > times[" + (k - 1) + "] = " + times[k - 1]);
+      }
     }
     Checks.rectangular(abundances, "abundances");
     Checks.sameLength(abundances.length, "abundances", times.length, "times");

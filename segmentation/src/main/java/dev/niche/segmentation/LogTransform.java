@@ -28,8 +28,7 @@ public final class LogTransform {
       out[i] = data[i].clone();
       for (int j = 0; j < d; j++) {
         if (on[j]) {
-          Checks.argument(data[i][j] > -1,
-              "data[" + i + "][" + j + "] = " + data[i][j] + " must be > -1 for log1p");
+          Checks.element(data[i][j] > -1, "data", i, j, data[i][j], "must be > -1 for log1p");
           out[i][j] = Math.log1p(data[i][j]);
         }
       }

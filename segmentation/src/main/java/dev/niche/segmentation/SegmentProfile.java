@@ -35,7 +35,7 @@ public final class SegmentProfile {
     Checks.sameLength(labels.length, "labels", features.length, "features");
     int k = 0;
     for (int i = 0; i < labels.length; i++) {
-      Checks.argument(labels[i] >= 0, "labels[" + i + "] = " + labels[i] + " must be >= 0");
+      Checks.element(labels[i] >= 0, "labels", i, labels[i], "must be >= 0");
       k = Math.max(k, labels[i] + 1);
     }
     int n = features.length;

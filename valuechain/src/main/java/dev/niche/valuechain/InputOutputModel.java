@@ -91,13 +91,13 @@ public final class InputOutputModel {
     Checks.finite(x, "x");
     Checks.sameLength(z.length, "z", x.length, "x");
     for (int j = 0; j < n; j++) {
-      Checks.argument(x[j] > 0, "x[" + j + "] = " + x[j]
-          + " must be > 0 (an activity with zero output has no coefficients)");
+      Checks.element(x[j] > 0, "x", j, x[j],
+          "must be > 0 (an activity with zero output has no coefficients)");
     }
     double[] a = new double[n * n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        Checks.argument(z[i][j] >= 0, "z[" + i + "][" + j + "] = " + z[i][j] + " must be >= 0");
+        Checks.element(z[i][j] >= 0, "z", i, j, z[i][j], "must be >= 0");
         a[i * n + j] = z[i][j] / x[j];
       }
     }
@@ -119,7 +119,7 @@ public final class InputOutputModel {
     double[] flat = new double[n * n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        Checks.argument(a[i][j] >= 0, "a[" + i + "][" + j + "] = " + a[i][j] + " must be >= 0");
+        Checks.element(a[i][j] >= 0, "a", i, j, a[i][j], "must be >= 0");
         flat[i * n + j] = a[i][j];
       }
     }

@@ -99,8 +99,7 @@ public record ReciprocalAllocation(List<String> serviceDepartments, double[] rec
     for (int i = 0; i < s; i++) {
       double sum = 0;
       for (int j = 0; j < cols; j++) {
-        Checks.argument(shares[i][j] >= 0,
-            "shares[" + i + "][" + j + "] = " + shares[i][j] + " must be >= 0");
+        Checks.element(shares[i][j] >= 0, "shares", i, j, shares[i][j], "must be >= 0");
         sum += shares[i][j];
       }
       Checks.argument(shares[i][i] == 0, "shares[" + i + "][" + i + "] = " + shares[i][i]

@@ -40,10 +40,22 @@ public final class BgNbdData {
     double[] txs = new double[n];
     double[] ages = new double[n];
     for (int i = 0; i < n; i++) {
-      xs[i] = frequency(x[i], "x[" + i + "]");
-      txs[i] = Checks.nonNegative(tx[i], "tx[" + i + "]");
-      ages[i] = Checks.nonNegative(age[i], "T[" + i + "]");
-      customer(xs[i], txs[i], ages[i], "[" + i + "]");
+      double xi = x[i];
+      double ti = tx[i];
+      double ai = age[i];
+      boolean valid = xi >= 0 && xi == Math.rint(xi) && xi <= Integer.MAX_VALUE
+          && ti >= 0 && ai >= 0 && ai < Double.POSITIVE_INFINITY && ti <= ai
+          && (xi != 0 || ti == 0);
+      if (!valid) {
+        // Rare path: the detailed checks build messages naming the offending index, and throw.
+        frequency(xi, "x[" + i + "]");
+        Checks.nonNegative(ti, "tx[" + i + "]");
+        Checks.nonNegative(ai, "T[" + i + "]");
+        customer((int) xi, ti, ai, "[" + i + "]");
+      }
+      xs[i] = (int) xi;
+      txs[i] = ti;
+      ages[i] = ai;
     }
     return new BgNbdData(xs, txs, ages);
   }

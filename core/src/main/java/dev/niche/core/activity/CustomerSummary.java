@@ -58,7 +58,9 @@ public record CustomerSummary(
     Checks.nonNegative(age, "age");
     Checks.nonNegative(meanRepeatSpend, "meanRepeatSpend");
     Checks.nonNegative(totalSpend, "totalSpend");
-    Checks.argument(recency <= age, "recency = " + recency + " must be <= age = " + age);
+    if (recency > age) {
+      throw new IllegalArgumentException("recency = " + recency + " must be <= age = " + age);
+    }
     Checks.argument(frequency > 0 || recency == 0,
         "recency = " + recency + " must be 0 when frequency = 0");
   }
