@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import dev.niche.churn.internal.BgNbdSimulation;
 import dev.niche.core.Estimate;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import dev.niche.churn.internal.BgNbdSimulation;
 import dev.niche.core.Estimate;
 import dev.niche.core.internal.Hypergeometric;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;

@@ -3,8 +3,8 @@ package dev.niche.benchmarks.churn;
 import dev.niche.churn.BgNbd;
 import dev.niche.churn.BgNbdFit;
 import dev.niche.churn.internal.BgNbdLikelihood;
+import dev.niche.churn.internal.BgNbdSimulation;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
@@ -38,34 +38,14 @@ public class BgNbdFitBenchmark {
   /** Draws the customers. */
   @Setup
   public void setUp() {
-    SplittableRandom random = new SplittableRandom(42);
-    x = new double[CUSTOMERS];
-    tx = new double[CUSTOMERS];
-    age = new double[CUSTOMERS];
+    BgNbdSimulation s = BgNbdSimulation.draw(
+        PARAMS[0], PARAMS[1], PARAMS[2], PARAMS[3], CUSTOMERS, 27, 39, 42L);
+    x = s.x;
+    tx = s.tx;
+    age = s.age;
     int[] xs = new int[CUSTOMERS];
     for (int i = 0; i < CUSTOMERS; i++) {
-      double t = 27 + 12 * random.nextDouble();
-      double lambda = gamma(random, PARAMS[0]) / PARAMS[1];
-      double ga = gamma(random, PARAMS[2]);
-      double p = ga / (ga + gamma(random, PARAMS[3]));
-      double now = 0;
-      int count = 0;
-      double last = 0;
-      while (true) {
-        now += -Math.log1p(-random.nextDouble()) / lambda;
-        if (now > t) {
-          break;
-        }
-        count++;
-        last = now;
-        if (random.nextDouble() < p) {
-          break;
-        }
-      }
-      x[i] = count;
-      xs[i] = count;
-      tx[i] = last;
-      age[i] = t;
+      xs[i] = (int) x[i];
     }
     double[] ones = new double[CUSTOMERS];
     Arrays.fill(ones, 1.0);
@@ -116,25 +96,5 @@ public class BgNbdFitBenchmark {
       sum += a1 + Math.log(l);
     }
     return sum;
-  }
-
-  static double gamma(SplittableRandom random, double shape) {
-    if (shape < 1) {
-      return gamma(random, shape + 1) * Math.pow(random.nextDouble(), 1 / shape);
-    }
-    double d = shape - 1.0 / 3.0;
-    double c = 1 / Math.sqrt(9 * d);
-    while (true) {
-      double z = Math.sqrt(-2 * Math.log1p(-random.nextDouble()))
-          * Math.cos(2 * Math.PI * random.nextDouble());
-      double v = 1 + c * z;
-      if (v <= 0) {
-        continue;
-      }
-      v = v * v * v;
-      if (Math.log(random.nextDouble()) < 0.5 * z * z + d - d * v + d * Math.log(v)) {
-        return d * v;
-      }
-    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.niche.churn;
+package dev.niche.churn.internal;
 
 import java.util.SplittableRandom;
 
@@ -6,12 +6,16 @@ import java.util.SplittableRandom;
  * Draws customers from the BG/NBD generative process (Fader, Hardie &amp; Lee 2005, section 3):
  * λ ~ Gamma(r, rate α), p ~ Beta(a, b); purchases arrive as a Poisson process with rate λ after
  * the first purchase at time 0; after each repeat purchase the customer dies with probability p.
+ * Shared by the tests (parameter recovery) and the benchmarks. Not part of the API.
  */
-final class BgNbdSimulation {
+public final class BgNbdSimulation {
 
-  final double[] x;
-  final double[] tx;
-  final double[] age;
+  /** Repeat purchases per customer. */
+  public final double[] x;
+  /** Time of the last repeat purchase (0 when none). */
+  public final double[] tx;
+  /** Time observed since the first purchase. */
+  public final double[] age;
 
   private BgNbdSimulation(int n) {
     x = new double[n];
@@ -19,8 +23,20 @@ final class BgNbdSimulation {
     age = new double[n];
   }
 
-  /** Simulates n customers with ages uniform in [minAge, maxAge]. */
-  static BgNbdSimulation draw(
+  /**
+   * Simulates customers.
+   *
+   * @param r gamma shape of the purchase rates
+   * @param alpha gamma rate of the purchase rates
+   * @param a first beta parameter of the dropout probabilities
+   * @param b second beta parameter of the dropout probabilities
+   * @param n number of customers
+   * @param minAge smallest observation time
+   * @param maxAge largest observation time (ages are uniform in between)
+   * @param seed the seed
+   * @return the simulated (x, t_x, T) columns
+   */
+  public static BgNbdSimulation draw(
       double r, double alpha, double a, double b, int n, double minAge, double maxAge, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     BgNbdSimulation s = new BgNbdSimulation(n);
@@ -50,8 +66,14 @@ final class BgNbdSimulation {
     return s;
   }
 
-  /** Gamma(shape, 1) by Marsaglia &amp; Tsang (2000), with the shape < 1 boost. */
-  static double gamma(SplittableRandom random, double shape) {
+  /**
+   * Gamma(shape, 1) by Marsaglia &amp; Tsang (2000), with the shape &lt; 1 boost.
+   *
+   * @param random the generator
+   * @param shape the shape, &gt; 0
+   * @return a draw
+   */
+  public static double gamma(SplittableRandom random, double shape) {
     if (shape < 1) {
       double u = random.nextDouble();
       return gamma(random, shape + 1) * Math.pow(u, 1 / shape);
