@@ -1,6 +1,10 @@
 package dev.niche.segmentation.internal;
 
-/** Lloyd's E-step: every distance computed (n k d multiply-adds per pass). */
+/**
+ * Lloyd's E-step: every distance computed (n k d multiply-adds per pass). Rows go through
+ * {@link TransposedRows} blocks, so the distances of a block to one centre are one SIMD loop;
+ * they equal {@link SquaredDistance}'s to the bit, so labels match the bounded algorithms'.
+ */
 public final class LloydAssigner implements Assigner {
 
   private final Dataset data;
@@ -52,25 +56,36 @@ public final class LloydAssigner implements Assigner {
     pool.forEach(
         chunks,
         c -> {
-          double[] dist = new double[k];
+          TransposedRows block = new TransposedRows(d);
+          double[] dist = new double[TransposedRows.CAPACITY];
+          double[] best = new double[TransposedRows.CAPACITY];
+          int[] nearest = new int[TransposedRows.CAPACITY];
           long changed = 0;
           double sum = 0;
           int end = ChunkPool.end(c, n);
-          for (int i = ChunkPool.start(c); i < end; i++) {
-            SquaredDistance.toAll(x, i * d, centres, k, d, dist);
-            int best = 0;
-            double bd = dist[0];
+          for (int first = ChunkPool.start(c); first < end; first += TransposedRows.CAPACITY) {
+            int size = Math.min(TransposedRows.CAPACITY, end - first);
+            block.loadRange(x, first, size);
+            block.squaredDistances(centres, 0, best);
+            java.util.Arrays.fill(nearest, 0);
             for (int m = 1; m < k; m++) {
-              double v = dist[m];
-              boolean closer = v < bd;
-              bd = closer ? v : bd;
-              best = closer ? m : best;
+              block.squaredDistances(centres, m * d, dist);
+              for (int q = 0; q < size; q++) {
+                // Strictly closer only: the lowest index wins exact ties. Branch-free selects.
+                double v = dist[q];
+                boolean closer = v < best[q];
+                best[q] = closer ? v : best[q];
+                nearest[q] = closer ? m : nearest[q];
+              }
             }
-            if (labels[i] != best) {
-              labels[i] = best;
-              changed++;
+            for (int q = 0; q < size; q++) {
+              int i = first + q;
+              if (labels[i] != nearest[q]) {
+                labels[i] = nearest[q];
+                changed++;
+              }
+              sum += (w == null ? 1.0 : w[i]) * best[q];
             }
-            sum += (w == null ? 1.0 : w[i]) * bd;
           }
           changes[c] = changed;
           inertias[c] = sum;

@@ -10,8 +10,10 @@ import java.util.SplittableRandom;
  *
  * <p>Speed: the nearest-centre distance array D^2 and labels are kept up to date, and a candidate
  * c can only improve row x if d(c, m(x)) &lt; 2 D(x) (triangle inequality with m(x) the nearest
- * chosen centre), so most rows skip the distance computation once a few centres are chosen.
- * Sampling walks fixed-chunk partial potentials, so results do not depend on the thread count.
+ * chosen centre), so most rows skip the distance computation once a few centres are chosen. The
+ * remaining rows are copied in blocks of {@link TransposedRows}, whose distance loops the JIT
+ * vectorises, and every trial is evaluated on one copy. The potential of each fixed chunk of
+ * rows is kept, so sampling reads one chunk, and results do not depend on the thread count.
  * The labels and D^2 of the final centres are handed to the iterations as the first assignment.
  */
 public final class Seeding {
@@ -90,15 +92,12 @@ public final class Seeding {
           }
           chunkPot[c] = pot;
         });
-    int[] cand = new int[trials];
-    double[][] candToCentre = new double[trials][k];
+    double[] candRows = new double[trials * d];
+    double[] nearestTrial = new double[k];
     double[][] pots = new double[chunks][trials];
-    double[] candFlat = new double[k * trials];
-    if (trials > 1) {
-      openRows = new int[chunks][ChunkPool.CHUNK_ROWS];
-      openValues = new double[chunks][ChunkPool.CHUNK_ROWS * trials];
-      openCount = new int[chunks];
-    }
+    openRows = new int[chunks][ChunkPool.CHUNK_ROWS];
+    openValues = new double[chunks][ChunkPool.CHUNK_ROWS * trials];
+    openCount = new int[chunks];
     for (int m = 1; m < k; m++) {
       double total = totalPotential();
       if (!(total > 0)) {
@@ -106,52 +105,47 @@ public final class Seeding {
             "k = " + k + " exceeds the number of distinct points with positive weight ("
                 + m + ")");
       }
+      java.util.Arrays.fill(nearestTrial, 0, m, Double.POSITIVE_INFINITY);
       for (int t = 0; t < trials; t++) {
-        cand[t] = sample(rng.nextDouble() * total);
+        int row = sample(rng.nextDouble() * total);
+        System.arraycopy(x, row * d, candRows, t * d, d);
         for (int j = 0; j < m; j++) {
-          candToCentre[t][j] = SquaredDistance.between(x, cand[t] * d, centres, j * d, d);
-          candFlat[j * trials + t] = candToCentre[t][j];
+          double v = SquaredDistance.between(candRows, t * d, centres, j * d, d);
+          nearestTrial[j] = Math.min(nearestTrial[j], v);
         }
       }
+      evaluate(m, candRows, trials, nearestTrial, pots);
       int best = 0;
-      if (trials > 1) {
-        evaluate(cand, candFlat, pots);
-        double bestPot = Double.POSITIVE_INFINITY;
-        for (int t = 0; t < trials; t++) {
-          double p = 0;
-          for (int c = 0; c < chunks; c++) {
-            p += pots[c][t];
-          }
-          if (p < bestPot) {
-            bestPot = p;
-            best = t;
-          }
+      double bestPot = Double.POSITIVE_INFINITY;
+      for (int t = 0; t < trials; t++) {
+        double p = 0;
+        for (int c = 0; c < chunks; c++) {
+          p += pots[c][t];
+        }
+        if (p < bestPot) {
+          bestPot = p;
+          best = t;
         }
       }
-      System.arraycopy(x, cand[best] * d, centres, m * d, d);
-      if (trials > 1) {
-        absorbStored(m, best, trials);
-      } else {
-        absorb(centres, m, candToCentre[best]);
-      }
+      System.arraycopy(candRows, best * d, centres, m * d, d);
+      absorb(m, best, pots);
     }
     return centres;
   }
 
   /**
-   * Sum over chunks of candidate potentials, pruned by the triangle inequality. For every row
-   * that some trial may improve ("open" rows), records the row and each trial's new nearest
-   * squared distance in the chunk's buffers; all other rows keep D(x)^2 for every trial.
+   * Potentials of every trial, per chunk, pruned by the triangle inequality. A row whose
+   * nearest centre m(x) has d(c, m(x)) &gt;= 2 D(x) for every trial c keeps D(x)^2 for every
+   * trial; the other ("open") rows of each chunk are recorded, and each trial's new nearest
+   * squared distance min(D(x)^2, d(x, c)^2) is stored for {@link #absorb}. The open rows'
+   * distances run in blocks of {@link TransposedRows}.
    */
-  private void evaluate(int[] cand, double[] candToCentre, double[][] pots) {
+  private void evaluate(
+      int m, double[] candRows, int trials, double[] nearestTrial, double[][] pots) {
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
-    int trials = cand.length;
-    double[] candRows = new double[trials * d];
-    for (int t = 0; t < trials; t++) {
-      System.arraycopy(x, cand[t] * d, candRows, t * d, d);
-    }
+    double[] w = data.w();
     double scale = 4 * (1 + Assigner.SLACK);
     pool.forEach(
         chunks,
@@ -161,107 +155,94 @@ public final class Seeding {
           double closed = 0;
           int count = 0;
           int end = ChunkPool.end(c, n);
-          // Pass 1: rows that some trial may improve; the others keep D^2 for every trial.
+          // Branch-free: whether a row is open is unpredictable, and a mispredicted branch per
+          // row cost more than the whole test.
           for (int i = ChunkPool.start(c); i < end; i++) {
             double di = minD2[i];
-            int ao = labels[i] * trials;
-            double limit = scale * di;
-            boolean open = false;
-            for (int t = 0; t < trials; t++) {
-              open |= candToCentre[ao + t] < limit;
-            }
-            if (open) {
-              rows[count++] = i;
-            } else {
-              closed += data.weight(i) * di;
-            }
+            int open = nearestTrial[labels[i]] < scale * di ? 1 : 0;
+            rows[count] = i;
+            count += open;
+            closed += (w == null ? di : w[i] * di) * (1 - open);
           }
-          // Pass 2: exact distances of the open rows to every trial.
-          int q = 0;
-          for (; q + 1 < count; q += 2) {
-            SquaredDistance.twoRowsToAll(x, rows[q] * d, rows[q + 1] * d, candRows, trials, d,
-                vals, q * trials, (q + 1) * trials);
-          }
-          if (q < count) {
-            SquaredDistance.toAll(x, rows[q] * d, candRows, trials, d, vals, q * trials);
-          }
-          // Pass 3: new nearest distances and potentials.
           double[] p = pots[c];
           java.util.Arrays.fill(p, closed);
-          for (int r = 0; r < count; r++) {
-            int i = rows[r];
-            double di = minD2[i];
-            double wi = data.weight(i);
-            int vo = r * trials;
-            for (int t = 0; t < trials; t++) {
-              double v = vals[vo + t];
-              if (!(v < di)) {
-                v = di;
+          TransposedRows block = new TransposedRows(d);
+          double[] dist = new double[TransposedRows.CAPACITY];
+          double[] bound = new double[TransposedRows.CAPACITY];
+          double[] weight = w == null ? null : new double[TransposedRows.CAPACITY];
+          for (int from = 0; from < count; from += TransposedRows.CAPACITY) {
+            int size = Math.min(TransposedRows.CAPACITY, count - from);
+            block.load(x, rows, from, size);
+            for (int q = 0; q < size; q++) {
+              bound[q] = minD2[rows[from + q]];
+            }
+            if (weight != null) {
+              for (int q = 0; q < size; q++) {
+                weight[q] = w[rows[from + q]];
               }
-              vals[vo + t] = v;
-              p[t] += wi * v;
+            }
+            for (int t = 0; t < trials; t++) {
+              block.squaredDistances(candRows, t * d, dist);
+              for (int q = 0; q < size; q++) {
+                dist[q] = Math.min(dist[q], bound[q]);
+              }
+              System.arraycopy(dist, 0, vals, t * ChunkPool.CHUNK_ROWS + from, size);
+              p[t] += sum(dist, weight, size);
             }
           }
           openCount[c] = count;
         });
   }
 
-  /** Takes trial t's recorded distances as the new nearest distances (centre m). */
-  private void absorbStored(int m, int t, int trials) {
-    int n = data.n();
+  /** Weighted sum of v[0..size), four partial sums in a fixed order. */
+  private static double sum(double[] v, double[] weight, int size) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int q = 0;
+    if (weight == null) {
+      for (; q + 3 < size; q += 4) {
+        s0 += v[q];
+        s1 += v[q + 1];
+        s2 += v[q + 2];
+        s3 += v[q + 3];
+      }
+      for (; q < size; q++) {
+        s0 += v[q];
+      }
+    } else {
+      for (; q + 3 < size; q += 4) {
+        s0 += weight[q] * v[q];
+        s1 += weight[q + 1] * v[q + 1];
+        s2 += weight[q + 2] * v[q + 2];
+        s3 += weight[q + 3] * v[q + 3];
+      }
+      for (; q < size; q++) {
+        s0 += weight[q] * v[q];
+      }
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** Makes trial t the new centre m: its stored distances become the nearest distances. */
+  private void absorb(int m, int t, double[][] pots) {
     pool.forEach(
         chunks,
         c -> {
           int[] rows = openRows[c];
           double[] vals = openValues[c];
           int count = openCount[c];
+          int vo = t * ChunkPool.CHUNK_ROWS;
           for (int q = 0; q < count; q++) {
             int i = rows[q];
-            double v = vals[q * trials + t];
+            double v = vals[vo + q];
             if (v < minD2[i]) {
               minD2[i] = v;
               labels[i] = m;
             }
           }
-          double pot = 0;
-          int end = ChunkPool.end(c, n);
-          if (data.w() == null) {
-            for (int i = ChunkPool.start(c); i < end; i++) {
-              pot += minD2[i];
-            }
-          } else {
-            for (int i = ChunkPool.start(c); i < end; i++) {
-              pot += data.w()[i] * minD2[i];
-            }
-          }
-          chunkPot[c] = pot;
-        });
-  }
-
-  /** Updates D^2, labels and chunk potentials for new centre m. */
-  private void absorb(double[] centres, int m, double[] toCentre) {
-    int n = data.n();
-    int d = data.d();
-    double[] x = data.x();
-    double scale = 4 * (1 + Assigner.SLACK);
-    pool.forEach(
-        chunks,
-        c -> {
-          double pot = 0;
-          int end = ChunkPool.end(c, n);
-          for (int i = ChunkPool.start(c); i < end; i++) {
-            double di = minD2[i];
-            if (toCentre[labels[i]] < scale * di) {
-              double e = SquaredDistance.between(x, i * d, centres, m * d, d);
-              if (e < di) {
-                minD2[i] = e;
-                labels[i] = m;
-                di = e;
-              }
-            }
-            pot += data.weight(i) * di;
-          }
-          chunkPot[c] = pot;
+          chunkPot[c] = pots[c][t];
         });
   }
 

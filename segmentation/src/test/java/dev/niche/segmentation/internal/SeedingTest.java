@@ -1,0 +1,92 @@
+package dev.niche.segmentation.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pruned, blocked greedy k-means++ must choose the same centres as the textbook algorithm
+ * that evaluates every candidate on every row (scikit-learn's {@code _kmeans_plusplus}: draw
+ * {@code trials} candidates with probability proportional to D(x)^2, keep the one with the
+ * smallest potential).
+ */
+class SeedingTest {
+
+  @Test
+  void prunedSeedingChoosesTheTextbookCentres() {
+    qt().withExamples(40)
+        .forAll(longs().all(), integers().between(1, 9), integers().between(2, 12),
+            integers().between(1, 6))
+        .checkAssert((seed, d, k, trials) -> {
+          SplittableRandom r = new SplittableRandom(seed);
+          int n = 1500 + r.nextInt(6000);
+          double[] x = new double[n * d];
+          int blobs = 1 + r.nextInt(12);
+          double[] mu = new double[blobs * d];
+          for (int t = 0; t < mu.length; t++) {
+            mu[t] = r.nextDouble(-10, 10);
+          }
+          for (int i = 0; i < n; i++) {
+            int b = r.nextInt(blobs);
+            for (int j = 0; j < d; j++) {
+              x[i * d + j] = mu[b * d + j] + r.nextGaussian();
+            }
+          }
+          Dataset data = new Dataset(x, n, d, null);
+          double[] fast;
+          try (ChunkPool pool = new ChunkPool(2)) {
+            fast = new Seeding(data, pool).greedy(k, trials, new SplittableRandom(seed));
+          }
+          assertArrayEquals(textbook(x, n, d, k, trials, new SplittableRandom(seed)), fast);
+        });
+  }
+
+  /** Every candidate against every row, potentials summed row by row. */
+  private static double[] textbook(
+      double[] x, int n, int d, int k, int trials, SplittableRandom rng) {
+    double[] centres = new double[k * d];
+    System.arraycopy(x, rng.nextInt(n) * d, centres, 0, d);
+    double[] dist = new double[n];
+    for (int i = 0; i < n; i++) {
+      dist[i] = SquaredDistance.between(x, i * d, centres, 0, d);
+    }
+    for (int m = 1; m < k; m++) {
+      double total = 0;
+      for (double v : dist) {
+        total += v;
+      }
+      double bestPot = Double.POSITIVE_INFINITY;
+      double[] bestDist = null;
+      int bestRow = -1;
+      for (int t = 0; t < trials; t++) {
+        double u = rng.nextDouble() * total;
+        int row = -1;
+        double cum = 0;
+        for (int i = 0; i < n && row < 0; i++) {
+          cum += dist[i];
+          if (dist[i] > 0 && cum > u) {
+            row = i;
+          }
+        }
+        double[] next = new double[n];
+        double pot = 0;
+        for (int i = 0; i < n; i++) {
+          next[i] = Math.min(dist[i], SquaredDistance.between(x, i * d, x, row * d, d));
+          pot += next[i];
+        }
+        if (pot < bestPot) {
+          bestPot = pot;
+          bestDist = next;
+          bestRow = row;
+        }
+      }
+      System.arraycopy(x, bestRow * d, centres, m * d, d);
+      dist = bestDist;
+    }
+    return centres;
+  }
+}
