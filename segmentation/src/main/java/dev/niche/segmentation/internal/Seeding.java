@@ -157,12 +157,24 @@ public final class Seeding {
           int end = ChunkPool.end(c, n);
           // Branch-free: whether a row is open is unpredictable, and a mispredicted branch per
           // row cost more than the whole test.
-          for (int i = ChunkPool.start(c); i < end; i++) {
-            double di = minD2[i];
-            int open = nearestTrial[labels[i]] < scale * di ? 1 : 0;
-            rows[count] = i;
-            count += open;
-            closed += (w == null ? di : w[i] * di) * (1 - open);
+          double[] dist2 = minD2;
+          int[] label = labels;
+          if (w == null) {
+            for (int i = ChunkPool.start(c); i < end; i++) {
+              double di = dist2[i];
+              int open = nearestTrial[label[i]] < scale * di ? 1 : 0;
+              rows[count] = i;
+              count += open;
+              closed += di * (1 - open);
+            }
+          } else {
+            for (int i = ChunkPool.start(c); i < end; i++) {
+              double di = dist2[i];
+              int open = nearestTrial[label[i]] < scale * di ? 1 : 0;
+              rows[count] = i;
+              count += open;
+              closed += w[i] * di * (1 - open);
+            }
           }
           double[] p = pots[c];
           java.util.Arrays.fill(p, closed);
