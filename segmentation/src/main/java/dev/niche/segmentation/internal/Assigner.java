@@ -3,7 +3,8 @@ package dev.niche.segmentation.internal;
 /**
  * The E-step of one exact k-means algorithm: assigns every row to its nearest centre (lowest
  * index on exact ties), possibly skipping distance computations that bounds prove unnecessary.
- * All implementations compute distances with {@link SquaredDistance} and compare squared
+ * All implementations compute distances in {@link SquaredDistance}'s canonical order (one row at
+ * a time, or a block of rows with {@link TransposedRows}, to the same bits) and compare squared
  * distances, so they produce identical labels.
  */
 public interface Assigner {
