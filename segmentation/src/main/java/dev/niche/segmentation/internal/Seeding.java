@@ -114,7 +114,7 @@ public final class Seeding {
           nearestTrial[j] = Math.min(nearestTrial[j], v);
         }
       }
-      evaluate(m, candRows, trials, nearestTrial, pots);
+      evaluate(candRows, trials, nearestTrial, pots);
       int best = 0;
       double bestPot = Double.POSITIVE_INFINITY;
       for (int t = 0; t < trials; t++) {
@@ -141,7 +141,7 @@ public final class Seeding {
    * distances run in blocks of {@link TransposedRows}.
    */
   private void evaluate(
-      int m, double[] candRows, int trials, double[] nearestTrial, double[][] pots) {
+      double[] candRows, int trials, double[] nearestTrial, double[][] pots) {
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
