@@ -7,6 +7,7 @@ import dev.niche.segmentation.internal.Dataset;
 import dev.niche.segmentation.internal.KMeansRun;
 import dev.niche.segmentation.internal.RunResult;
 import dev.niche.segmentation.internal.Rows;
+import dev.niche.segmentation.internal.SpatialOrder;
 
 /**
  * Exact k-means: minimises the inertia sum_i w_i ||x_i - c(x_i)||^2 by alternating assignment
@@ -81,7 +82,7 @@ public final class KMeans {
   public KMeansModel fit(double[][] data) {
     Checks.notNull(data, "data");
     double[] flat = Rows.flatten(data, "data");
-    return fitFlat(flat, data[0].length);
+    return fitFlat(flat, data[0].length, true);
   }
 
   /**
@@ -97,21 +98,42 @@ public final class KMeans {
    *     rows with positive weight
    */
   public KMeansModel fit(double[] flatRowMajor, int dimension) {
-    return fitFlat(Rows.copyFlat(flatRowMajor, dimension, "flatRowMajor"), dimension);
+    Rows.checkFlat(flatRowMajor, dimension, "flatRowMajor");
+    return fitFlat(flatRowMajor, dimension, false);
   }
 
-  private KMeansModel fitFlat(double[] flat, int d) {
-    int n = flat.length / d;
+  /**
+   * Fits validated rows; {@code owned} says whether {@code source} is already our copy. With a
+   * k-means++ start on large data the rows are first put in {@link SpatialOrder} (in place if
+   * owned, else by an ordered copy), and the labels are put back in the caller's order.
+   */
+  private KMeansModel fitFlat(double[] source, int d, boolean owned) {
+    int n = source.length / d;
     double[] w = Rows.weights(weights == null ? null : weights.clone(), n);
     Checks.argument(
         k <= n, "k = " + k + " exceeds the number of data rows (" + n + ")");
     if (initialCentres != null) {
       Checks.sameLength(initialDimension, "initialCentres[0]", d, "data[0]");
     }
-    Dataset data = new Dataset(flat, n, d, w);
     KMeansAlgorithm resolved = KMeansRun.resolve(algorithm, n, d, k);
     RunResult best = null;
+    int[] order = null;
     try (ChunkPool pool = new ChunkPool(threads)) {
+      boolean plusPlus =
+          init == KMeansInit.GREEDY_KMEANS_PLUS_PLUS || init == KMeansInit.KMEANS_PLUS_PLUS;
+      if (initialCentres == null && plusPlus) {
+        order = SpatialOrder.of(new Dataset(source, n, d, null), k, pool);
+      }
+      double[] flat;
+      if (order == null) {
+        flat = owned ? source : source.clone();
+      } else if (owned) {
+        SpatialOrder.permuteRows(source, d, order);
+        flat = source;
+      } else {
+        flat = SpatialOrder.copyRows(source, d, order);
+      }
+      Dataset data = new Dataset(flat, n, d, order == null ? w : SpatialOrder.permute(w, order));
       double absTolerance = tolerance * Variance.meanFeatureVariance(data, pool);
       KMeansRun run = new KMeansRun(data, k, resolved, maxIterations, absTolerance, pool);
       int starts = initialCentres != null ? 1 : restarts;
@@ -131,7 +153,7 @@ public final class KMeans {
     }
     return new KMeansModel(
         centroids,
-        best.labels(),
+        order == null ? best.labels() : SpatialOrder.restore(best.labels(), order),
         best.inertia(),
         best.iterations(),
         best.converged(),

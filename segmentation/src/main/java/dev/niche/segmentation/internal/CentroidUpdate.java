@@ -71,7 +71,6 @@ public final class CentroidUpdate {
           double[] cw = weights[c];
           java.util.Arrays.fill(s, 0.0);
           java.util.Arrays.fill(cw, 0.0);
-          double inertia = 0;
           int end = ChunkPool.end(c, n);
           for (int i = ChunkPool.start(c); i < end; i++) {
             int l = labels[i];
@@ -88,11 +87,8 @@ public final class CentroidUpdate {
               }
             }
             cw[l] += wi;
-            if (needInertia) {
-              inertia += wi * SquaredDistance.between(x, xo, centres, so, d);
-            }
           }
-          inertias[c] = inertia;
+          inertias[c] = needInertia ? Inertia.chunkSum(data, centres, labels, c) : 0;
         });
     double[] total = new double[k * d];
     double[] weight = new double[k];

@@ -16,23 +16,39 @@ public final class Inertia {
    */
   public static double of(Dataset data, double[] centres, int[] labels, ChunkPool pool) {
     int n = data.n();
-    int d = data.d();
-    double[] x = data.x();
     double[] part = new double[ChunkPool.chunks(n)];
     pool.forEach(
         part.length,
         c -> {
-          double s = 0;
-          int end = ChunkPool.end(c, n);
-          for (int i = ChunkPool.start(c); i < end; i++) {
-            s += data.weight(i) * SquaredDistance.between(x, i * d, centres, labels[i] * d, d);
-          }
-          part[c] = s;
+          part[c] = chunkSum(data, centres, labels, c);
         });
     double total = 0;
     for (double v : part) {
       total += v;
     }
     return total;
+  }
+
+  /**
+   * The weighted squared distances of one chunk's rows to their labelled centres, summed in row
+   * order.
+   *
+   * @param data the data
+   * @param centres flat centres
+   * @param labels labels
+   * @param chunk the chunk
+   * @return the chunk's inertia
+   */
+  static double chunkSum(Dataset data, double[] centres, int[] labels, int chunk) {
+    int n = data.n();
+    double[] dist = new double[ChunkPool.CHUNK_ROWS];
+    int first = ChunkPool.start(chunk);
+    int count = ChunkPool.end(chunk, n) - first;
+    SquaredDistance.toAssigned(data.x(), first, count, data.d(), centres, labels, dist);
+    double s = 0;
+    for (int q = 0; q < count; q++) {
+      s += data.weight(first + q) * dist[q];
+    }
+    return s;
   }
 }

@@ -21,13 +21,12 @@ public final class RandomSeeding {
     int d = data.d();
     double[] x = data.x();
     double[] centres = new double[k * d];
-    Seeding sampler = new Seeding(data, new ChunkPool(1));
     int count = 0;
     int attempts = 0;
     int maxAttempts = 20 * k + 100;
     while (count < k && attempts < maxAttempts) {
       attempts++;
-      int i = sampler.pickByWeight(rng);
+      int i = Seeding.pickByWeight(data, rng);
       if (data.weight(i) > 0 && !seen(x, i * d, centres, count, d)) {
         System.arraycopy(x, i * d, centres, count * d, d);
         count++;

@@ -32,6 +32,18 @@ public final class Rows {
    * @return the copy
    */
   public static double[] copyFlat(double[] flat, int dimension, String name) {
+    checkFlat(flat, dimension, name);
+    return flat.clone();
+  }
+
+  /**
+   * Validates a flat row-major array without copying it.
+   *
+   * @param flat the values
+   * @param dimension values per row
+   * @param name argument name for messages
+   */
+  public static void checkFlat(double[] flat, int dimension, String name) {
     Checks.nonEmpty(flat, name);
     Checks.positive(dimension, "dimension");
     if (flat.length % dimension != 0) {
@@ -45,7 +57,6 @@ public final class Rows {
                 + flat[t] + " must be finite");
       }
     }
-    return flat.clone();
   }
 
   /**

@@ -8,15 +8,24 @@ import java.util.SplittableRandom;
  * candidates with probability proportional to w(x) D(x)^2 and keep the one that minimises the
  * potential sum w(x) min(D(x)^2, d(x, candidate)^2)).
  *
- * <p>Speed: the nearest-centre distance array D^2 and labels are kept up to date, and a candidate
- * c can only improve row x if d(c, m(x)) &lt; 2 D(x) (triangle inequality with m(x) the nearest
- * chosen centre), so most rows skip the distance computation once a few centres are chosen. The
- * remaining rows are copied in blocks of {@link TransposedRows}, whose distance loops the JIT
- * vectorises, and every trial is evaluated on one copy. The potential of each fixed chunk of
- * rows is kept, so sampling reads one chunk, and results do not depend on the thread count.
- * The labels and D^2 of the final centres are handed to the iterations as the first assignment.
+ * <p>Speed: rows are taken in blocks of {@link TransposedRows#CAPACITY} consecutive rows. Each
+ * block keeps a ball that holds its rows (centre b, radius r), the largest nearest-centre
+ * distance D_max of its rows and its potential. By the triangle inequality a candidate c with
+ * d(c, b) &gt;= r + D_max cannot come closer than D(x) to any row of the block, so the block's
+ * potential carries over unread; the rows of the other blocks are copied once per step and their
+ * distances to every candidate that may help them run as SIMD loops. This pays when consecutive
+ * rows lie close together ({@link SpatialOrder} arranges that); on rows in random order it is
+ * exact all the same. The potential of each fixed chunk of rows is kept, so sampling reads one
+ * chunk, and results do not depend on the thread count. The labels and D^2 of the final centres
+ * are handed to the iterations as the first assignment.
  */
 public final class Seeding {
+  public static final java.util.concurrent.atomic.LongAdder PAIRS = new java.util.concurrent.atomic.LongAdder();
+  public static final java.util.concurrent.atomic.LongAdder LOADS = new java.util.concurrent.atomic.LongAdder();
+  public static final java.util.concurrent.atomic.LongAdder IMPROVED = new java.util.concurrent.atomic.LongAdder();
+
+  private static final int BLOCK = TransposedRows.CAPACITY;
+  private static final int BLOCKS_PER_CHUNK = ChunkPool.CHUNK_ROWS / BLOCK;
 
   private final Dataset data;
   private final ChunkPool pool;
@@ -26,9 +35,22 @@ public final class Seeding {
   /** Nearest-centre labels. */
   final int[] labels;
   private final double[] chunkPot;
-  private int[][] openRows;
-  private double[][] openValues;
-  private int[] openCount;
+  /** Per chunk: the ball centres of its blocks, flat. */
+  private final double[][] ballCentre;
+  /** Per row: its distance to its block's ball centre. */
+  private final double[] rowRadius;
+  /** Per row: d(x, b) + D(x). */
+  private final double[] rowReach;
+  /** Per block: the largest d(x, b) + D(x) of its rows; no trial farther from b can help. */
+  private final double[] blockReach;
+  /** Per block: its weighted potential. */
+  private final double[] blockPot;
+  /** Per chunk, per trial and block: whether the trial was evaluated on the block's rows. */
+  private boolean[][] evaluated;
+  /** Per chunk, per trial and block: the block's potential if the trial is chosen. */
+  private double[][] trialBlockPot;
+  /** Per chunk, per trial: the new D^2 of the chunk's rows in evaluated blocks. */
+  private double[][] trialD2;
 
   /**
    * Seeding state for one data set.
@@ -43,6 +65,12 @@ public final class Seeding {
     this.minD2 = new double[data.n()];
     this.labels = new int[data.n()];
     this.chunkPot = new double[chunks];
+    int blocks = (data.n() + BLOCK - 1) / BLOCK;
+    this.ballCentre = new double[chunks][];
+    this.rowRadius = new double[data.n()];
+    this.rowReach = new double[data.n()];
+    this.blockReach = new double[blocks];
+    this.blockPot = new double[blocks];
   }
 
   /**
@@ -73,48 +101,50 @@ public final class Seeding {
    * @throws IllegalArgumentException if there are fewer than k distinct points with positive weight
    */
   public double[] greedy(int k, int trials, SplittableRandom rng) {
-    int n = data.n();
+    double[] centres = choose(k, trials, rng);
+    if (centres.length < k * data.d()) {
+      throw new IllegalArgumentException(
+          "k = " + k + " exceeds the number of distinct points with positive weight ("
+              + centres.length / data.d() + ")");
+    }
+    return centres;
+  }
+
+  /**
+   * Like {@link #greedy}, but stops early, without error, when every row with positive weight
+   * coincides with a chosen centre.
+   *
+   * @param k the most centres to choose
+   * @param trials local trials per step
+   * @param rng the random stream
+   * @return between 1 and k centres, flat
+   */
+  public double[] upTo(int k, int trials, SplittableRandom rng) {
+    return choose(k, trials, rng);
+  }
+
+  private double[] choose(int k, int trials, SplittableRandom rng) {
     int d = data.d();
     double[] x = data.x();
     double[] centres = new double[k * d];
-    int first = pickByWeight(rng);
+    int first = pickByWeight(data, rng);
     System.arraycopy(x, first * d, centres, 0, d);
-    pool.forEach(
-        chunks,
-        c -> {
-          double pot = 0;
-          int end = ChunkPool.end(c, n);
-          for (int i = ChunkPool.start(c); i < end; i++) {
-            double v = SquaredDistance.between(x, i * d, centres, 0, d);
-            minD2[i] = v;
-            labels[i] = 0;
-            pot += data.weight(i) * v;
-          }
-          chunkPot[c] = pot;
-        });
+    start(centres);
     double[] candRows = new double[trials * d];
-    double[] nearestTrial = new double[k];
     double[][] pots = new double[chunks][trials];
-    openRows = new int[chunks][ChunkPool.CHUNK_ROWS];
-    openValues = new double[chunks][ChunkPool.CHUNK_ROWS * trials];
-    openCount = new int[chunks];
+    evaluated = new boolean[chunks][trials * BLOCKS_PER_CHUNK];
+    trialBlockPot = new double[chunks][trials * BLOCKS_PER_CHUNK];
+    trialD2 = new double[chunks][trials * ChunkPool.CHUNK_ROWS];
     for (int m = 1; m < k; m++) {
       double total = totalPotential();
       if (!(total > 0)) {
-        throw new IllegalArgumentException(
-            "k = " + k + " exceeds the number of distinct points with positive weight ("
-                + m + ")");
+        return java.util.Arrays.copyOf(centres, m * d);
       }
-      java.util.Arrays.fill(nearestTrial, 0, m, Double.POSITIVE_INFINITY);
       for (int t = 0; t < trials; t++) {
         int row = sample(rng.nextDouble() * total);
         System.arraycopy(x, row * d, candRows, t * d, d);
-        for (int j = 0; j < m; j++) {
-          double v = SquaredDistance.between(candRows, t * d, centres, j * d, d);
-          nearestTrial[j] = Math.min(nearestTrial[j], v);
-        }
       }
-      evaluate(candRows, trials, nearestTrial, pots);
+      evaluate(candRows, trials, pots);
       int best = 0;
       double bestPot = Double.POSITIVE_INFINITY;
       for (int t = 0; t < trials; t++) {
@@ -133,77 +163,119 @@ public final class Seeding {
     return centres;
   }
 
-  /**
-   * Potentials of every trial, per chunk, pruned by the triangle inequality. A row whose
-   * nearest centre m(x) has d(c, m(x)) &gt;= 2 D(x) for every trial c keeps D(x)^2 for every
-   * trial; the other ("open") rows of each chunk are recorded, and each trial's new nearest
-   * squared distance min(D(x)^2, d(x, c)^2) is stored for {@link #absorb}. The open rows'
-   * distances run in blocks of {@link TransposedRows}.
-   */
-  private void evaluate(
-      double[] candRows, int trials, double[] nearestTrial, double[][] pots) {
+  /** Distances to the first centre, and every block's ball, maximum and potential. */
+  private void start(double[] centres) {
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
     double[] w = data.w();
-    double scale = 4 * (1 + Assigner.SLACK);
     pool.forEach(
         chunks,
         c -> {
-          int[] rows = openRows[c];
-          double[] vals = openValues[c];
-          double closed = 0;
-          int count = 0;
-          int end = ChunkPool.end(c, n);
-          // Branch-free: whether a row is open is unpredictable, and a mispredicted branch per
-          // row cost more than the whole test.
-          double[] dist2 = minD2;
-          int[] label = labels;
-          if (w == null) {
-            for (int i = ChunkPool.start(c); i < end; i++) {
-              double di = dist2[i];
-              int open = nearestTrial[label[i]] < scale * di ? 1 : 0;
-              rows[count] = i;
-              count += open;
-              closed += di * (1 - open);
-            }
-          } else {
-            for (int i = ChunkPool.start(c); i < end; i++) {
-              double di = dist2[i];
-              int open = nearestTrial[label[i]] < scale * di ? 1 : 0;
-              rows[count] = i;
-              count += open;
-              closed += w[i] * di * (1 - open);
-            }
-          }
-          double[] p = pots[c];
-          java.util.Arrays.fill(p, closed);
           TransposedRows block = new TransposedRows(d);
-          double[] dist = new double[TransposedRows.CAPACITY];
-          double[] bound = new double[TransposedRows.CAPACITY];
-          double[] weight = w == null ? null : new double[TransposedRows.CAPACITY];
-          for (int from = 0; from < count; from += TransposedRows.CAPACITY) {
-            int size = Math.min(TransposedRows.CAPACITY, count - from);
-            block.load(x, rows, from, size);
+          double[] dist = new double[BLOCK];
+          double[] weight = w == null ? null : new double[BLOCK];
+          double[] balls = new double[BLOCKS_PER_CHUNK * d];
+          double pot = 0;
+          int end = ChunkPool.end(c, n);
+          for (int first = ChunkPool.start(c); first < end; first += BLOCK) {
+            int size = Math.min(BLOCK, end - first);
+            int b = first / BLOCK;
+            int lb = b - c * BLOCKS_PER_CHUNK;
+            block.loadRange(x, first, size);
+            block.mean(balls, lb * d);
+            block.squaredDistances(balls, lb * d, dist);
             for (int q = 0; q < size; q++) {
-              bound[q] = minD2[rows[from + q]];
+              rowRadius[first + q] = Math.sqrt(dist[q]);
             }
+            block.squaredDistances(centres, 0, dist);
+            System.arraycopy(dist, 0, minD2, first, size);
+            for (int q = 0; q < size; q++) {
+              rowReach[first + q] = rowRadius[first + q] + Math.sqrt(dist[q]);
+            }
+            blockReach[b] = reach(first, size);
             if (weight != null) {
-              for (int q = 0; q < size; q++) {
-                weight[q] = w[rows[from + q]];
-              }
+              System.arraycopy(w, first, weight, 0, size);
             }
+            blockPot[b] = sum(dist, weight, size);
+            pot += blockPot[b];
+          }
+          ballCentre[c] = balls;
+          chunkPot[c] = pot;
+        });
+  }
+
+  /**
+   * Potentials of every trial, per chunk. A block whose ball is at least r + D_max away from a
+   * trial keeps its potential for that trial; otherwise the block's rows are loaded (once for
+   * all trials) and each such trial's new nearest squared distances min(D(x)^2, d(x, c)^2) are
+   * stored for {@link #absorb}.
+   */
+  private void evaluate(double[] candRows, int trials, double[][] pots) {
+    int n = data.n();
+    int d = data.d();
+    double[] x = data.x();
+    double[] w = data.w();
+    pool.forEach(
+        chunks,
+        c -> {
+          double[] p = pots[c];
+          java.util.Arrays.fill(p, 0.0);
+          boolean[] open = evaluated[c];
+          double[] sums = trialBlockPot[c];
+          double[] vals = trialD2[c];
+          double[] balls = ballCentre[c];
+          int end = ChunkPool.end(c, n);
+          int nb = (end - ChunkPool.start(c) + BLOCK - 1) / BLOCK;
+          double[] ballD2 = new double[trials * BLOCKS_PER_CHUNK];
+          for (int t = 0; t < trials; t++) {
+            SquaredDistance.toAll(candRows, t * d, balls, nb, d, ballD2, t * BLOCKS_PER_CHUNK);
+          }
+          TransposedRows block = new TransposedRows(d);
+          double[] dist = new double[BLOCK];
+          double[] bound = new double[BLOCK];
+          double[] weight = w == null ? null : new double[BLOCK];
+          for (int lb = 0; lb < nb; lb++) {
+            int b = c * BLOCKS_PER_CHUNK + lb;
+            int first = b * BLOCK;
+            int size = Math.min(BLOCK, end - first);
+            double reach2 = blockReach[b] * blockReach[b] * (1 + Assigner.SLACK);
+            boolean loaded = false;
             for (int t = 0; t < trials; t++) {
+              int slot = t * BLOCKS_PER_CHUNK + lb;
+              open[slot] = ballD2[slot] < reach2;
+              if (!open[slot]) {
+                p[t] += blockPot[b];
+                continue;
+              }
+              if (!loaded) {
+                block.loadRange(x, first, size);
+                System.arraycopy(minD2, first, bound, 0, size);
+                if (weight != null) {
+                  System.arraycopy(w, first, weight, 0, size);
+                }
+                loaded = true; LOADS.increment();
+              }
+              PAIRS.increment();
               block.squaredDistances(candRows, t * d, dist);
               for (int q = 0; q < size; q++) {
                 dist[q] = Math.min(dist[q], bound[q]);
               }
-              System.arraycopy(dist, 0, vals, t * ChunkPool.CHUNK_ROWS + from, size);
-              p[t] += sum(dist, weight, size);
+              System.arraycopy(dist, 0, vals, t * ChunkPool.CHUNK_ROWS + lb * BLOCK, size);
+              sums[slot] = sum(dist, weight, size);
+              p[t] += sums[slot];
             }
           }
-          openCount[c] = count;
         });
+  }
+
+  /** Largest d(x, b) + D(x) over a block's rows, with slack for rounding. */
+  private double reach(int first, int size) {
+    double most = 0;
+    for (int i = first; i < first + size; i++) {
+      most = Math.max(most, rowReach[i]);
+    }
+    return most * (1 + Assigner.SLACK);
   }
 
   /** Weighted sum of v[0..size), four partial sums in a fixed order. */
@@ -239,20 +311,34 @@ public final class Seeding {
 
   /** Makes trial t the new centre m: its stored distances become the nearest distances. */
   private void absorb(int m, int t, double[][] pots) {
+    int n = data.n();
     pool.forEach(
         chunks,
         c -> {
-          int[] rows = openRows[c];
-          double[] vals = openValues[c];
-          int count = openCount[c];
-          int vo = t * ChunkPool.CHUNK_ROWS;
-          for (int q = 0; q < count; q++) {
-            int i = rows[q];
-            double v = vals[vo + q];
-            if (v < minD2[i]) {
-              minD2[i] = v;
-              labels[i] = m;
+          boolean[] open = evaluated[c];
+          double[] vals = trialD2[c];
+          int end = ChunkPool.end(c, n);
+          int nb = (end - ChunkPool.start(c) + BLOCK - 1) / BLOCK;
+          for (int lb = 0; lb < nb; lb++) {
+            int slot = t * BLOCKS_PER_CHUNK + lb;
+            if (!open[slot]) {
+              continue;
             }
+            int b = c * BLOCKS_PER_CHUNK + lb;
+            int first = b * BLOCK;
+            int size = Math.min(BLOCK, end - first);
+            int vo = t * ChunkPool.CHUNK_ROWS + lb * BLOCK;
+            for (int q = 0; q < size; q++) {
+              int i = first + q;
+              double v = vals[vo + q];
+              if (v < minD2[i]) {
+                minD2[i] = v;
+                labels[i] = m;
+                rowReach[i] = rowRadius[i] + Math.sqrt(v);
+              }
+            }
+            blockReach[b] = reach(first, size);
+            blockPot[b] = trialBlockPot[c][slot];
           }
           chunkPot[c] = pots[c][t];
         });
@@ -301,10 +387,11 @@ public final class Seeding {
   /**
    * A row drawn with probability proportional to its weight.
    *
+   * @param data the data
    * @param rng the stream
    * @return the row
    */
-  public int pickByWeight(SplittableRandom rng) {
+  public static int pickByWeight(Dataset data, SplittableRandom rng) {
     int n = data.n();
     if (data.w() == null) {
       return rng.nextInt(n);

@@ -97,4 +97,60 @@ public final class SquaredDistance {
       out[oo + m] = between(x, xo, c, m * d, d);
     }
   }
+
+  /**
+   * Squared distances from consecutive rows to their labelled centres:
+   * {@code out[q] = between(x, (first + q) * d, c, labels[first + q] * d, d)} for q in
+   * [0, count), to the same bits. Four rows run as independent chains, which hides the latency
+   * of the sequential fma chain that one row alone would wait on.
+   *
+   * @param x flat rows
+   * @param first first row
+   * @param count number of rows
+   * @param d dimension
+   * @param c flat centres
+   * @param labels centre index of every row
+   * @param out receives {@code count} distances from index 0
+   */
+  public static void toAssigned(
+      double[] x, int first, int count, int d, double[] c, int[] labels, double[] out) {
+    int q = 0;
+    for (; q + 3 < count; q += 4) {
+      int i = first + q;
+      int x0 = i * d;
+      int x1 = x0 + d;
+      int x2 = x1 + d;
+      int x3 = x2 + d;
+      int c0 = labels[i] * d;
+      int c1 = labels[i + 1] * d;
+      int c2 = labels[i + 2] * d;
+      int c3 = labels[i + 3] * d;
+      double t0 = x[x0] - c[c0];
+      double t1 = x[x1] - c[c1];
+      double t2 = x[x2] - c[c2];
+      double t3 = x[x3] - c[c3];
+      double s0 = t0 * t0;
+      double s1 = t1 * t1;
+      double s2 = t2 * t2;
+      double s3 = t3 * t3;
+      for (int j = 1; j < d; j++) {
+        t0 = x[x0 + j] - c[c0 + j];
+        t1 = x[x1 + j] - c[c1 + j];
+        t2 = x[x2 + j] - c[c2 + j];
+        t3 = x[x3 + j] - c[c3 + j];
+        s0 = Math.fma(t0, t0, s0);
+        s1 = Math.fma(t1, t1, s1);
+        s2 = Math.fma(t2, t2, s2);
+        s3 = Math.fma(t3, t3, s3);
+      }
+      out[q] = s0;
+      out[q + 1] = s1;
+      out[q + 2] = s2;
+      out[q + 3] = s3;
+    }
+    for (; q < count; q++) {
+      int i = first + q;
+      out[q] = between(x, i * d, c, labels[i] * d, d);
+    }
+  }
 }

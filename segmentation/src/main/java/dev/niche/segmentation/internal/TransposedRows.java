@@ -118,4 +118,21 @@ final class TransposedRows {
       }
     }
   }
+
+  /**
+   * Mean of the loaded rows, coordinate by coordinate.
+   *
+   * @param out receives the d means
+   * @param oo offset in {@code out}
+   */
+  void mean(double[] out, int oo) {
+    for (int j = 0; j < d; j++) {
+      double[] col = columns[j];
+      double s = 0;
+      for (int q = 0; q < size; q++) {
+        s += col[q];
+      }
+      out[oo + j] = s / size;
+    }
+  }
 }

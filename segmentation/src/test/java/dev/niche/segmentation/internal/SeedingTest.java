@@ -30,8 +30,11 @@ class SeedingTest {
           for (int t = 0; t < mu.length; t++) {
             mu[t] = r.nextDouble(-10, 10);
           }
+          // Half the data sets come blob by blob, so consecutive rows are close and the block
+          // bounds prune; the other half in random order.
+          boolean grouped = r.nextBoolean();
           for (int i = 0; i < n; i++) {
-            int b = r.nextInt(blobs);
+            int b = grouped ? (int) ((long) i * blobs / n) : r.nextInt(blobs);
             for (int j = 0; j < d; j++) {
               x[i * d + j] = mu[b * d + j] + r.nextGaussian();
             }
