@@ -70,4 +70,34 @@ public final class Dataset {
   public double weight(int i) {
     return w == null ? 1.0 : w[i];
   }
+
+  /**
+   * A row drawn with probability proportional to its weight.
+   *
+   * @param rng the stream
+   * @return the row
+   */
+  public int drawRow(java.util.SplittableRandom rng) {
+    if (w == null) {
+      return rng.nextInt(n);
+    }
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      total += w[i];
+    }
+    double r = rng.nextDouble() * total;
+    double cum = 0;
+    int last = 0;
+    for (int i = 0; i < n; i++) {
+      double wi = w[i];
+      if (wi > 0) {
+        cum += wi;
+        last = i;
+        if (cum > r) {
+          return i;
+        }
+      }
+    }
+    return last;
+  }
 }

@@ -53,7 +53,7 @@ public final class ParallelSeeding {
     int d = data.d();
     double[] x = data.x();
     SplittableRandom rng = Seeds.random(seed, 0);
-    int first = Seeding.pickByWeight(data, rng);
+    int first = data.drawRow(rng);
     double[] cand = Arrays.copyOfRange(x, first * d, first * d + d);
     int count = 1;
     Arrays.fill(minD2, Double.POSITIVE_INFINITY);

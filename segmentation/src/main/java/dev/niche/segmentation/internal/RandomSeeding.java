@@ -26,7 +26,7 @@ public final class RandomSeeding {
     int maxAttempts = 20 * k + 100;
     while (count < k && attempts < maxAttempts) {
       attempts++;
-      int i = Seeding.pickByWeight(data, rng);
+      int i = data.drawRow(rng);
       if (data.weight(i) > 0 && !seen(x, i * d, centres, count, d)) {
         System.arraycopy(x, i * d, centres, count * d, d);
         count++;

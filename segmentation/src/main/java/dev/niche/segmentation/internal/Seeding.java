@@ -20,9 +20,6 @@ import java.util.SplittableRandom;
  * are handed to the iterations as the first assignment.
  */
 public final class Seeding {
-  public static final java.util.concurrent.atomic.LongAdder PAIRS = new java.util.concurrent.atomic.LongAdder();
-  public static final java.util.concurrent.atomic.LongAdder LOADS = new java.util.concurrent.atomic.LongAdder();
-  public static final java.util.concurrent.atomic.LongAdder IMPROVED = new java.util.concurrent.atomic.LongAdder();
 
   private static final int BLOCK = TransposedRows.CAPACITY;
   private static final int BLOCKS_PER_CHUNK = ChunkPool.CHUNK_ROWS / BLOCK;
@@ -127,7 +124,7 @@ public final class Seeding {
     int d = data.d();
     double[] x = data.x();
     double[] centres = new double[k * d];
-    int first = pickByWeight(data, rng);
+    int first = data.drawRow(rng);
     System.arraycopy(x, first * d, centres, 0, d);
     start(centres);
     double[] candRows = new double[trials * d];
@@ -233,40 +230,62 @@ public final class Seeding {
           }
           TransposedRows block = new TransposedRows(d);
           double[] dist = new double[BLOCK];
+          double[] dist2 = new double[BLOCK];
           double[] bound = new double[BLOCK];
           double[] weight = w == null ? null : new double[BLOCK];
+          int[] openTrials = new int[trials];
           for (int lb = 0; lb < nb; lb++) {
             int b = c * BLOCKS_PER_CHUNK + lb;
             int first = b * BLOCK;
             int size = Math.min(BLOCK, end - first);
             double reach2 = blockReach[b] * blockReach[b] * (1 + Assigner.SLACK);
-            boolean loaded = false;
+            int count = 0;
             for (int t = 0; t < trials; t++) {
               int slot = t * BLOCKS_PER_CHUNK + lb;
               open[slot] = ballD2[slot] < reach2;
-              if (!open[slot]) {
+              if (open[slot]) {
+                openTrials[count++] = t;
+              } else {
                 p[t] += blockPot[b];
-                continue;
               }
-              if (!loaded) {
-                block.loadRange(x, first, size);
-                System.arraycopy(minD2, first, bound, 0, size);
-                if (weight != null) {
-                  System.arraycopy(w, first, weight, 0, size);
-                }
-                loaded = true; LOADS.increment();
+            }
+            if (count == 0) {
+              continue;
+            }
+            block.loadRange(x, first, size);
+            System.arraycopy(minD2, first, bound, 0, size);
+            if (weight != null) {
+              System.arraycopy(w, first, weight, 0, size);
+            }
+            // Two trials per pass where possible: each column is read once for both.
+            for (int u = 0; u < count; u += 2) {
+              int t = openTrials[u];
+              if (u + 1 < count) {
+                int t2 = openTrials[u + 1];
+                block.squaredDistances(candRows, t * d, t2 * d, dist, dist2);
+                p[t2] += keep(dist2, bound, weight, size, vals, sums, t2, lb);
+              } else {
+                block.squaredDistances(candRows, t * d, dist);
               }
-              PAIRS.increment();
-              block.squaredDistances(candRows, t * d, dist);
-              for (int q = 0; q < size; q++) {
-                dist[q] = Math.min(dist[q], bound[q]);
-              }
-              System.arraycopy(dist, 0, vals, t * ChunkPool.CHUNK_ROWS + lb * BLOCK, size);
-              sums[slot] = sum(dist, weight, size);
-              p[t] += sums[slot];
+              p[t] += keep(dist, bound, weight, size, vals, sums, t, lb);
             }
           }
         });
+  }
+
+  /**
+   * Turns a block's distances to trial t into its new nearest squared distances min(D^2, d^2),
+   * stores them and their weighted sum for {@link #absorb}, and returns the sum.
+   */
+  private static double keep(double[] dist, double[] bound, double[] weight, int size,
+      double[] vals, double[] sums, int t, int lb) {
+    for (int q = 0; q < size; q++) {
+      dist[q] = Math.min(dist[q], bound[q]);
+    }
+    System.arraycopy(dist, 0, vals, t * ChunkPool.CHUNK_ROWS + lb * BLOCK, size);
+    int slot = t * BLOCKS_PER_CHUNK + lb;
+    sums[slot] = sum(dist, weight, size);
+    return sums[slot];
   }
 
   /** Largest d(x, b) + D(x) over a block's rows, with slack for rounding. */
@@ -382,37 +401,5 @@ public final class Seeding {
       }
     }
     throw new IllegalStateException("no row with positive potential");
-  }
-
-  /**
-   * A row drawn with probability proportional to its weight.
-   *
-   * @param data the data
-   * @param rng the stream
-   * @return the row
-   */
-  public static int pickByWeight(Dataset data, SplittableRandom rng) {
-    int n = data.n();
-    if (data.w() == null) {
-      return rng.nextInt(n);
-    }
-    double total = 0;
-    for (int i = 0; i < n; i++) {
-      total += data.w()[i];
-    }
-    double r = rng.nextDouble() * total;
-    double cum = 0;
-    int last = 0;
-    for (int i = 0; i < n; i++) {
-      double wi = data.w()[i];
-      if (wi > 0) {
-        cum += wi;
-        last = i;
-        if (cum > r) {
-          return i;
-        }
-      }
-    }
-    return last;
   }
 }

@@ -120,6 +120,71 @@ final class TransposedRows {
   }
 
   /**
+   * Squared distances from every loaded row to two points at once, each to the same bits as
+   * {@link #squaredDistances(double[], int, double[])}: each column is read once for both.
+   *
+   * @param p array holding the points
+   * @param po offset of the first point
+   * @param qo offset of the second point
+   * @param out receives the distances to the first point
+   * @param out2 receives the distances to the second point
+   */
+  void squaredDistances(double[] p, int po, int qo, double[] out, double[] out2) {
+    int n = size;
+    double[] col = columns[0];
+    double pj = p[po];
+    double qj = p[qo];
+    for (int q = 0; q < n; q++) {
+      double t = col[q] - pj;
+      double u = col[q] - qj;
+      out[q] = t * t;
+      out2[q] = u * u;
+    }
+    int j = 1;
+    for (; j + 3 < d; j += 4) {
+      double[] c0 = columns[j];
+      double[] c1 = columns[j + 1];
+      double[] c2 = columns[j + 2];
+      double[] c3 = columns[j + 3];
+      double p0 = p[po + j];
+      double p1 = p[po + j + 1];
+      double p2 = p[po + j + 2];
+      double p3 = p[po + j + 3];
+      double q0 = p[qo + j];
+      double q1 = p[qo + j + 1];
+      double q2 = p[qo + j + 2];
+      double q3 = p[qo + j + 3];
+      for (int q = 0; q < n; q++) {
+        double x0 = c0[q];
+        double x1 = c1[q];
+        double x2 = c2[q];
+        double x3 = c3[q];
+        double t0 = x0 - p0;
+        double t1 = x1 - p1;
+        double t2 = x2 - p2;
+        double t3 = x3 - p3;
+        double u0 = x0 - q0;
+        double u1 = x1 - q1;
+        double u2 = x2 - q2;
+        double u3 = x3 - q3;
+        out[q] = Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, Math.fma(t0, t0, out[q]))));
+        out2[q] = Math.fma(u3, u3, Math.fma(u2, u2, Math.fma(u1, u1, Math.fma(u0, u0, out2[q]))));
+      }
+    }
+    for (; j < d; j++) {
+      col = columns[j];
+      pj = p[po + j];
+      qj = p[qo + j];
+      for (int q = 0; q < n; q++) {
+        double t = col[q] - pj;
+        double u = col[q] - qj;
+        out[q] = Math.fma(t, t, out[q]);
+        out2[q] = Math.fma(u, u, out2[q]);
+      }
+    }
+  }
+
+  /**
    * Mean of the loaded rows, coordinate by coordinate.
    *
    * @param out receives the d means
