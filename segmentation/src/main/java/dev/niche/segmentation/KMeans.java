@@ -25,6 +25,11 @@ import dev.niche.segmentation.internal.SpatialOrder;
  * number of threads. LLOYD, HAMERLY and ELKAN share the distance kernel and the M-step, so from the
  * same start they give the same labels and centroids.
  *
+ * <p><b>Row order</b>: a k-means++ fit of at least 65,536 rows works on its copy of the rows in an
+ * order where neighbouring rows lie close together (sorted by nearest of k pilot centres chosen on
+ * an evenly spaced sample), which lets the start rule out whole blocks of rows. The order depends
+ * on the data only; labels are always returned in the caller's row order.
+ *
  * <p><b>Empty clusters</b> are re-seeded at the rows farthest from their assigned centroid
  * (weighted squared distance, lowest index on ties), never left NaN.
  *
