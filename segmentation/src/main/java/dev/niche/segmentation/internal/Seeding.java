@@ -160,7 +160,7 @@ public final class Seeding {
     return centres;
   }
 
-  /** Distances to the first centre, and every block's ball, maximum and potential. */
+  /** Distances to the first centre, and every block's ball, reach and potential. */
   private void start(double[] centres) {
     int n = data.n();
     int d = data.d();
@@ -203,8 +203,8 @@ public final class Seeding {
   }
 
   /**
-   * Potentials of every trial, per chunk. A block whose ball is at least r + D_max away from a
-   * trial keeps its potential for that trial; otherwise the block's rows are loaded (once for
+   * Potentials of every trial, per chunk. A block whose ball centre b is at least its reach (the
+   * largest d(x, b) + D(x) of its rows) away from a trial keeps its potential for that trial; otherwise the block's rows are loaded (once for
    * all trials) and each such trial's new nearest squared distances min(D(x)^2, d(x, c)^2) are
    * stored for {@link #absorb}.
    */

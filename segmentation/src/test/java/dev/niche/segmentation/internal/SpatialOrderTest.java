@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Comparator;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SpatialOrderTest {
@@ -109,18 +111,14 @@ class SpatialOrderTest {
     return total / blocks;
   }
 
+  /** A uniformly random permutation: the rows sorted by independent uniform keys. */
   private static int[] shuffled(int n, SplittableRandom r) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = r.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
+    double[] key = r.doubles(n).toArray();
+    return IntStream.range(0, n)
+        .boxed()
+        .sorted(Comparator.comparingDouble(i -> key[i]))
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 
   static double[] blobs(int n, int d, int k, long seed) {
