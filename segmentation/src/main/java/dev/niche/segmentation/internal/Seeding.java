@@ -9,12 +9,13 @@ import java.util.SplittableRandom;
  * potential sum w(x) min(D(x)^2, d(x, candidate)^2)).
  *
  * <p>Speed: rows are taken in blocks of {@link TransposedRows#CAPACITY} consecutive rows. Each
- * block keeps a ball that holds its rows (centre b, radius r), the largest nearest-centre
- * distance D_max of its rows and its potential. By the triangle inequality a candidate c with
- * d(c, b) &gt;= r + D_max cannot come closer than D(x) to any row of the block, so the block's
- * potential carries over unread; the rows of the other blocks are copied once per step and their
- * distances to every candidate that may help them run as SIMD loops. This pays when consecutive
- * rows lie close together ({@link SpatialOrder} arranges that); on rows in random order it is
+ * block keeps a ball centre b (the mean of its rows), its potential, and its reach: the largest
+ * d(x, b) + D(x) over its rows, D(x) being the distance to the nearest chosen centre. By the
+ * triangle inequality, d(x, c) &gt;= d(c, b) - d(x, b) &gt;= D(x) for every row when a candidate c
+ * is at least the reach away from b, so the block's potential carries over unread; the rows of
+ * the other blocks are copied once per step and their distances to every candidate that may help
+ * them run as SIMD loops. This pays when consecutive rows lie close together
+ * ({@link SpatialOrder} arranges that); on rows in random order it is
  * exact all the same. The potential of each fixed chunk of rows is kept, so sampling reads one
  * chunk, and results do not depend on the thread count. The labels and D^2 of the final centres
  * are handed to the iterations as the first assignment.
@@ -194,7 +195,7 @@ public final class Seeding {
             if (weight != null) {
               System.arraycopy(w, first, weight, 0, size);
             }
-            blockPot[b] = sum(dist, weight, size);
+            blockPot[b] = WeightedSum.of(dist, weight, size);
             pot += blockPot[b];
           }
           ballCentre[c] = balls;
@@ -284,7 +285,7 @@ public final class Seeding {
     }
     System.arraycopy(dist, 0, vals, t * ChunkPool.CHUNK_ROWS + lb * BLOCK, size);
     int slot = t * BLOCKS_PER_CHUNK + lb;
-    sums[slot] = sum(dist, weight, size);
+    sums[slot] = WeightedSum.of(dist, weight, size);
     return sums[slot];
   }
 
@@ -295,37 +296,6 @@ public final class Seeding {
       most = Math.max(most, rowReach[i]);
     }
     return most * (1 + Assigner.SLACK);
-  }
-
-  /** Weighted sum of v[0..size), four partial sums in a fixed order. */
-  private static double sum(double[] v, double[] weight, int size) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int q = 0;
-    if (weight == null) {
-      for (; q + 3 < size; q += 4) {
-        s0 += v[q];
-        s1 += v[q + 1];
-        s2 += v[q + 2];
-        s3 += v[q + 3];
-      }
-      for (; q < size; q++) {
-        s0 += v[q];
-      }
-    } else {
-      for (; q + 3 < size; q += 4) {
-        s0 += weight[q] * v[q];
-        s1 += weight[q + 1] * v[q + 1];
-        s2 += weight[q + 2] * v[q + 2];
-        s3 += weight[q + 3] * v[q + 3];
-      }
-      for (; q < size; q++) {
-        s0 += weight[q] * v[q];
-      }
-    }
-    return (s0 + s1) + (s2 + s3);
   }
 
   /** Makes trial t the new centre m: its stored distances become the nearest distances. */
