@@ -136,7 +136,7 @@ public final class KMeans {
         SpatialOrder.permuteRows(source, d, order);
         flat = source;
       } else {
-        flat = SpatialOrder.copyRows(source, d, order);
+        flat = SpatialOrder.copyRows(source, d, order, pool);
       }
       Dataset data = new Dataset(flat, n, d, order == null ? w : SpatialOrder.permute(w, order));
       double absTolerance = tolerance * Variance.meanFeatureVariance(data, pool);

@@ -103,13 +103,20 @@ public final class SpatialOrder {
    * @param x flat row-major rows (not modified)
    * @param d dimension
    * @param order a permutation of the rows
+   * @param pool the chunk pool (chunks of positions are copied in parallel)
    * @return the ordered copy
    */
-  public static double[] copyRows(double[] x, int d, int[] order) {
+  public static double[] copyRows(double[] x, int d, int[] order, ChunkPool pool) {
     double[] out = new double[x.length];
-    for (int p = 0; p < order.length; p++) {
-      System.arraycopy(x, order[p] * d, out, p * d, d);
-    }
+    int n = order.length;
+    pool.forEach(
+        ChunkPool.chunks(n),
+        c -> {
+          int end = ChunkPool.end(c, n);
+          for (int p = ChunkPool.start(c); p < end; p++) {
+            System.arraycopy(x, order[p] * d, out, p * d, d);
+          }
+        });
     return out;
   }
 

@@ -36,7 +36,10 @@ class SpatialOrderTest {
       assertTrue(!seen[i], "row " + i + " twice");
       seen[i] = true;
     }
-    double[] ordered = SpatialOrder.copyRows(x, d, order);
+    double[] ordered;
+    try (ChunkPool pool = new ChunkPool(2)) {
+      ordered = SpatialOrder.copyRows(x, d, order, pool);
+    }
     // The purpose: blocks of consecutive rows fit in much smaller balls than in the input order
     // (blobs 12 apart on average, unit spread: a mixed block spans the blobs).
     double before = meanBlockRadius(x, n, d);
@@ -66,7 +69,10 @@ class SpatialOrderTest {
       x[t] = r.nextDouble();
     }
     int[] order = shuffled(n, r);
-    double[] copy = SpatialOrder.copyRows(x, d, order);
+    double[] copy;
+    try (ChunkPool pool = new ChunkPool(2)) {
+      copy = SpatialOrder.copyRows(x, d, order, pool);
+    }
     double[] inPlace = x.clone();
     SpatialOrder.permuteRows(inPlace, d, order);
     assertArrayEquals(copy, inPlace, 0.0);
