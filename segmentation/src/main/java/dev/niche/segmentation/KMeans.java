@@ -25,8 +25,8 @@ import dev.niche.segmentation.internal.SpatialOrder;
  * number of threads. LLOYD, HAMERLY and ELKAN share the distance kernel and the M-step, so from the
  * same start they give the same labels and centroids.
  *
- * <p><b>Row order</b>: a k-means++ fit of at least 65,536 rows works on its copy of the rows in an
- * order where neighbouring rows lie close together (sorted by nearest of k pilot centres chosen on
+ * <p><b>Row order</b>: a k-means++ fit of at least 65,536 rows with k of at least 16 works on its
+ * copy of the rows in an order where neighbouring rows lie close together (sorted by nearest of k pilot centres chosen on
  * an evenly spaced sample), which lets the start rule out whole blocks of rows. The order depends
  * on the data only; labels are always returned in the caller's row order.
  *
@@ -126,7 +126,7 @@ public final class KMeans {
     try (ChunkPool pool = new ChunkPool(threads)) {
       boolean plusPlus =
           init == KMeansInit.GREEDY_KMEANS_PLUS_PLUS || init == KMeansInit.KMEANS_PLUS_PLUS;
-      if (initialCentres == null && plusPlus) {
+      if (initialCentres == null && plusPlus && k >= SpatialOrder.MIN_CLUSTERS) {
         order = SpatialOrder.of(new Dataset(source, n, d, null), k, pool);
       }
       double[] flat;
@@ -138,7 +138,10 @@ public final class KMeans {
       } else {
         flat = SpatialOrder.copyRows(source, d, order, pool);
       }
-      Dataset data = new Dataset(flat, n, d, order == null ? w : SpatialOrder.permute(w, order));
+      Dataset data =
+          order == null
+              ? new Dataset(flat, n, d, w)
+              : new Dataset(flat, n, d, SpatialOrder.permute(w, order), true);
       double absTolerance = tolerance * Variance.meanFeatureVariance(data, pool);
       KMeansRun run = new KMeansRun(data, k, resolved, maxIterations, absTolerance, pool);
       int starts = initialCentres != null ? 1 : restarts;

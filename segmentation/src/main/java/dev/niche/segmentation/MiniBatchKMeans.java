@@ -7,7 +7,7 @@ import dev.niche.segmentation.internal.Dataset;
 import dev.niche.segmentation.internal.Inertia;
 import dev.niche.segmentation.internal.LloydAssigner;
 import dev.niche.segmentation.internal.Rows;
-import dev.niche.segmentation.internal.Seeding;
+import dev.niche.segmentation.internal.RowSeeding;
 import dev.niche.segmentation.internal.SquaredDistance;
 import java.util.SplittableRandom;
 
@@ -90,7 +90,7 @@ public final class MiniBatchKMeans {
     }
     double[] centres;
     try (ChunkPool one = new ChunkPool(1)) {
-      centres = new Seeding(new Dataset(sample, initSize, d, null), one)
+      centres = new RowSeeding(new Dataset(sample, initSize, d, null), one)
           .greedy(k, 2 + (int) Math.floor(Math.log(k)), Seeds.random(seed, 1));
     }
     double[] absorbed = new double[k];

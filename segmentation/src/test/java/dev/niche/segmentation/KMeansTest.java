@@ -226,27 +226,27 @@ class KMeansTest {
 
   @Test
   void largeDataFitInternallyReorderedStillAnswerInTheCallersRowOrder() {
-    // 70,000 rows: above the size at which a k-means++ fit puts its copy of the rows in spatial
+    // 70,000 rows and k = 16: a k-means++ fit of this size puts its copy of the rows in spatial
     // order. Labels must come back in the caller's order, the caller's arrays must not change,
     // and the matrix, flat and multi-threaded entry points must agree to the bit.
     int n = 70_000;
-    double[][] x = Blobs.rows(n, 3, 6, 1.5, 42);
+    double[][] x = Blobs.rows(n, 3, 16, 1.5, 42);
     double[] flat = new double[n * 3];
     for (int i = 0; i < n; i++) {
       System.arraycopy(x[i], 0, flat, i * 3, 3);
     }
     double[] flatBefore = flat.clone();
     double[] row7 = x[7].clone();
-    KMeans km = KMeans.builder().k(6).seed(3).build();
+    KMeans km = KMeans.builder().k(16).seed(3).build();
     KMeansModel a = km.fit(x);
     KMeansModel b = km.fit(flat, 3);
-    KMeansModel c = KMeans.builder().k(6).seed(3).threads(2).build().fit(flat, 3);
+    KMeansModel c = KMeans.builder().k(16).seed(3).threads(2).build().fit(flat, 3);
     assertArrayEquals(flatBefore, flat, 0.0);
     assertArrayEquals(row7, x[7], 0.0);
     for (KMeansModel other : new KMeansModel[] {b, c}) {
       assertArrayEquals(a.labels(), other.labels());
       assertEquals(a.inertia(), other.inertia(), 0.0);
-      for (int m = 0; m < 6; m++) {
+      for (int m = 0; m < 16; m++) {
         assertArrayEquals(a.centroids()[m], other.centroids()[m], 0.0);
       }
     }

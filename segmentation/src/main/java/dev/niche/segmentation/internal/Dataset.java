@@ -9,6 +9,7 @@ public final class Dataset {
   private final int n;
   private final int d;
   private final double[] w;
+  private final boolean spatiallyOrdered;
 
   /**
    * Wraps validated arrays.
@@ -19,10 +20,33 @@ public final class Dataset {
    * @param w sample weights, or {@code null} for unit weights
    */
   public Dataset(double[] x, int n, int d, double[] w) {
+    this(x, n, d, w, false);
+  }
+
+  /**
+   * Wraps validated arrays, saying whether the rows are in {@link SpatialOrder}.
+   *
+   * @param x the rows, {@code n * d} values, row-major
+   * @param n number of rows
+   * @param d dimension
+   * @param w sample weights, or {@code null} for unit weights
+   * @param spatiallyOrdered whether neighbouring rows lie close together
+   */
+  public Dataset(double[] x, int n, int d, double[] w, boolean spatiallyOrdered) {
     this.x = x;
     this.n = n;
     this.d = d;
     this.w = w;
+    this.spatiallyOrdered = spatiallyOrdered;
+  }
+
+  /**
+   * Whether the rows are in {@link SpatialOrder}.
+   *
+   * @return true if neighbouring rows lie close together
+   */
+  public boolean spatiallyOrdered() {
+    return spatiallyOrdered;
   }
 
   /**

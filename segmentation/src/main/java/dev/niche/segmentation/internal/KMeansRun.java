@@ -91,7 +91,7 @@ public final class KMeansRun {
         case GREEDY_KMEANS_PLUS_PLUS:
         case KMEANS_PLUS_PLUS:
           {
-            Seeding s = new Seeding(data, pool);
+            Seeding s = Seeding.of(data, pool);
             int trials =
                 init == KMeansInit.KMEANS_PLUS_PLUS ? 1 : 2 + (int) Math.floor(Math.log(k));
             centres = s.greedy(k, trials, rng);

@@ -116,7 +116,7 @@ public final class ParallelSeeding {
       return run.run(KMeansInit.GREEDY_KMEANS_PLUS_PLUS, null, Seeds.derive(seed, -1)).centres();
     } catch (IllegalArgumentException tooFew) {
       // Fewer distinct weighted candidates than k: fall back to greedy k-means++ on all rows.
-      return new Seeding(data, pool).greedy(k, 2 + (int) Math.floor(Math.log(k)), rng);
+      return Seeding.of(data, pool).greedy(k, 2 + (int) Math.floor(Math.log(k)), rng);
     }
   }
 

@@ -18,6 +18,9 @@ public final class SpatialOrder {
   /** Below this many rows the order is not worth its cost: {@link #of} returns null. */
   public static final int MIN_ROWS = 1 << 16;
 
+  /** Below this many clusters the order costs more than it saves the start: not used. */
+  public static final int MIN_CLUSTERS = 16;
+
   /** Sample rows per pilot. */
   private static final int SAMPLE_PER_CELL = 64;
 
@@ -48,7 +51,7 @@ public final class SpatialOrder {
       System.arraycopy(data.x(), i * d, sample, j * d, d);
     }
     double[] pilots =
-        new Seeding(new Dataset(sample, s, d, null), pool)
+        new RowSeeding(new Dataset(sample, s, d, null), pool)
             .upTo(Math.min(cells, s), 2, new SplittableRandom(PILOT_SEED));
     int p = pilots.length / d;
     int[] cell = new int[n];

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pruned, blocked greedy k-means++ must choose the same centres as the textbook algorithm
+ * Both pruned greedy k-means++ strategies (row bounds, block bounds) must choose the same centres
+ * as the textbook algorithm
  * that evaluates every candidate on every row (scikit-learn's {@code _kmeans_plusplus}: draw
  * {@code trials} candidates with probability proportional to D(x)^2, keep the one with the
  * smallest potential).
@@ -39,12 +40,13 @@ class SeedingTest {
               x[i * d + j] = mu[b * d + j] + r.nextGaussian();
             }
           }
-          Dataset data = new Dataset(x, n, d, null);
-          double[] fast;
+          double[] expected = textbook(x, n, d, k, trials, new SplittableRandom(seed));
           try (ChunkPool pool = new ChunkPool(2)) {
-            fast = new Seeding(data, pool).greedy(k, trials, new SplittableRandom(seed));
+            assertArrayEquals(expected, new RowSeeding(new Dataset(x, n, d, null), pool)
+                .greedy(k, trials, new SplittableRandom(seed)), "row bounds");
+            assertArrayEquals(expected, new BlockSeeding(new Dataset(x, n, d, null, true), pool)
+                .greedy(k, trials, new SplittableRandom(seed)), "block bounds");
           }
-          assertArrayEquals(textbook(x, n, d, k, trials, new SplittableRandom(seed)), fast);
         });
   }
 

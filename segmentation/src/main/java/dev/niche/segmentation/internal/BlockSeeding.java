@@ -1,0 +1,379 @@
+package dev.niche.segmentation.internal;
+
+import java.util.SplittableRandom;
+
+/**
+ * D-squared seeding for rows in spatial order: k-means++ (Arthur and Vassilvitskii, "k-means++: the advantages of careful
+ * seeding", SODA 2007) and its greedy variant as in scikit-learn (at each step draw {@code trials}
+ * candidates with probability proportional to w(x) D(x)^2 and keep the one that minimises the
+ * potential sum w(x) min(D(x)^2, d(x, candidate)^2)).
+ *
+ * <p>Speed: rows are taken in blocks of {@link TransposedRows#CAPACITY} consecutive rows. Each
+ * block keeps a ball centre b (the mean of its rows), its potential, and its reach: the largest
+ * d(x, b) + D(x) over its rows, D(x) being the distance to the nearest chosen centre. By the
+ * triangle inequality, d(x, c) &gt;= d(c, b) - d(x, b) &gt;= D(x) for every row when a candidate c
+ * is at least the reach away from b, so the block's potential carries over unread; the rows of
+ * the other blocks are copied once per step and their distances to every candidate that may help
+ * them run as SIMD loops. This pays when consecutive rows lie close together
+ * ({@link SpatialOrder} arranges that); on rows in random order it is
+ * exact all the same. The potential of each fixed chunk of rows is kept, so sampling reads one
+ * chunk, and results do not depend on the thread count. The labels and D^2 of the final centres
+ * are handed to the iterations as the first assignment.
+ */
+public final class BlockSeeding implements Seeding {
+
+  private static final int BLOCK = TransposedRows.CAPACITY;
+  private static final int BLOCKS_PER_CHUNK = ChunkPool.CHUNK_ROWS / BLOCK;
+
+  private final Dataset data;
+  private final ChunkPool pool;
+  private final int chunks;
+  /** Nearest-centre squared distances. */
+  final double[] minD2;
+  /** Nearest-centre labels. */
+  final int[] labels;
+  private final double[] chunkPot;
+  /** Per chunk: the ball centres of its blocks, flat. */
+  private final double[][] ballCentre;
+  /** Per row: its distance to its block's ball centre. */
+  private final double[] rowRadius;
+  /** Per row: d(x, b) + D(x). */
+  private final double[] rowReach;
+  /** Per block: the largest d(x, b) + D(x) of its rows; no trial farther from b can help. */
+  private final double[] blockReach;
+  /** Per block: its weighted potential. */
+  private final double[] blockPot;
+  /** Per chunk, per trial and block: whether the trial was evaluated on the block's rows. */
+  private boolean[][] evaluated;
+  /** Per chunk, per trial and block: the block's potential if the trial is chosen. */
+  private double[][] trialBlockPot;
+  /** Per chunk, per trial: the new D^2 of the chunk's rows in evaluated blocks. */
+  private double[][] trialD2;
+
+  /**
+   * Seeding state for one data set.
+   *
+   * @param data the data
+   * @param pool the chunk pool
+   */
+  public BlockSeeding(Dataset data, ChunkPool pool) {
+    this.data = data;
+    this.pool = pool;
+    this.chunks = ChunkPool.chunks(data.n());
+    this.minD2 = new double[data.n()];
+    this.labels = new int[data.n()];
+    this.chunkPot = new double[chunks];
+    int blocks = (data.n() + BLOCK - 1) / BLOCK;
+    this.ballCentre = new double[chunks][];
+    this.rowRadius = new double[data.n()];
+    this.rowReach = new double[data.n()];
+    this.blockReach = new double[blocks];
+    this.blockPot = new double[blocks];
+  }
+
+  /**
+   * Nearest-centre labels after {@link #greedy}.
+   *
+   * @return the shared label array
+   */
+  @Override
+  public int[] labels() {
+    return labels;
+  }
+
+  /**
+   * Nearest-centre squared distances after {@link #greedy}.
+   *
+   * @return the shared array
+   */
+  @Override
+  public double[] minD2() {
+    return minD2;
+  }
+
+  /**
+   * Chooses k centres by (greedy) k-means++.
+   *
+   * @param k number of centres
+   * @param trials local trials per step (1 = plain k-means++)
+   * @param rng the random stream
+   * @return the centres, flat
+   * @throws IllegalArgumentException if there are fewer than k distinct points with positive weight
+   */
+  @Override
+  public double[] greedy(int k, int trials, SplittableRandom rng) {
+    double[] centres = choose(k, trials, rng);
+    if (centres.length < k * data.d()) {
+      throw new IllegalArgumentException(
+          "k = " + k + " exceeds the number of distinct points with positive weight ("
+              + centres.length / data.d() + ")");
+    }
+    return centres;
+  }
+
+  /**
+   * Like {@link #greedy}, but stops early, without error, when every row with positive weight
+   * coincides with a chosen centre.
+   *
+   * @param k the most centres to choose
+   * @param trials local trials per step
+   * @param rng the random stream
+   * @return between 1 and k centres, flat
+   */
+  @Override
+  public double[] upTo(int k, int trials, SplittableRandom rng) {
+    return choose(k, trials, rng);
+  }
+
+  private double[] choose(int k, int trials, SplittableRandom rng) {
+    int d = data.d();
+    double[] x = data.x();
+    double[] centres = new double[k * d];
+    int first = data.drawRow(rng);
+    System.arraycopy(x, first * d, centres, 0, d);
+    start(centres);
+    double[] candRows = new double[trials * d];
+    double[][] pots = new double[chunks][trials];
+    evaluated = new boolean[chunks][trials * BLOCKS_PER_CHUNK];
+    trialBlockPot = new double[chunks][trials * BLOCKS_PER_CHUNK];
+    trialD2 = new double[chunks][trials * ChunkPool.CHUNK_ROWS];
+    for (int m = 1; m < k; m++) {
+      double total = totalPotential();
+      if (!(total > 0)) {
+        return java.util.Arrays.copyOf(centres, m * d);
+      }
+      for (int t = 0; t < trials; t++) {
+        int row = sample(rng.nextDouble() * total);
+        System.arraycopy(x, row * d, candRows, t * d, d);
+      }
+      evaluate(candRows, trials, pots);
+      int best = 0;
+      double bestPot = Double.POSITIVE_INFINITY;
+      for (int t = 0; t < trials; t++) {
+        double p = 0;
+        for (int c = 0; c < chunks; c++) {
+          p += pots[c][t];
+        }
+        if (p < bestPot) {
+          bestPot = p;
+          best = t;
+        }
+      }
+      System.arraycopy(candRows, best * d, centres, m * d, d);
+      absorb(m, best, pots);
+    }
+    return centres;
+  }
+
+  /** Distances to the first centre, and every block's ball, reach and potential. */
+  private void start(double[] centres) {
+    int n = data.n();
+    int d = data.d();
+    double[] x = data.x();
+    double[] w = data.w();
+    pool.forEach(
+        chunks,
+        c -> {
+          TransposedRows block = new TransposedRows(d);
+          double[] dist = new double[BLOCK];
+          double[] weight = w == null ? null : new double[BLOCK];
+          double[] balls = new double[BLOCKS_PER_CHUNK * d];
+          double pot = 0;
+          int end = ChunkPool.end(c, n);
+          for (int first = ChunkPool.start(c); first < end; first += BLOCK) {
+            int size = Math.min(BLOCK, end - first);
+            int b = first / BLOCK;
+            int lb = b - c * BLOCKS_PER_CHUNK;
+            block.loadRange(x, first, size);
+            block.mean(balls, lb * d);
+            block.squaredDistances(balls, lb * d, dist);
+            for (int q = 0; q < size; q++) {
+              rowRadius[first + q] = Math.sqrt(dist[q]);
+            }
+            block.squaredDistances(centres, 0, dist);
+            System.arraycopy(dist, 0, minD2, first, size);
+            for (int q = 0; q < size; q++) {
+              rowReach[first + q] = rowRadius[first + q] + Math.sqrt(dist[q]);
+            }
+            blockReach[b] = reach(first, size);
+            if (weight != null) {
+              System.arraycopy(w, first, weight, 0, size);
+            }
+            blockPot[b] = WeightedSum.of(dist, weight, size);
+            pot += blockPot[b];
+          }
+          ballCentre[c] = balls;
+          chunkPot[c] = pot;
+        });
+  }
+
+  /**
+   * Potentials of every trial, per chunk. A block whose ball centre b is at least its reach (the
+   * largest d(x, b) + D(x) of its rows) away from a trial keeps its potential for that trial; otherwise the block's rows are loaded (once for
+   * all trials) and each such trial's new nearest squared distances min(D(x)^2, d(x, c)^2) are
+   * stored for {@link #absorb}.
+   */
+  private void evaluate(double[] candRows, int trials, double[][] pots) {
+    int n = data.n();
+    int d = data.d();
+    double[] x = data.x();
+    double[] w = data.w();
+    pool.forEach(
+        chunks,
+        c -> {
+          double[] p = pots[c];
+          java.util.Arrays.fill(p, 0.0);
+          boolean[] open = evaluated[c];
+          double[] sums = trialBlockPot[c];
+          double[] vals = trialD2[c];
+          double[] balls = ballCentre[c];
+          int end = ChunkPool.end(c, n);
+          int nb = (end - ChunkPool.start(c) + BLOCK - 1) / BLOCK;
+          double[] ballD2 = new double[trials * BLOCKS_PER_CHUNK];
+          for (int t = 0; t < trials; t++) {
+            SquaredDistance.toAll(candRows, t * d, balls, nb, d, ballD2, t * BLOCKS_PER_CHUNK);
+          }
+          TransposedRows block = new TransposedRows(d);
+          double[] dist = new double[BLOCK];
+          double[] dist2 = new double[BLOCK];
+          double[] bound = new double[BLOCK];
+          double[] weight = w == null ? null : new double[BLOCK];
+          int[] openTrials = new int[trials];
+          for (int lb = 0; lb < nb; lb++) {
+            int b = c * BLOCKS_PER_CHUNK + lb;
+            int first = b * BLOCK;
+            int size = Math.min(BLOCK, end - first);
+            double reach2 = blockReach[b] * blockReach[b] * (1 + Assigner.SLACK);
+            int count = 0;
+            for (int t = 0; t < trials; t++) {
+              int slot = t * BLOCKS_PER_CHUNK + lb;
+              open[slot] = ballD2[slot] < reach2;
+              if (open[slot]) {
+                openTrials[count++] = t;
+              } else {
+                p[t] += blockPot[b];
+              }
+            }
+            if (count == 0) {
+              continue;
+            }
+            block.loadRange(x, first, size);
+            System.arraycopy(minD2, first, bound, 0, size);
+            if (weight != null) {
+              System.arraycopy(w, first, weight, 0, size);
+            }
+            // Two trials per pass where possible: each column is read once for both.
+            for (int u = 0; u < count; u += 2) {
+              int t = openTrials[u];
+              if (u + 1 < count) {
+                int t2 = openTrials[u + 1];
+                block.squaredDistances(candRows, t * d, t2 * d, dist, dist2);
+                p[t2] += keep(dist2, bound, weight, size, vals, sums, t2, lb);
+              } else {
+                block.squaredDistances(candRows, t * d, dist);
+              }
+              p[t] += keep(dist, bound, weight, size, vals, sums, t, lb);
+            }
+          }
+        });
+  }
+
+  /**
+   * Turns a block's distances to trial t into its new nearest squared distances min(D^2, d^2),
+   * stores them and their weighted sum for {@link #absorb}, and returns the sum.
+   */
+  private static double keep(double[] dist, double[] bound, double[] weight, int size,
+      double[] vals, double[] sums, int t, int lb) {
+    for (int q = 0; q < size; q++) {
+      dist[q] = Math.min(dist[q], bound[q]);
+    }
+    System.arraycopy(dist, 0, vals, t * ChunkPool.CHUNK_ROWS + lb * BLOCK, size);
+    int slot = t * BLOCKS_PER_CHUNK + lb;
+    sums[slot] = WeightedSum.of(dist, weight, size);
+    return sums[slot];
+  }
+
+  /** Largest d(x, b) + D(x) over a block's rows, with slack for rounding. */
+  private double reach(int first, int size) {
+    double most = 0;
+    for (int i = first; i < first + size; i++) {
+      most = Math.max(most, rowReach[i]);
+    }
+    return most * (1 + Assigner.SLACK);
+  }
+
+  /** Makes trial t the new centre m: its stored distances become the nearest distances. */
+  private void absorb(int m, int t, double[][] pots) {
+    int n = data.n();
+    pool.forEach(
+        chunks,
+        c -> {
+          boolean[] open = evaluated[c];
+          double[] vals = trialD2[c];
+          int end = ChunkPool.end(c, n);
+          int nb = (end - ChunkPool.start(c) + BLOCK - 1) / BLOCK;
+          for (int lb = 0; lb < nb; lb++) {
+            int slot = t * BLOCKS_PER_CHUNK + lb;
+            if (!open[slot]) {
+              continue;
+            }
+            int b = c * BLOCKS_PER_CHUNK + lb;
+            int first = b * BLOCK;
+            int size = Math.min(BLOCK, end - first);
+            int vo = t * ChunkPool.CHUNK_ROWS + lb * BLOCK;
+            for (int q = 0; q < size; q++) {
+              int i = first + q;
+              double v = vals[vo + q];
+              if (v < minD2[i]) {
+                minD2[i] = v;
+                labels[i] = m;
+                rowReach[i] = rowRadius[i] + Math.sqrt(v);
+              }
+            }
+            blockReach[b] = reach(first, size);
+            blockPot[b] = trialBlockPot[c][slot];
+          }
+          chunkPot[c] = pots[c][t];
+        });
+  }
+
+  private double totalPotential() {
+    double total = 0;
+    for (double p : chunkPot) {
+      total += p;
+    }
+    return total;
+  }
+
+  /** Row whose cumulative weighted potential first exceeds r (fixed chunk order). */
+  private int sample(double r) {
+    int n = data.n();
+    double cum = 0;
+    int c = 0;
+    while (c < chunks - 1 && cum + chunkPot[c] <= r) {
+      cum += chunkPot[c];
+      c++;
+    }
+    int last = -1;
+    int end = ChunkPool.end(c, n);
+    for (int i = ChunkPool.start(c); i < end; i++) {
+      double v = data.weight(i) * minD2[i];
+      if (v > 0) {
+        cum += v;
+        last = i;
+        if (cum > r) {
+          return i;
+        }
+      }
+    }
+    if (last >= 0) {
+      return last;
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      if (data.weight(i) * minD2[i] > 0) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no row with positive potential");
+  }
+}
