@@ -1,38 +1,20 @@
 package dev.niche.segmentation.internal;
 
-import java.util.SplittableRandom;
-
 /**
- * D-squared seeding for rows in spatial order: k-means++ (Arthur and Vassilvitskii, "k-means++: the advantages of careful
- * seeding", SODA 2007) and its greedy variant as in scikit-learn (at each step draw {@code trials}
- * candidates with probability proportional to w(x) D(x)^2 and keep the one that minimises the
- * potential sum w(x) min(D(x)^2, d(x, candidate)^2)).
- *
- * <p>Speed: rows are taken in blocks of {@link TransposedRows#CAPACITY} consecutive rows. Each
- * block keeps a ball centre b (the mean of its rows), its potential, and its reach: the largest
- * d(x, b) + D(x) over its rows, D(x) being the distance to the nearest chosen centre. By the
- * triangle inequality, d(x, c) &gt;= d(c, b) - d(x, b) &gt;= D(x) for every row when a candidate c
- * is at least the reach away from b, so the block's potential carries over unread; the rows of
- * the other blocks are copied once per step and their distances to every candidate that may help
- * them run as SIMD loops. This pays when consecutive rows lie close together
- * ({@link SpatialOrder} arranges that); on rows in random order it is
- * exact all the same. The potential of each fixed chunk of rows is kept, so sampling reads one
- * chunk, and results do not depend on the thread count. The labels and D^2 of the final centres
- * are handed to the iterations as the first assignment.
+ * {@link Seeding} for rows in {@link SpatialOrder}. Rows are taken in blocks of
+ * {@link TransposedRows#CAPACITY} consecutive rows. Each block keeps a ball centre b (the mean of
+ * its rows), its potential, and its reach: the largest d(x, b) + D(x) over its rows. By the
+ * triangle inequality, d(x, c) &gt;= d(c, b) - d(x, b) &gt;= D(x) for every row when a candidate
+ * c is at least the reach away from b, so the block's potential carries over unread; the rows of
+ * the other blocks are read whole, once per step, and their distances to every candidate that may
+ * help them run as SIMD loops, two candidates per pass. On rows in random order it is exact all
+ * the same, but then few blocks are ruled out: use {@link RowSeeding}.
  */
-public final class BlockSeeding implements Seeding {
+public final class BlockSeeding extends Seeding {
 
   private static final int BLOCK = TransposedRows.CAPACITY;
   private static final int BLOCKS_PER_CHUNK = ChunkPool.CHUNK_ROWS / BLOCK;
 
-  private final Dataset data;
-  private final ChunkPool pool;
-  private final int chunks;
-  /** Nearest-centre squared distances. */
-  final double[] minD2;
-  /** Nearest-centre labels. */
-  final int[] labels;
-  private final double[] chunkPot;
   /** Per chunk: the ball centres of its blocks, flat. */
   private final double[][] ballCentre;
   /** Per row: its distance to its block's ball centre. */
@@ -57,12 +39,7 @@ public final class BlockSeeding implements Seeding {
    * @param pool the chunk pool
    */
   public BlockSeeding(Dataset data, ChunkPool pool) {
-    this.data = data;
-    this.pool = pool;
-    this.chunks = ChunkPool.chunks(data.n());
-    this.minD2 = new double[data.n()];
-    this.labels = new int[data.n()];
-    this.chunkPot = new double[chunks];
+    super(data, pool);
     int blocks = (data.n() + BLOCK - 1) / BLOCK;
     this.ballCentre = new double[chunks][];
     this.rowRadius = new double[data.n()];
@@ -71,102 +48,16 @@ public final class BlockSeeding implements Seeding {
     this.blockPot = new double[blocks];
   }
 
-  /**
-   * Nearest-centre labels after {@link #greedy}.
-   *
-   * @return the shared label array
-   */
   @Override
-  public int[] labels() {
-    return labels;
-  }
-
-  /**
-   * Nearest-centre squared distances after {@link #greedy}.
-   *
-   * @return the shared array
-   */
-  @Override
-  public double[] minD2() {
-    return minD2;
-  }
-
-  /**
-   * Chooses k centres by (greedy) k-means++.
-   *
-   * @param k number of centres
-   * @param trials local trials per step (1 = plain k-means++)
-   * @param rng the random stream
-   * @return the centres, flat
-   * @throws IllegalArgumentException if there are fewer than k distinct points with positive weight
-   */
-  @Override
-  public double[] greedy(int k, int trials, SplittableRandom rng) {
-    double[] centres = choose(k, trials, rng);
-    if (centres.length < k * data.d()) {
-      throw new IllegalArgumentException(
-          "k = " + k + " exceeds the number of distinct points with positive weight ("
-              + centres.length / data.d() + ")");
-    }
-    return centres;
-  }
-
-  /**
-   * Like {@link #greedy}, but stops early, without error, when every row with positive weight
-   * coincides with a chosen centre.
-   *
-   * @param k the most centres to choose
-   * @param trials local trials per step
-   * @param rng the random stream
-   * @return between 1 and k centres, flat
-   */
-  @Override
-  public double[] upTo(int k, int trials, SplittableRandom rng) {
-    return choose(k, trials, rng);
-  }
-
-  private double[] choose(int k, int trials, SplittableRandom rng) {
-    int d = data.d();
-    double[] x = data.x();
-    double[] centres = new double[k * d];
-    int first = data.drawRow(rng);
-    System.arraycopy(x, first * d, centres, 0, d);
-    start(centres);
-    double[] candRows = new double[trials * d];
-    double[][] pots = new double[chunks][trials];
+  void prepare(int trials) {
     evaluated = new boolean[chunks][trials * BLOCKS_PER_CHUNK];
     trialBlockPot = new double[chunks][trials * BLOCKS_PER_CHUNK];
     trialD2 = new double[chunks][trials * ChunkPool.CHUNK_ROWS];
-    for (int m = 1; m < k; m++) {
-      double total = totalPotential();
-      if (!(total > 0)) {
-        return java.util.Arrays.copyOf(centres, m * d);
-      }
-      for (int t = 0; t < trials; t++) {
-        int row = sample(rng.nextDouble() * total);
-        System.arraycopy(x, row * d, candRows, t * d, d);
-      }
-      evaluate(candRows, trials, pots);
-      int best = 0;
-      double bestPot = Double.POSITIVE_INFINITY;
-      for (int t = 0; t < trials; t++) {
-        double p = 0;
-        for (int c = 0; c < chunks; c++) {
-          p += pots[c][t];
-        }
-        if (p < bestPot) {
-          bestPot = p;
-          best = t;
-        }
-      }
-      System.arraycopy(candRows, best * d, centres, m * d, d);
-      absorb(m, best, pots);
-    }
-    return centres;
   }
 
   /** Distances to the first centre, and every block's ball, reach and potential. */
-  private void start(double[] centres) {
+  @Override
+  void begin(double[] centres) {
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
@@ -213,7 +104,8 @@ public final class BlockSeeding implements Seeding {
    * all trials) and each such trial's new nearest squared distances min(D(x)^2, d(x, c)^2) are
    * stored for {@link #absorb}.
    */
-  private void evaluate(double[] candRows, int trials, double[][] pots) {
+  @Override
+  void evaluate(double[] candRows, int trials, double[] nearestTrial, double[][] pots) {
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
@@ -303,7 +195,8 @@ public final class BlockSeeding implements Seeding {
   }
 
   /** Makes trial t the new centre m: its stored distances become the nearest distances. */
-  private void absorb(int m, int t, double[][] pots) {
+  @Override
+  void absorb(int m, int t, double[][] pots) {
     int n = data.n();
     pool.forEach(
         chunks,
@@ -335,45 +228,5 @@ public final class BlockSeeding implements Seeding {
           }
           chunkPot[c] = pots[c][t];
         });
-  }
-
-  private double totalPotential() {
-    double total = 0;
-    for (double p : chunkPot) {
-      total += p;
-    }
-    return total;
-  }
-
-  /** Row whose cumulative weighted potential first exceeds r (fixed chunk order). */
-  private int sample(double r) {
-    int n = data.n();
-    double cum = 0;
-    int c = 0;
-    while (c < chunks - 1 && cum + chunkPot[c] <= r) {
-      cum += chunkPot[c];
-      c++;
-    }
-    int last = -1;
-    int end = ChunkPool.end(c, n);
-    for (int i = ChunkPool.start(c); i < end; i++) {
-      double v = data.weight(i) * minD2[i];
-      if (v > 0) {
-        cum += v;
-        last = i;
-        if (cum > r) {
-          return i;
-        }
-      }
-    }
-    if (last >= 0) {
-      return last;
-    }
-    for (int i = n - 1; i >= 0; i--) {
-      if (data.weight(i) * minD2[i] > 0) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("no row with positive potential");
   }
 }

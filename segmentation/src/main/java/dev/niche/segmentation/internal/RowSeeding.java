@@ -1,31 +1,14 @@
 package dev.niche.segmentation.internal;
 
-import java.util.SplittableRandom;
-
 /**
- * D-squared seeding for rows in any order: k-means++ (Arthur and Vassilvitskii, "k-means++: the advantages of careful
- * seeding", SODA 2007) and its greedy variant as in scikit-learn (at each step draw {@code trials}
- * candidates with probability proportional to w(x) D(x)^2 and keep the one that minimises the
- * potential sum w(x) min(D(x)^2, d(x, candidate)^2)).
- *
- * <p>Speed: the nearest-centre distance array D^2 and labels are kept up to date, and a candidate
- * c can only improve row x if d(c, m(x)) &lt; 2 D(x) (triangle inequality with m(x) the nearest
- * chosen centre), so most rows skip the distance computation once a few centres are chosen. The
- * remaining rows are copied in blocks of {@link TransposedRows}, whose distance loops the JIT
- * vectorises, and every trial is evaluated on one copy. The potential of each fixed chunk of
- * rows is kept, so sampling reads one chunk, and results do not depend on the thread count.
- * The labels and D^2 of the final centres are handed to the iterations as the first assignment.
+ * {@link Seeding} for rows in any order. A candidate c can only improve row x if
+ * d(c, m(x)) &lt; 2 D(x) (triangle inequality with m(x) the nearest chosen centre), so most rows
+ * skip the distance computation once a few centres are chosen. The remaining ("open") rows of a
+ * chunk are copied in blocks of {@link TransposedRows}, whose distance loops the JIT vectorises,
+ * and every trial is evaluated on one copy.
  */
-public final class RowSeeding implements Seeding {
+public final class RowSeeding extends Seeding {
 
-  private final Dataset data;
-  private final ChunkPool pool;
-  private final int chunks;
-  /** Nearest-centre squared distances. */
-  final double[] minD2;
-  /** Nearest-centre labels. */
-  final int[] labels;
-  private final double[] chunkPot;
   private int[][] openRows;
   private double[][] openValues;
   private int[] openCount;
@@ -37,66 +20,14 @@ public final class RowSeeding implements Seeding {
    * @param pool the chunk pool
    */
   public RowSeeding(Dataset data, ChunkPool pool) {
-    this.data = data;
-    this.pool = pool;
-    this.chunks = ChunkPool.chunks(data.n());
-    this.minD2 = new double[data.n()];
-    this.labels = new int[data.n()];
-    this.chunkPot = new double[chunks];
-  }
-
-  /**
-   * Nearest-centre labels after {@link #greedy}.
-   *
-   * @return the shared label array
-   */
-  @Override
-  public int[] labels() {
-    return labels;
-  }
-
-  /**
-   * Nearest-centre squared distances after {@link #greedy}.
-   *
-   * @return the shared array
-   */
-  @Override
-  public double[] minD2() {
-    return minD2;
-  }
-
-  /**
-   * Chooses k centres by (greedy) k-means++.
-   *
-   * @param k number of centres
-   * @param trials local trials per step (1 = plain k-means++)
-   * @param rng the random stream
-   * @return the centres, flat
-   * @throws IllegalArgumentException if there are fewer than k distinct points with positive weight
-   */
-  @Override
-  public double[] greedy(int k, int trials, SplittableRandom rng) {
-    double[] centres = choose(k, trials, rng);
-    if (centres.length < k * data.d()) {
-      throw new IllegalArgumentException(
-          "k = " + k + " exceeds the number of distinct points with positive weight ("
-              + centres.length / data.d() + ")");
-    }
-    return centres;
+    super(data, pool);
   }
 
   @Override
-  public double[] upTo(int k, int trials, SplittableRandom rng) {
-    return choose(k, trials, rng);
-  }
-
-  private double[] choose(int k, int trials, SplittableRandom rng) {
+  void begin(double[] centres) {
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
-    double[] centres = new double[k * d];
-    int first = data.drawRow(rng);
-    System.arraycopy(x, first * d, centres, 0, d);
     pool.forEach(
         chunks,
         c -> {
@@ -110,43 +41,13 @@ public final class RowSeeding implements Seeding {
           }
           chunkPot[c] = pot;
         });
-    double[] candRows = new double[trials * d];
-    double[] nearestTrial = new double[k];
-    double[][] pots = new double[chunks][trials];
+  }
+
+  @Override
+  void prepare(int trials) {
     openRows = new int[chunks][ChunkPool.CHUNK_ROWS];
     openValues = new double[chunks][ChunkPool.CHUNK_ROWS * trials];
     openCount = new int[chunks];
-    for (int m = 1; m < k; m++) {
-      double total = totalPotential();
-      if (!(total > 0)) {
-        return java.util.Arrays.copyOf(centres, m * d);
-      }
-      java.util.Arrays.fill(nearestTrial, 0, m, Double.POSITIVE_INFINITY);
-      for (int t = 0; t < trials; t++) {
-        int row = sample(rng.nextDouble() * total);
-        System.arraycopy(x, row * d, candRows, t * d, d);
-        for (int j = 0; j < m; j++) {
-          double v = SquaredDistance.between(candRows, t * d, centres, j * d, d);
-          nearestTrial[j] = Math.min(nearestTrial[j], v);
-        }
-      }
-      evaluate(candRows, trials, nearestTrial, pots);
-      int best = 0;
-      double bestPot = Double.POSITIVE_INFINITY;
-      for (int t = 0; t < trials; t++) {
-        double p = 0;
-        for (int c = 0; c < chunks; c++) {
-          p += pots[c][t];
-        }
-        if (p < bestPot) {
-          bestPot = p;
-          best = t;
-        }
-      }
-      System.arraycopy(candRows, best * d, centres, m * d, d);
-      absorb(m, best, pots);
-    }
-    return centres;
   }
 
   /**
@@ -156,8 +57,8 @@ public final class RowSeeding implements Seeding {
    * squared distance min(D(x)^2, d(x, c)^2) is stored for {@link #absorb}. The open rows'
    * distances run in blocks of {@link TransposedRows}.
    */
-  private void evaluate(
-      double[] candRows, int trials, double[] nearestTrial, double[][] pots) {
+  @Override
+  void evaluate(double[] candRows, int trials, double[] nearestTrial, double[][] pots) {
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
@@ -223,7 +124,8 @@ public final class RowSeeding implements Seeding {
   }
 
   /** Makes trial t the new centre m: its stored distances become the nearest distances. */
-  private void absorb(int m, int t, double[][] pots) {
+  @Override
+  void absorb(int m, int t, double[][] pots) {
     pool.forEach(
         chunks,
         c -> {
@@ -241,45 +143,5 @@ public final class RowSeeding implements Seeding {
           }
           chunkPot[c] = pots[c][t];
         });
-  }
-
-  private double totalPotential() {
-    double total = 0;
-    for (double p : chunkPot) {
-      total += p;
-    }
-    return total;
-  }
-
-  /** Row whose cumulative weighted potential first exceeds r (fixed chunk order). */
-  private int sample(double r) {
-    int n = data.n();
-    double cum = 0;
-    int c = 0;
-    while (c < chunks - 1 && cum + chunkPot[c] <= r) {
-      cum += chunkPot[c];
-      c++;
-    }
-    int last = -1;
-    int end = ChunkPool.end(c, n);
-    for (int i = ChunkPool.start(c); i < end; i++) {
-      double v = data.weight(i) * minD2[i];
-      if (v > 0) {
-        cum += v;
-        last = i;
-        if (cum > r) {
-          return i;
-        }
-      }
-    }
-    if (last >= 0) {
-      return last;
-    }
-    for (int i = n - 1; i >= 0; i--) {
-      if (data.weight(i) * minD2[i] > 0) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("no row with positive potential");
   }
 }

@@ -3,12 +3,40 @@ package dev.niche.segmentation.internal;
 import java.util.SplittableRandom;
 
 /**
- * D-squared seeding, k-means++ (Arthur and Vassilvitskii, SODA 2007) and its greedy variant as in
- * scikit-learn, computed exactly with one of two pruning strategies: {@link BlockSeeding} for rows
- * in {@link SpatialOrder}, {@link RowSeeding} for rows in any order. Both choose the same centres
- * as the textbook algorithm for the same rows in the same order and the same random stream.
+ * D-squared seeding: k-means++ (Arthur and Vassilvitskii, "k-means++: the advantages of careful
+ * seeding", SODA 2007) and its greedy variant as in scikit-learn (at each step draw {@code trials}
+ * candidates with probability proportional to w(x) D(x)^2 and keep the one that minimises the
+ * potential sum w(x) min(D(x)^2, d(x, candidate)^2)), with D(x) the distance from row x to its
+ * nearest chosen centre.
+ *
+ * <p>This class runs the steps: drawing, choosing the best trial, and the potential of each fixed
+ * chunk of rows, so sampling reads one chunk and results do not depend on the thread count. A
+ * subclass computes the trials' potentials, skipping what the triangle inequality proves
+ * irrelevant: {@link RowSeeding} row by row for rows in any order, {@link BlockSeeding} block by
+ * block for rows in {@link SpatialOrder}. Both choose exactly the centres of the textbook
+ * algorithm for the same rows, order and random stream. The labels and D^2 of the final centres
+ * are handed to the iterations as the first assignment. One instance serves one seeding.
  */
-public interface Seeding {
+public abstract class Seeding {
+
+  final Dataset data;
+  final ChunkPool pool;
+  final int chunks;
+  /** Nearest-centre squared distances. */
+  final double[] minD2;
+  /** Nearest-centre labels. */
+  final int[] labels;
+  /** Weighted potential of each chunk. */
+  final double[] chunkPot;
+
+  Seeding(Dataset data, ChunkPool pool) {
+    this.data = data;
+    this.pool = pool;
+    this.chunks = ChunkPool.chunks(data.n());
+    this.minD2 = new double[data.n()];
+    this.labels = new int[data.n()];
+    this.chunkPot = new double[chunks];
+  }
 
   /**
    * The seeding that suits a data set: blocks when its rows are in spatial order, rows otherwise.
@@ -17,8 +45,26 @@ public interface Seeding {
    * @param pool the chunk pool
    * @return a new seeding state
    */
-  static Seeding of(Dataset data, ChunkPool pool) {
+  public static Seeding of(Dataset data, ChunkPool pool) {
     return data.spatiallyOrdered() ? new BlockSeeding(data, pool) : new RowSeeding(data, pool);
+  }
+
+  /**
+   * Nearest-centre labels after a seeding.
+   *
+   * @return the shared label array
+   */
+  public final int[] labels() {
+    return labels;
+  }
+
+  /**
+   * Nearest-centre squared distances after a seeding.
+   *
+   * @return the shared array
+   */
+  public final double[] minD2() {
+    return minD2;
   }
 
   /**
@@ -30,7 +76,15 @@ public interface Seeding {
    * @return the centres, flat
    * @throws IllegalArgumentException if there are fewer than k distinct points with positive weight
    */
-  double[] greedy(int k, int trials, SplittableRandom rng);
+  public final double[] greedy(int k, int trials, SplittableRandom rng) {
+    double[] centres = choose(k, trials, rng);
+    if (centres.length < k * data.d()) {
+      throw new IllegalArgumentException(
+          "k = " + k + " exceeds the number of distinct points with positive weight ("
+              + centres.length / data.d() + ")");
+    }
+    return centres;
+  }
 
   /**
    * Like {@link #greedy}, but stops early, without error, when every row with positive weight
@@ -41,19 +95,127 @@ public interface Seeding {
    * @param rng the random stream
    * @return between 1 and k centres, flat
    */
-  double[] upTo(int k, int trials, SplittableRandom rng);
+  public final double[] upTo(int k, int trials, SplittableRandom rng) {
+    return choose(k, trials, rng);
+  }
 
   /**
-   * Nearest-centre labels after a seeding.
+   * Sets {@link #minD2}, {@link #labels} (all 0) and {@link #chunkPot} for the first centre, and
+   * whatever the subclass keeps per row or block.
    *
-   * @return the shared label array
+   * @param centres the centres, the first one chosen
    */
-  int[] labels();
+  abstract void begin(double[] centres);
 
   /**
-   * Nearest-centre squared distances after a seeding.
+   * Allocates the per-step working memory.
    *
-   * @return the shared array
+   * @param trials trials per step
    */
-  double[] minD2();
+  abstract void prepare(int trials);
+
+  /**
+   * Potentials of every trial, per chunk ({@code pots[chunk][trial]}), keeping what
+   * {@link #absorb} needs.
+   *
+   * @param candRows the trials, flat
+   * @param trials number of trials
+   * @param nearestTrial per chosen centre j, min over trials of d(trial, centre j)^2
+   * @param pots receives the potentials
+   */
+  abstract void evaluate(double[] candRows, int trials, double[] nearestTrial, double[][] pots);
+
+  /**
+   * Makes trial t the new centre m: its distances become the nearest distances, and
+   * {@code pots[chunk][t]} the chunk potentials.
+   *
+   * @param m the new centre's index
+   * @param t the chosen trial
+   * @param pots the trials' chunk potentials
+   */
+  abstract void absorb(int m, int t, double[][] pots);
+
+  private double[] choose(int k, int trials, SplittableRandom rng) {
+    int d = data.d();
+    double[] x = data.x();
+    double[] centres = new double[k * d];
+    int first = data.drawRow(rng);
+    System.arraycopy(x, first * d, centres, 0, d);
+    begin(centres);
+    double[] candRows = new double[trials * d];
+    double[] nearestTrial = new double[k];
+    double[][] pots = new double[chunks][trials];
+    prepare(trials);
+    for (int m = 1; m < k; m++) {
+      double total = totalPotential();
+      if (!(total > 0)) {
+        return java.util.Arrays.copyOf(centres, m * d);
+      }
+      java.util.Arrays.fill(nearestTrial, 0, m, Double.POSITIVE_INFINITY);
+      for (int t = 0; t < trials; t++) {
+        int row = sample(rng.nextDouble() * total);
+        System.arraycopy(x, row * d, candRows, t * d, d);
+        for (int j = 0; j < m; j++) {
+          double v = SquaredDistance.between(candRows, t * d, centres, j * d, d);
+          nearestTrial[j] = Math.min(nearestTrial[j], v);
+        }
+      }
+      evaluate(candRows, trials, nearestTrial, pots);
+      int best = 0;
+      double bestPot = Double.POSITIVE_INFINITY;
+      for (int t = 0; t < trials; t++) {
+        double p = 0;
+        for (int c = 0; c < chunks; c++) {
+          p += pots[c][t];
+        }
+        if (p < bestPot) {
+          bestPot = p;
+          best = t;
+        }
+      }
+      System.arraycopy(candRows, best * d, centres, m * d, d);
+      absorb(m, best, pots);
+    }
+    return centres;
+  }
+
+  private double totalPotential() {
+    double total = 0;
+    for (double p : chunkPot) {
+      total += p;
+    }
+    return total;
+  }
+
+  /** Row whose cumulative weighted potential first exceeds r (fixed chunk order). */
+  private int sample(double r) {
+    int n = data.n();
+    double cum = 0;
+    int c = 0;
+    while (c < chunks - 1 && cum + chunkPot[c] <= r) {
+      cum += chunkPot[c];
+      c++;
+    }
+    int last = -1;
+    int end = ChunkPool.end(c, n);
+    for (int i = ChunkPool.start(c); i < end; i++) {
+      double v = data.weight(i) * minD2[i];
+      if (v > 0) {
+        cum += v;
+        last = i;
+        if (cum > r) {
+          return i;
+        }
+      }
+    }
+    if (last >= 0) {
+      return last;
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      if (data.weight(i) * minD2[i] > 0) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no row with positive potential");
+  }
 }
