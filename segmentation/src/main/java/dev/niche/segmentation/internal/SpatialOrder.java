@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * An order of the rows in which neighbouring rows lie close together, so that blocks of
- * consecutive rows fit in small balls (what {@link Seeding}'s block bounds need). Pilot centres
+ * consecutive rows fit in small balls (what {@link BlockSeeding}'s bounds need). Pilot centres
  * are chosen by greedy k-means++ on an evenly spaced sample of the rows; every row is assigned to
  * its nearest pilot, and the rows are sorted by pilot, keeping their original order within a
  * pilot's cell (a stable counting sort).
@@ -18,7 +18,7 @@ public final class SpatialOrder {
   /** Below this many rows the order is not worth its cost: {@link #of} returns null. */
   public static final int MIN_ROWS = 1 << 16;
 
-  /** Below this many clusters the order costs more than it saves the start: not used. */
+  /** Below this many clusters the order costs more than it saves the start ({@code KMeans}). */
   public static final int MIN_CLUSTERS = 16;
 
   /** Sample rows per pilot. */
