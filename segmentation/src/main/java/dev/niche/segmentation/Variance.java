@@ -13,45 +13,46 @@ final class Variance {
     int d = data.d();
     double[] x = data.x();
     int chunks = ChunkPool.chunks(n);
-    double[][] part = new double[chunks][d];
+    // Per chunk: its mean and sum of squared deviations, two passes over the chunk while it is
+    // in cache; then Chan, Golub and LeVeque's pairwise update combines chunks in chunk order.
+    double[][] mean = new double[chunks][d];
+    double[][] m2 = new double[chunks][d];
     pool.forEach(
         chunks,
         c -> {
+          int start = ChunkPool.start(c);
           int end = ChunkPool.end(c, n);
-          for (int i = ChunkPool.start(c); i < end; i++) {
+          double[] mu = mean[c];
+          double[] sq = m2[c];
+          for (int i = start; i < end; i++) {
             for (int j = 0; j < d; j++) {
-              part[c][j] += x[i * d + j];
+              mu[j] += x[i * d + j];
             }
           }
-        });
-    double[] mean = new double[d];
-    for (double[] p : part) {
-      for (int j = 0; j < d; j++) {
-        mean[j] += p[j];
-      }
-    }
-    for (int j = 0; j < d; j++) {
-      mean[j] /= n;
-    }
-    pool.forEach(
-        chunks,
-        c -> {
-          java.util.Arrays.fill(part[c], 0.0);
-          int end = ChunkPool.end(c, n);
-          for (int i = ChunkPool.start(c); i < end; i++) {
+          for (int j = 0; j < d; j++) {
+            mu[j] /= end - start;
+          }
+          for (int i = start; i < end; i++) {
             for (int j = 0; j < d; j++) {
-              double t = x[i * d + j] - mean[j];
-              part[c][j] += t * t;
+              double t = x[i * d + j] - mu[j];
+              sq[j] += t * t;
             }
           }
         });
     double total = 0;
     for (int j = 0; j < d; j++) {
-      double s = 0;
-      for (double[] p : part) {
-        s += p[j];
+      double mu = 0;
+      double sq = 0;
+      long count = 0;
+      for (int c = 0; c < chunks; c++) {
+        long rows = ChunkPool.end(c, n) - ChunkPool.start(c);
+        double delta = mean[c][j] - mu;
+        long both = count + rows;
+        mu += delta * rows / both;
+        sq += m2[c][j] + delta * delta * ((double) count * rows / both);
+        count = both;
       }
-      total += s / n;
+      total += sq / n;
     }
     return total / d;
   }
