@@ -4,6 +4,7 @@ import dev.niche.core.Checks;
 import dev.niche.core.Seeds;
 import dev.niche.segmentation.internal.ChunkPool;
 import dev.niche.segmentation.internal.Dataset;
+import dev.niche.segmentation.internal.FeatureMoments;
 import dev.niche.segmentation.internal.KMeansRun;
 import dev.niche.segmentation.internal.RunResult;
 import dev.niche.segmentation.internal.Rows;
@@ -122,28 +123,30 @@ public final class KMeans {
     }
     KMeansAlgorithm resolved = KMeansRun.resolve(algorithm, n, d, k);
     RunResult best = null;
-    int[] order = null;
+    SpatialOrder order = null;
     try (ChunkPool pool = new ChunkPool(threads)) {
       boolean plusPlus =
           init == KMeansInit.GREEDY_KMEANS_PLUS_PLUS || init == KMeansInit.KMEANS_PLUS_PLUS;
       if (initialCentres == null && plusPlus && k >= SpatialOrder.MIN_CLUSTERS) {
         order = SpatialOrder.of(new Dataset(source, n, d, null), k, pool);
       }
-      double[] flat;
+      Dataset data;
+      double variance;
       if (order == null) {
-        flat = owned ? source : source.clone();
-      } else if (owned) {
-        SpatialOrder.permuteRows(source, d, order);
-        flat = source;
+        data = new Dataset(owned ? source : source.clone(), n, d, w);
+        variance = FeatureMoments.meanFeatureVariance(data, pool);
       } else {
-        flat = SpatialOrder.copyRows(source, d, order, pool);
+        double[] flat;
+        if (owned) {
+          order.permuteInPlace(source, d);
+          flat = source;
+        } else {
+          flat = order.copy(source, d, pool);
+        }
+        data = new Dataset(flat, n, d, order.permute(w), true);
+        variance = order.meanFeatureVariance();
       }
-      Dataset data =
-          order == null
-              ? new Dataset(flat, n, d, w)
-              : new Dataset(flat, n, d, SpatialOrder.permute(w, order), true);
-      double absTolerance = tolerance * Variance.meanFeatureVariance(data, pool);
-      KMeansRun run = new KMeansRun(data, k, resolved, maxIterations, absTolerance, pool);
+      KMeansRun run = new KMeansRun(data, k, resolved, maxIterations, tolerance * variance, pool);
       int starts = initialCentres != null ? 1 : restarts;
       for (int r = 0; r < starts; r++) {
         RunResult result =
@@ -161,7 +164,7 @@ public final class KMeans {
     }
     return new KMeansModel(
         centroids,
-        order == null ? best.labels() : SpatialOrder.restore(best.labels(), order),
+        order == null ? best.labels() : order.restore(best.labels()),
         best.inertia(),
         best.iterations(),
         best.converged(),

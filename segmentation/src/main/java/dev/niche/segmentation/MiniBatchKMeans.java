@@ -4,6 +4,7 @@ import dev.niche.core.Checks;
 import dev.niche.core.Seeds;
 import dev.niche.segmentation.internal.ChunkPool;
 import dev.niche.segmentation.internal.Dataset;
+import dev.niche.segmentation.internal.FeatureMoments;
 import dev.niche.segmentation.internal.Inertia;
 import dev.niche.segmentation.internal.LloydAssigner;
 import dev.niche.segmentation.internal.Rows;
@@ -89,15 +90,16 @@ public final class MiniBatchKMeans {
       System.arraycopy(x, i * d, sample, s * d, d);
     }
     double[] centres;
+    double absTol;
     try (ChunkPool one = new ChunkPool(1)) {
       centres = new RowSeeding(new Dataset(sample, initSize, d, null), one)
           .greedy(k, 2 + (int) Math.floor(Math.log(k)), Seeds.random(seed, 1));
+      absTol = tolerance * FeatureMoments.meanFeatureVariance(new Dataset(x, n, d, null), one);
     }
     double[] absorbed = new double[k];
     int[] batch = new int[batchSize];
     int[] nearest = new int[batchSize];
     double[] history = new double[maxIterations];
-    double absTol = tolerance * meanVariance(x, n, d);
     int iterations = 0;
     boolean converged = false;
     SplittableRandom batches = Seeds.random(seed, 2);
@@ -150,24 +152,6 @@ public final class MiniBatchKMeans {
     }
     return new KMeansModel(c, labels, inertia, iterations, converged,
         java.util.Arrays.copyOf(history, iterations), KMeansAlgorithm.LLOYD);
-  }
-
-  private static double meanVariance(double[] x, int n, int d) {
-    double total = 0;
-    for (int j = 0; j < d; j++) {
-      double mean = 0;
-      for (int i = 0; i < n; i++) {
-        mean += x[i * d + j];
-      }
-      mean /= n;
-      double ss = 0;
-      for (int i = 0; i < n; i++) {
-        double t = x[i * d + j] - mean;
-        ss += t * t;
-      }
-      total += ss / n;
-    }
-    return total / d;
   }
 
   /** Validating builder for {@link MiniBatchKMeans}. Not thread-safe. */

@@ -39,10 +39,24 @@ final class TransposedRows {
    * @param count number of rows, at most {@link #CAPACITY}
    */
   void load(double[] x, int[] rows, int from, int count) {
-    for (int q = 0; q < count; q++) {
-      int o = rows[from + q] * d;
-      for (int j = 0; j < d; j++) {
-        columns[j][q] = x[o + j];
+    int j = 0;
+    for (; j + 3 < d; j += 4) {
+      double[] c0 = columns[j];
+      double[] c1 = columns[j + 1];
+      double[] c2 = columns[j + 2];
+      double[] c3 = columns[j + 3];
+      for (int q = 0; q < count; q++) {
+        int o = rows[from + q] * d + j;
+        c0[q] = x[o];
+        c1[q] = x[o + 1];
+        c2[q] = x[o + 2];
+        c3[q] = x[o + 3];
+      }
+    }
+    for (; j < d; j++) {
+      double[] col = columns[j];
+      for (int q = 0; q < count; q++) {
+        col[q] = x[rows[from + q] * d + j];
       }
     }
     size = count;
@@ -56,12 +70,29 @@ final class TransposedRows {
    * @param count number of rows, at most {@link #CAPACITY}
    */
   void loadRange(double[] x, int first, int count) {
-    int o = first * d;
-    for (int q = 0; q < count; q++) {
-      for (int j = 0; j < d; j++) {
-        columns[j][q] = x[o + j];
+    // Four columns per sweep over the rows: the column arrays are hoisted out of the row loop.
+    int j = 0;
+    for (; j + 3 < d; j += 4) {
+      double[] c0 = columns[j];
+      double[] c1 = columns[j + 1];
+      double[] c2 = columns[j + 2];
+      double[] c3 = columns[j + 3];
+      int o = first * d + j;
+      for (int q = 0; q < count; q++) {
+        c0[q] = x[o];
+        c1[q] = x[o + 1];
+        c2[q] = x[o + 2];
+        c3[q] = x[o + 3];
+        o += d;
       }
-      o += d;
+    }
+    for (; j < d; j++) {
+      double[] col = columns[j];
+      int o = first * d + j;
+      for (int q = 0; q < count; q++) {
+        col[q] = x[o];
+        o += d;
+      }
     }
     size = count;
   }
@@ -181,6 +212,121 @@ final class TransposedRows {
         out[q] = Math.fma(t, t, out[q]);
         out2[q] = Math.fma(u, u, out2[q]);
       }
+    }
+  }
+
+  /**
+   * For every loaded row, the index m of the smallest affine score
+   * {@code bias[m] + sum_j a[m d + j] x_j} over {@code m < count} (the lowest index on ties).
+   * With {@code a = -2 p_m} and {@code bias[m] = |p_m|^2} the score is {@code |x - p_m|^2 - |x|^2},
+   * so m is the nearest point p_m, found with one multiply-add per coordinate instead of a
+   * subtraction and a multiply-add; cancellation makes it unfit where exact distances matter.
+   *
+   * <p>The running minimum is kept without branches, so the loops compile to SIMD: with
+   * {@code b' = min(b, s)}, the difference {@code b - b'} is zero exactly when s does not improve
+   * (a difference of distinct doubles is never zero), and scaling it by 2^2000 and capping at 1
+   * turns it into a 0/1 flag that moves the index.
+   *
+   * @param a the coefficients, {@code count * d} values
+   * @param bias the constants, {@code count} values
+   * @param count number of scores, at least 1
+   * @param best scratch, at least {@link #size} long
+   * @param score scratch, at least {@link #size} long
+   * @param nearest receives the indices (as doubles) from index 0
+   */
+  void argminAffine(
+      double[] a, double[] bias, int count, double[] best, double[] score, double[] nearest) {
+    int n = size;
+    affine(a, 0, bias[0], best);
+    java.util.Arrays.fill(nearest, 0, n, 0.0);
+    for (int m = 1; m < count; m++) {
+      affine(a, m * d, bias[m], score);
+      double index = m;
+      for (int q = 0; q < n; q++) {
+        double b = best[q];
+        double lower = Math.min(b, score[q]);
+        double flag = Math.min((b - lower) * 0x1p1000 * 0x1p1000, 1.0);
+        best[q] = lower;
+        nearest[q] = Math.fma(flag, index - nearest[q], nearest[q]);
+      }
+    }
+  }
+
+  /** out[q] = bias + sum_j a[ao + j] x_j[q], one fused multiply-add per coordinate. */
+  private void affine(double[] a, int ao, double bias, double[] out) {
+    int n = size;
+    java.util.Arrays.fill(out, 0, n, bias);
+    int j = 0;
+    for (; j + 3 < d; j += 4) {
+      double[] c0 = columns[j];
+      double[] c1 = columns[j + 1];
+      double[] c2 = columns[j + 2];
+      double[] c3 = columns[j + 3];
+      double a0 = a[ao + j];
+      double a1 = a[ao + j + 1];
+      double a2 = a[ao + j + 2];
+      double a3 = a[ao + j + 3];
+      for (int q = 0; q < n; q++) {
+        out[q] = Math.fma(c3[q], a3, Math.fma(c2[q], a2, Math.fma(c1[q], a1,
+            Math.fma(c0[q], a0, out[q]))));
+      }
+    }
+    for (; j < d; j++) {
+      double[] col = columns[j];
+      double aj = a[ao + j];
+      for (int q = 0; q < n; q++) {
+        out[q] = Math.fma(col[q], aj, out[q]);
+      }
+    }
+  }
+
+  /**
+   * Per coordinate, the mean of the loaded rows and their sum of squared deviations from it (the
+   * two-pass formula), each sum kept in four interleaved partial sums added pairwise at the end.
+   *
+   * @param mean receives d means
+   * @param m2 receives d sums of squared deviations
+   */
+  void moments(double[] mean, double[] m2) {
+    int n = size;
+    for (int j = 0; j < d; j++) {
+      double[] col = columns[j];
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int q = 0;
+      for (; q + 3 < n; q += 4) {
+        s0 += col[q];
+        s1 += col[q + 1];
+        s2 += col[q + 2];
+        s3 += col[q + 3];
+      }
+      for (; q < n; q++) {
+        s0 += col[q];
+      }
+      double mu = ((s0 + s1) + (s2 + s3)) / n;
+      s0 = 0;
+      s1 = 0;
+      s2 = 0;
+      s3 = 0;
+      q = 0;
+      for (; q + 3 < n; q += 4) {
+        double t0 = col[q] - mu;
+        double t1 = col[q + 1] - mu;
+        double t2 = col[q + 2] - mu;
+        double t3 = col[q + 3] - mu;
+        s0 = Math.fma(t0, t0, s0);
+        s1 = Math.fma(t1, t1, s1);
+        s2 = Math.fma(t2, t2, s2);
+        s3 = Math.fma(t3, t3, s3);
+      }
+      for (; q < n; q++) {
+        double t = col[q] - mu;
+        s0 = Math.fma(t, t, s0);
+      }
+      mean[j] = mu;
+      m2[j] = (s0 + s1) + (s2 + s3);
     }
   }
 

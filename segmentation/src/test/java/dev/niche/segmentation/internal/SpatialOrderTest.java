@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Comparator;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SpatialOrderTest {
@@ -27,18 +25,22 @@ class SpatialOrderTest {
     int n = SpatialOrder.MIN_ROWS + 3_333;
     int d = 5;
     double[] x = blobs(n, d, 12, 7);
-    int[] order;
+    SpatialOrder spatial;
+    double[] ordered;
     try (ChunkPool pool = new ChunkPool(2)) {
-      order = SpatialOrder.of(new Dataset(x, n, d, null), 12, pool);
+      spatial = SpatialOrder.of(new Dataset(x, n, d, null), 12, pool);
+      ordered = spatial.copy(x, d, pool);
     }
+    int[] order = spatial.order();
     boolean[] seen = new boolean[n];
     for (int i : order) {
       assertTrue(!seen[i], "row " + i + " twice");
       seen[i] = true;
     }
-    double[] ordered;
-    try (ChunkPool pool = new ChunkPool(2)) {
-      ordered = SpatialOrder.copyRows(x, d, order, pool);
+    for (int p = 0; p < n; p++) {
+      for (int j = 0; j < d; j++) {
+        assertEquals(x[order[p] * d + j], ordered[p * d + j], 0.0);
+      }
     }
     // The purpose: blocks of consecutive rows fit in much smaller balls than in the input order
     // (blobs 12 apart on average, unit spread: a mixed block spans the blobs).
@@ -53,28 +55,32 @@ class SpatialOrderTest {
     double[] x = blobs(n, 3, 6, 3);
     try (ChunkPool one = new ChunkPool(1);
         ChunkPool two = new ChunkPool(2)) {
-      assertArrayEquals(
-          SpatialOrder.of(new Dataset(x, n, 3, null), 6, one),
-          SpatialOrder.of(new Dataset(x, n, 3, null), 6, two));
+      SpatialOrder a = SpatialOrder.of(new Dataset(x, n, 3, null), 6, one);
+      SpatialOrder b = SpatialOrder.of(new Dataset(x, n, 3, null), 6, two);
+      assertArrayEquals(a.order(), b.order());
+      assertEquals(a.meanFeatureVariance(), b.meanFeatureVariance(), 0.0);
+      // The variance taken during the pass is the unordered data's, to the bit.
+      assertEquals(
+          FeatureMoments.meanFeatureVariance(new Dataset(x, n, 3, null), two),
+          a.meanFeatureVariance(),
+          0.0);
     }
   }
 
   @Test
   void permutingInPlaceCopyingAndRestoringAgree() {
-    SplittableRandom r = new SplittableRandom(5);
-    int n = 1000;
+    int n = SpatialOrder.MIN_ROWS + 77;
     int d = 3;
-    double[] x = new double[n * d];
-    for (int t = 0; t < x.length; t++) {
-      x[t] = r.nextDouble();
-    }
-    int[] order = shuffled(n, r);
+    double[] x = blobs(n, d, 9, 5);
+    SpatialOrder spatial;
     double[] copy;
     try (ChunkPool pool = new ChunkPool(2)) {
-      copy = SpatialOrder.copyRows(x, d, order, pool);
+      spatial = SpatialOrder.of(new Dataset(x, n, d, null), 9, pool);
+      copy = spatial.copy(x, d, pool);
     }
+    int[] order = spatial.order();
     double[] inPlace = x.clone();
-    SpatialOrder.permuteRows(inPlace, d, order);
+    spatial.permuteInPlace(inPlace, d);
     assertArrayEquals(copy, inPlace, 0.0);
     for (int p = 0; p < n; p++) {
       for (int j = 0; j < d; j++) {
@@ -87,14 +93,14 @@ class SpatialOrderTest {
       w[i] = i;
       labels[i] = 3 * i;
     }
-    double[] pw = SpatialOrder.permute(w, order);
+    double[] pw = spatial.permute(w);
     int[] moved = new int[n];
     for (int p = 0; p < n; p++) {
       assertEquals(order[p], pw[p], 0.0);
       moved[p] = labels[order[p]];
     }
-    assertArrayEquals(labels, SpatialOrder.restore(moved, order));
-    assertNull(SpatialOrder.permute(null, order));
+    assertArrayEquals(labels, spatial.restore(moved));
+    assertNull(spatial.permute(null));
   }
 
   private static double meanBlockRadius(double[] x, int n, int d) {
@@ -115,16 +121,6 @@ class SpatialOrderTest {
       blocks++;
     }
     return total / blocks;
-  }
-
-  /** A uniformly random permutation: the rows sorted by independent uniform keys. */
-  private static int[] shuffled(int n, SplittableRandom r) {
-    double[] key = r.doubles(n).toArray();
-    return IntStream.range(0, n)
-        .boxed()
-        .sorted(Comparator.comparingDouble(i -> key[i]))
-        .mapToInt(Integer::intValue)
-        .toArray();
   }
 
   static double[] blobs(int n, int d, int k, long seed) {

@@ -1,17 +1,16 @@
-package dev.niche.segmentation;
+package dev.niche.segmentation.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.niche.segmentation.internal.ChunkPool;
-import dev.niche.segmentation.internal.Dataset;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class VarianceTest {
+class FeatureMomentsTest {
 
   @Test
-  void chunkedVarianceMatchesTheTwoPassFormulaFarFromTheOrigin() {
-    // 10,001 rows (three chunks, the last partial) centred at 1e6: the textbook two-pass formula
+  void blockwiseVarianceMatchesTheTwoPassFormulaFarFromTheOrigin() {
+    // 10,001 rows (three chunks of 128-row blocks, the last of each partial) centred at 1e6: the
+    // textbook two-pass formula
     // in one run over all rows is the reference; sums of squares about the origin would lose
     // all digits here.
     SplittableRandom r = new SplittableRandom(9);
@@ -37,7 +36,7 @@ class VarianceTest {
     expected /= d;
     for (int threads : new int[] {1, 2}) {
       try (ChunkPool pool = new ChunkPool(threads)) {
-        double v = Variance.meanFeatureVariance(new Dataset(x, n, d, null), pool);
+        double v = FeatureMoments.meanFeatureVariance(new Dataset(x, n, d, null), pool);
         assertEquals(expected, v, 1e-10 * expected); // both carry ~1e-12 rounding at 1e6
         assertEquals((1 + 4 + 9) / 3.0, v, 0.1);
       }
