@@ -39,11 +39,14 @@ public final class CentroidUpdate {
     public final double inertia;
     /** Rows moved into empty clusters (their labels were changed), possibly empty. */
     public final int[] relocated;
+    /** Total weight of each cluster after relocation. */
+    public final double[] weights;
 
-    Result(double[] centres, double inertia, int[] relocated) {
+    Result(double[] centres, double inertia, int[] relocated, double[] weights) {
       this.centres = centres;
       this.inertia = inertia;
       this.relocated = relocated;
+      this.weights = weights;
     }
   }
 
@@ -115,7 +118,7 @@ public final class CentroidUpdate {
         next[m * d + j] = total[m * d + j] * inv;
       }
     }
-    return new Result(next, inertia, relocated);
+    return new Result(next, inertia, relocated, weight);
   }
 
   private int[] relocateEmpty(int[] labels, double[] centres, double[] total, double[] weight) {
