@@ -131,6 +131,7 @@ public final class BlockSeeding extends Seeding {
           double[] bound = new double[BLOCK];
           double[] weight = w == null ? null : new double[BLOCK];
           int[] openTrials = new int[trials];
+          int[] rows = new int[BLOCK];
           for (int lb = 0; lb < nb; lb++) {
             int b = c * BLOCKS_PER_CHUNK + lb;
             int first = b * BLOCK;
@@ -149,11 +150,27 @@ public final class BlockSeeding extends Seeding {
             if (count == 0) {
               continue;
             }
-            block.loadRange(x, first, size);
             System.arraycopy(minD2, first, bound, 0, size);
             if (weight != null) {
               System.arraycopy(w, first, weight, 0, size);
             }
+            int wanted = wantedRows(first, size, nearestOpen(ballD2, openTrials, count, lb), rows);
+            if (wanted <= size / 2) {
+              // Few rows can gain: read only those (fewer bytes than the block), and give the
+              // others distance infinity, so that keep() leaves their D^2 as it is.
+              block.load(x, rows, 0, wanted);
+              for (int u = 0; u < count; u++) {
+                int t = openTrials[u];
+                block.squaredDistances(candRows, t * d, dist2);
+                java.util.Arrays.fill(dist, 0, size, Double.POSITIVE_INFINITY);
+                for (int s = 0; s < wanted; s++) {
+                  dist[rows[s] - first] = dist2[s];
+                }
+                p[t] += keep(dist, bound, weight, size, vals, sums, t, lb);
+              }
+              continue;
+            }
+            block.loadRange(x, first, size);
             // Two trials per pass where possible: each column is read once for both.
             for (int u = 0; u < count; u += 2) {
               int t = openTrials[u];
@@ -183,6 +200,39 @@ public final class BlockSeeding extends Seeding {
     int slot = t * BLOCKS_PER_CHUNK + lb;
     sums[slot] = WeightedSum.of(dist, weight, size);
     return sums[slot];
+  }
+
+  /** The smallest squared distance from the block's ball centre to an open trial. */
+  private static double nearestOpen(double[] ballD2, int[] openTrials, int count, int lb) {
+    double least = Double.POSITIVE_INFINITY;
+    for (int u = 0; u < count; u++) {
+      least = Math.min(least, ballD2[openTrials[u] * BLOCKS_PER_CHUNK + lb]);
+    }
+    return least;
+  }
+
+  /**
+   * The rows of a block that an open trial may bring closer: by the block's own test applied to
+   * one row, a row whose d(x, b) + D(x) falls short of the nearest open trial cannot gain from
+   * any. Counts them, and lists them in {@code rows} only when they are at most half the block
+   * (the list is then worth reading row by row).
+   */
+  private int wantedRows(int first, int size, double nearestOpen2, int[] rows) {
+    int wanted = 0;
+    for (int q = 0; q < size; q++) {
+      double limit = rowReach[first + q] * (1 + Assigner.SLACK);
+      wanted += limit * limit * (1 + Assigner.SLACK) > nearestOpen2 ? 1 : 0;
+    }
+    if (wanted <= size / 2) {
+      int s = 0;
+      for (int q = 0; q < size; q++) {
+        double limit = rowReach[first + q] * (1 + Assigner.SLACK);
+        if (limit * limit * (1 + Assigner.SLACK) > nearestOpen2) {
+          rows[s++] = first + q;
+        }
+      }
+    }
+    return wanted;
   }
 
   /** Largest d(x, b) + D(x) over a block's rows, with slack for rounding. */

@@ -12,16 +12,21 @@ import org.slf4j.LoggerFactory;
  * ({@link Assigner}) until the total squared centre shift is at most {@code absTolerance}, the
  * assignment no longer changes, or {@code maxIterations} M-steps were made. A final E-step makes
  * the labels those of the nearest final centre. The final inertia is a direct sum over the rows,
- * except when the assignment stood still and the last step moved the centres little: then it is
- * the last M-step's inertia less the lowering that step made (see {@link #iterate}), which saves
- * a pass over the data and is the same for every algorithm.
+ * except when the assignment stood still after the last M-step and that step lowered the inertia
+ * by at most half: then it is the step's inertia less its lowering (Koenig-Huygens), which saves
+ * a pass over the data, loses no more digits than the direct sum, and is the same for every
+ * algorithm.
  */
 public final class KMeansRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(KMeansRun.class);
 
-  /** Largest share of the inertia that a final step's lowering may be to use Koenig-Huygens. */
-  private static final double STEADY = 1e-3;
+  /**
+   * Largest share of the last M-step's inertia that its lowering may be for the final inertia to
+   * be taken as their difference: a - b with b &lt;= a / 2 carries at most (a + b) / (a - b) = 3
+   * times the relative rounding error of a, the same order as a direct sum over the rows.
+   */
+  private static final double STEADY = 0.5;
 
   private final Dataset data;
   private final int k;
@@ -165,8 +170,7 @@ public final class KMeansRun {
         converged = true;
         if (lowering <= STEADY * r.inertia) {
           // The labels are those the step averaged, so moving each centre to its cluster's mean
-          // lowered the inertia by exactly W_m |mean_m - old_m|^2 (Koenig-Huygens). A lowering of
-          // at most a thousandth of the inertia loses no digit that a direct sum would keep.
+          // lowered the inertia by exactly W_m |mean_m - old_m|^2 (Koenig-Huygens).
           inertia = r.inertia - lowering;
         }
         break;
