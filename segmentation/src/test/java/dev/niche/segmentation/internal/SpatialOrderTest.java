@@ -50,6 +50,49 @@ class SpatialOrderTest {
   }
 
   @Test
+  void separateGroupsDoNotShareCells() {
+    // 32 groups of unit spread with centres uniform in [-10, 10]^16 (at least 15 apart here, so
+    // every row is nearer its own centre than any other's). A block that mixes two groups can
+    // only sit at a boundary between cells, at most one per boundary, unless a cell holds two
+    // groups: then most of its blocks mix them.
+    int k = 32;
+    int d = 16;
+    int n = SpatialOrder.MIN_ROWS + 5_000;
+    SplittableRandom r = new SplittableRandom(20_260_122L);
+    double[] mu = new double[k * d];
+    for (int t = 0; t < mu.length; t++) {
+      mu[t] = r.nextDouble(-10, 10);
+    }
+    for (int a = 0; a < k; a++) {
+      for (int b = a + 1; b < k; b++) {
+        assertTrue(SquaredDistance.between(mu, a * d, mu, b * d, d) >= 15 * 15);
+      }
+    }
+    double[] x = new double[n * d];
+    int[] group = new int[n];
+    for (int i = 0; i < n; i++) {
+      group[i] = r.nextInt(k);
+      for (int j = 0; j < d; j++) {
+        x[i * d + j] = mu[group[i] * d + j] + r.nextGaussian();
+      }
+    }
+    int[] order;
+    try (ChunkPool pool = new ChunkPool(2)) {
+      order = SpatialOrder.of(new Dataset(x, n, d, null), k, pool).order();
+    }
+    int mixed = 0;
+    for (int first = 0; first < n; first += BLOCK) {
+      for (int p = first + 1; p < Math.min(n, first + BLOCK); p++) {
+        if (group[order[p]] != group[order[first]]) {
+          mixed++;
+          break;
+        }
+      }
+    }
+    assertTrue(mixed <= k - 1, mixed + " blocks mix groups");
+  }
+
+  @Test
   void orderingIsTheSameWhateverTheThreadCount() {
     int n = SpatialOrder.MIN_ROWS + 100;
     double[] x = blobs(n, 3, 6, 3);

@@ -1,6 +1,7 @@
 package dev.niche.segmentation.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -49,6 +50,86 @@ class TransposedRowsTest {
             }
           }
         });
+  }
+
+  @Test
+  void argminOfAffineScoresIsTheNearestPointLowestIndexOnTies() {
+    qt().withExamples(100)
+        .forAll(longs().all(), integers().between(1, 19), integers().between(1, 40))
+        .checkAssert((seed, d, k) -> {
+          SplittableRandom r = new SplittableRandom(seed);
+          int n = 200;
+          double[] x = new double[n * d];
+          for (int t = 0; t < x.length; t++) {
+            x[t] = r.nextDouble(-50, 50);
+          }
+          double[] p = new double[k * d];
+          for (int t = 0; t < p.length; t++) {
+            p[t] = r.nextDouble(-50, 50);
+          }
+          if (k > 2) {
+            // An exact duplicate: the lower index must win every tie.
+            System.arraycopy(p, 0, p, (k - 1) * d, d);
+          }
+          double[] a = new double[k * d];
+          double[] bias = new double[k];
+          for (int m = 0; m < k; m++) {
+            for (int j = 0; j < d; j++) {
+              a[m * d + j] = -2 * p[m * d + j];
+              bias[m] = Math.fma(p[m * d + j], p[m * d + j], bias[m]);
+            }
+          }
+          TransposedRows block = new TransposedRows(d);
+          double[] best = new double[TransposedRows.CAPACITY];
+          double[] score = new double[TransposedRows.CAPACITY];
+          double[] nearest = new double[TransposedRows.CAPACITY];
+          for (int first = 0; first < n; first += TransposedRows.CAPACITY) {
+            int size = Math.min(TransposedRows.CAPACITY, n - first);
+            block.loadRange(x, first, size);
+            block.argminAffine(a, bias, k, best, score, nearest);
+            for (int q = 0; q < size; q++) {
+              int m = (int) nearest[q];
+              assertEquals(m, nearest[q], 0.0);
+              double least = Double.POSITIVE_INFINITY;
+              for (int o = 0; o < k; o++) {
+                least = Math.min(least, SquaredDistance.between(x, (first + q) * d, p, o * d, d));
+              }
+              double chosen = SquaredDistance.between(x, (first + q) * d, p, m * d, d);
+              // The expanded form rounds differently, but only near-ties may swap.
+              assertTrue(chosen <= least + 1e-9 * (1 + least), chosen + " vs " + least);
+              assertTrue(k <= 2 || m != k - 1, "the duplicate's higher index won a tie");
+            }
+          }
+        });
+  }
+
+  @Test
+  void blockMomentsAreTheTwoPassMeanAndSquaredDeviations() {
+    SplittableRandom r = new SplittableRandom(3);
+    int d = 5;
+    int n = 77;
+    double[] x = new double[n * d];
+    for (int t = 0; t < x.length; t++) {
+      x[t] = 1e3 + r.nextGaussian();
+    }
+    TransposedRows block = new TransposedRows(d);
+    block.loadRange(x, 0, n);
+    double[] mean = new double[d];
+    double[] m2 = new double[d];
+    block.moments(mean, m2);
+    for (int j = 0; j < d; j++) {
+      double mu = 0;
+      for (int i = 0; i < n; i++) {
+        mu += x[i * d + j];
+      }
+      mu /= n;
+      double sq = 0;
+      for (int i = 0; i < n; i++) {
+        sq += (x[i * d + j] - mu) * (x[i * d + j] - mu);
+      }
+      assertEquals(mu, mean[j], 1e-12 * Math.abs(mu));
+      assertEquals(sq, m2[j], 1e-10 * sq);
+    }
   }
 
   @Test
