@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -38,7 +39,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * iterations, start included: Niche (greedy k-means++, AUTO = Hamerly) with 1 and 2 threads, ELKI
  * 0.8.0 Exponion with its k-means++ start, and Commons Math 3.6.1 {@code KMeansPlusPlusClusterer}.
  * Peer input structures (ELKI database, Commons Math point list) are built in {@code @Setup};
- * Niche's timing includes its one copy of the input. Run single-shot:
+ * Niche's timing includes its one copy of the input. Every benchmark runs for seeds 1, 2 and 3.
+ * Run single-shot:
  * {@code -Djmh.args="KMeansFitBenchmark -f 1 -wi 1 -i 3 -bm ss"}. Inertias are printed at teardown.
  */
 @State(Scope.Benchmark)
@@ -47,6 +49,14 @@ import org.openjdk.jmh.annotations.TearDown;
 public class KMeansFitBenchmark {
 
   private static final int MAX_ITERATIONS = 20;
+
+  /**
+   * The seed of every library's start. How many iterations follow depends on where the start
+   * lands (one, or five to eight when two centres share a group), so a fair comparison takes
+   * several seeds; scikit-learn is run with random_state 0, 1 and 2.
+   */
+  @Param({"1", "2", "3"})
+  public long seed;
 
   private double[] flat;
   private Relation<NumberVector> relation;
@@ -77,7 +87,7 @@ public class KMeansFitBenchmark {
   }
 
   private KMeansModel niche(int threads) {
-    KMeansModel m = KMeans.builder().k(BlobData.K).seed(1).init(KMeansInit.GREEDY_KMEANS_PLUS_PLUS)
+    KMeansModel m = KMeans.builder().k(BlobData.K).seed(seed).init(KMeansInit.GREEDY_KMEANS_PLUS_PLUS)
         .maxIterations(MAX_ITERATIONS).threads(threads).build().fit(flat, BlobData.D);
     nicheInertia = m.inertia();
     return m;
@@ -111,7 +121,7 @@ public class KMeansFitBenchmark {
   @Benchmark
   public Clustering<elki.data.model.KMeansModel> elkiExponion() {
     ExponionKMeans<NumberVector> km = new ExponionKMeans<>(SquaredEuclideanDistance.STATIC,
-        BlobData.K, MAX_ITERATIONS, new KMeansPlusPlus<>(new RandomFactory(1L)), true);
+        BlobData.K, MAX_ITERATIONS, new KMeansPlusPlus<>(new RandomFactory(seed)), true);
     Clustering<elki.data.model.KMeansModel> c = km.run(relation);
     double total = 0;
     for (Cluster<elki.data.model.KMeansModel> cl : c.getAllClusters()) {
@@ -129,7 +139,7 @@ public class KMeansFitBenchmark {
   @Benchmark
   public List<CentroidCluster<DoublePoint>> commonsMath() {
     KMeansPlusPlusClusterer<DoublePoint> km = new KMeansPlusPlusClusterer<>(BlobData.K,
-        MAX_ITERATIONS, new EuclideanDistance(), new JDKRandomGenerator(1));
+        MAX_ITERATIONS, new EuclideanDistance(), new JDKRandomGenerator((int) seed));
     List<CentroidCluster<DoublePoint>> clusters = km.cluster(points);
     double total = 0;
     for (CentroidCluster<DoublePoint> c : clusters) {
