@@ -1,10 +1,15 @@
 package dev.niche.segmentation.internal;
 
 /**
- * The M-step shared by every algorithm, so that identical labels give bit-identical centroids:
- * per fixed chunk, weighted sums and weights per cluster accumulated in row order (and the
- * inertia of the current assignment against the current centres); chunk partials added in chunk
- * order; centre = sum / weight. Empty clusters are re-seeded at the farthest points from their
+ * The M-step shared by every algorithm, so that identical label sequences give bit-identical
+ * centroids: per fixed chunk, weighted sums, weights and counts of positive-weight rows per
+ * cluster; chunk partials added in chunk order; centre = sum / weight. The first step sums every
+ * row in row order; later steps only move the rows whose label changed since the previous step
+ * (in row order within a chunk: subtract from the old cluster, add to the new), as ELKI does, so
+ * a step costs a pass over the labels rather than the data. A cluster's partials are reset to
+ * exact zeros when its last positive-weight row of a chunk leaves, so emptiness is exact. The
+ * inertia of the current assignment against the current centres is summed directly (the distance
+ * of every row, in row order). Empty clusters are re-seeded at the farthest points from their
  * assigned centres (largest weighted squared distance first, lowest index on ties), which moves
  * the point into the empty cluster; never NaN.
  */
@@ -14,7 +19,10 @@ public final class CentroidUpdate {
   private final int k;
   private final double[][] sums;
   private final double[][] weights;
+  private final int[][] members;
   private final double[] inertias;
+  /** Labels at the last step, or null before the first. */
+  private int[] summed;
 
   /**
    * Buffers for one fit.
@@ -28,6 +36,7 @@ public final class CentroidUpdate {
     int chunks = ChunkPool.chunks(data.n());
     this.sums = new double[chunks][k * data.d()];
     this.weights = new double[chunks][k];
+    this.members = new int[chunks][k];
     this.inertias = new double[chunks];
   }
 
@@ -65,36 +74,23 @@ public final class CentroidUpdate {
     int chunks = sums.length;
     int d = data.d();
     int n = data.n();
-    double[] x = data.x();
-    double[] w = data.w();
+    boolean first = summed == null;
+    if (first) {
+      summed = new int[n];
+    }
     pool.forEach(
         chunks,
         c -> {
-          double[] s = sums[c];
-          double[] cw = weights[c];
-          java.util.Arrays.fill(s, 0.0);
-          java.util.Arrays.fill(cw, 0.0);
-          int end = ChunkPool.end(c, n);
-          for (int i = ChunkPool.start(c); i < end; i++) {
-            int l = labels[i];
-            int xo = i * d;
-            int so = l * d;
-            double wi = w == null ? 1.0 : w[i];
-            if (w == null) {
-              for (int j = 0; j < d; j++) {
-                s[so + j] += x[xo + j];
-              }
-            } else {
-              for (int j = 0; j < d; j++) {
-                s[so + j] = Math.fma(wi, x[xo + j], s[so + j]);
-              }
-            }
-            cw[l] += wi;
+          if (first) {
+            sumChunk(c, labels);
+          } else {
+            moveChanged(c, labels);
           }
           inertias[c] = needInertia ? Inertia.chunkSum(data, centres, labels, c) : 0;
         });
     double[] total = new double[k * d];
     double[] weight = new double[k];
+    int[] count = new int[k];
     double inertia = 0;
     for (int c = 0; c < chunks; c++) {
       double[] s = sums[c];
@@ -102,15 +98,17 @@ public final class CentroidUpdate {
         total[t] += s[t];
       }
       double[] cw = weights[c];
+      int[] cm = members[c];
       for (int m = 0; m < k; m++) {
         weight[m] += cw[m];
+        count[m] += cm[m];
       }
       inertia += inertias[c];
     }
     if (!needInertia) {
       inertia = knownInertia;
     }
-    int[] relocated = relocateEmpty(labels, centres, total, weight);
+    int[] relocated = relocateEmpty(labels, centres, total, weight, count);
     double[] next = new double[k * d];
     for (int m = 0; m < k; m++) {
       double inv = 1.0 / weight[m];
@@ -121,10 +119,97 @@ public final class CentroidUpdate {
     return new Result(next, inertia, relocated, weight);
   }
 
-  private int[] relocateEmpty(int[] labels, double[] centres, double[] total, double[] weight) {
+  /** The first step's partials of one chunk: every row, in row order. */
+  private void sumChunk(int c, int[] labels) {
+    double[] s = sums[c];
+    double[] cw = weights[c];
+    int[] cm = members[c];
+    java.util.Arrays.fill(s, 0.0);
+    java.util.Arrays.fill(cw, 0.0);
+    java.util.Arrays.fill(cm, 0);
+    int d = data.d();
+    double[] x = data.x();
+    double[] w = data.w();
+    int end = ChunkPool.end(c, data.n());
+    for (int i = ChunkPool.start(c); i < end; i++) {
+      int l = labels[i];
+      int xo = i * d;
+      int so = l * d;
+      if (w == null) {
+        for (int j = 0; j < d; j++) {
+          s[so + j] += x[xo + j];
+        }
+        cw[l] += 1.0;
+        cm[l]++;
+      } else if (w[i] > 0) {
+        double wi = w[i];
+        for (int j = 0; j < d; j++) {
+          s[so + j] = Math.fma(wi, x[xo + j], s[so + j]);
+        }
+        cw[l] += wi;
+        cm[l]++;
+      }
+      summed[i] = l;
+    }
+  }
+
+  /** A later step's partials of one chunk: the rows whose label changed, in row order. */
+  private void moveChanged(int c, int[] labels) {
+    int end = ChunkPool.end(c, data.n());
+    for (int i = ChunkPool.start(c); i < end; i++) {
+      int to = labels[i];
+      int from = summed[i];
+      if (to != from) {
+        move(c, i, from, to);
+      }
+    }
+  }
+
+  /** Moves row i of chunk c from cluster {@code from} to {@code to} in the chunk's partials. */
+  private void move(int c, int i, int from, int to) {
+    summed[i] = to;
+    double wi = data.weight(i);
+    if (!(wi > 0)) {
+      return;
+    }
+    double[] s = sums[c];
+    double[] cw = weights[c];
+    int[] cm = members[c];
+    int d = data.d();
+    double[] x = data.x();
+    int xo = i * d;
+    if (--cm[from] == 0) {
+      java.util.Arrays.fill(s, from * d, from * d + d, 0.0);
+      cw[from] = 0;
+    } else if (data.w() == null) {
+      for (int j = 0; j < d; j++) {
+        s[from * d + j] -= x[xo + j];
+      }
+      cw[from] -= 1.0;
+    } else {
+      for (int j = 0; j < d; j++) {
+        s[from * d + j] = Math.fma(-wi, x[xo + j], s[from * d + j]);
+      }
+      cw[from] -= wi;
+    }
+    if (data.w() == null) {
+      for (int j = 0; j < d; j++) {
+        s[to * d + j] += x[xo + j];
+      }
+    } else {
+      for (int j = 0; j < d; j++) {
+        s[to * d + j] = Math.fma(wi, x[xo + j], s[to * d + j]);
+      }
+    }
+    cw[to] += wi;
+    cm[to]++;
+  }
+
+  private int[] relocateEmpty(
+      int[] labels, double[] centres, double[] total, double[] weight, int[] count) {
     int empty = 0;
     for (int m = 0; m < k; m++) {
-      if (!(weight[m] > 0)) {
+      if (count[m] == 0) {
         empty++;
       }
     }
@@ -140,15 +225,14 @@ public final class CentroidUpdate {
       far[i] = wi > 0 ? wi * SquaredDistance.between(x, i * d, centres, labels[i] * d, d) : -1;
     }
     int[] moved = new int[empty];
-    int count = 0;
+    int done = 0;
     for (int m = 0; m < k; m++) {
-      if (weight[m] > 0) {
+      if (count[m] > 0) {
         continue;
       }
       int best = -1;
       for (int i = 0; i < n; i++) {
-        int l = labels[i];
-        if (far[i] >= 0 && weight[l] > data.weight(i) && (best < 0 || far[i] > far[best])) {
+        if (far[i] >= 0 && count[labels[i]] > 1 && (best < 0 || far[i] > far[best])) {
           best = i;
         }
       }
@@ -157,6 +241,7 @@ public final class CentroidUpdate {
             "cluster " + m + " is empty and no point can be moved into it");
       }
       int from = labels[best];
+      move(best / ChunkPool.CHUNK_ROWS, best, from, m);
       double wi = data.weight(best);
       for (int j = 0; j < d; j++) {
         total[from * d + j] -= wi * x[best * d + j];
@@ -164,9 +249,11 @@ public final class CentroidUpdate {
       }
       weight[from] -= wi;
       weight[m] = wi;
+      count[from]--;
+      count[m] = 1;
       labels[best] = m;
       far[best] = -1;
-      moved[count++] = best;
+      moved[done++] = best;
     }
     return moved;
   }
