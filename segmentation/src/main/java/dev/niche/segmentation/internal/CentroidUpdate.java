@@ -5,7 +5,7 @@ package dev.niche.segmentation.internal;
  * centroids: per fixed chunk, weighted sums, weights and counts of positive-weight rows per
  * cluster; chunk partials added in chunk order; centre = sum / weight. The first step sums every
  * row in row order; later steps only move the rows whose label changed since the previous step
- * (in row order within a chunk: subtract from the old cluster, add to the new), as ELKI does, so
+ * (in row order within a chunk: subtract from the old cluster, add to the new), so
  * a step costs a pass over the labels rather than the data. A cluster's partials are reset to
  * exact zeros when its last positive-weight row of a chunk leaves, so emptiness is exact. The
  * inertia of the current assignment against the current centres is summed directly (the distance
