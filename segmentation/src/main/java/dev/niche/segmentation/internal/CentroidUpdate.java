@@ -5,8 +5,10 @@ package dev.niche.segmentation.internal;
  * centroids: per fixed chunk, weighted sums, weights and counts of positive-weight rows per
  * cluster; chunk partials added in chunk order; centre = sum / weight. The first step sums every
  * row in row order; later steps only move the rows whose label changed since the previous step
- * (in row order within a chunk: subtract from the old cluster, add to the new), so
- * a step costs a pass over the labels rather than the data. A cluster's partials are reset to
+ * (in row order within a chunk: subtract from the old cluster, add to the new), so a step costs a
+ * pass over the labels rather than the data. Once more than n rows have moved since the last
+ * full sum, the next step sums every row again, so the rounding of the moves never grows beyond
+ * that of about two full sums. A cluster's partials are reset to
  * exact zeros when its last positive-weight row of a chunk leaves, so emptiness is exact. The
  * inertia of the current assignment against the current centres is summed directly (the distance
  * of every row, in row order). Empty clusters are re-seeded at the farthest points from their
@@ -23,6 +25,10 @@ public final class CentroidUpdate {
   private final double[] inertias;
   /** Labels at the last step, or null before the first. */
   private int[] summed;
+  /** Per chunk: rows moved by the last step. */
+  private final long[] moved;
+  /** Rows moved since the last full sum. */
+  private long movedSinceSum;
 
   /**
    * Buffers for one fit.
@@ -37,6 +43,7 @@ public final class CentroidUpdate {
     this.sums = new double[chunks][k * data.d()];
     this.weights = new double[chunks][k];
     this.members = new int[chunks][k];
+    this.moved = new long[chunks];
     this.inertias = new double[chunks];
   }
 
@@ -74,20 +81,27 @@ public final class CentroidUpdate {
     int chunks = sums.length;
     int d = data.d();
     int n = data.n();
-    boolean first = summed == null;
-    if (first) {
+    boolean full = summed == null || movedSinceSum > n;
+    if (summed == null) {
       summed = new int[n];
     }
     pool.forEach(
         chunks,
         c -> {
-          if (first) {
+          if (full) {
             sumChunk(c, labels);
+            moved[c] = 0;
           } else {
-            moveChanged(c, labels);
+            moved[c] = moveChanged(c, labels);
           }
           inertias[c] = needInertia ? Inertia.chunkSum(data, centres, labels, c) : 0;
         });
+    if (full) {
+      movedSinceSum = 0;
+    }
+    for (long v : moved) {
+      movedSinceSum += v;
+    }
     double[] total = new double[k * d];
     double[] weight = new double[k];
     int[] count = new int[k];
@@ -153,16 +167,23 @@ public final class CentroidUpdate {
     }
   }
 
-  /** A later step's partials of one chunk: the rows whose label changed, in row order. */
-  private void moveChanged(int c, int[] labels) {
+  /**
+   * A later step's partials of one chunk: the rows whose label changed, in row order.
+   *
+   * @return the number of rows moved
+   */
+  private long moveChanged(int c, int[] labels) {
+    long count = 0;
     int end = ChunkPool.end(c, data.n());
     for (int i = ChunkPool.start(c); i < end; i++) {
       int to = labels[i];
       int from = summed[i];
       if (to != from) {
         move(c, i, from, to);
+        count++;
       }
     }
+    return count;
   }
 
   /** Moves row i of chunk c from cluster {@code from} to {@code to} in the chunk's partials. */

@@ -47,7 +47,9 @@ class CentroidUpdateTest {
           double[] centres = new double[k * d];
           try (ChunkPool p1 = new ChunkPool(1);
               ChunkPool p2 = new ChunkPool(2)) {
-            for (int step = 0; step < 6; step++) {
+            // Twelve steps: a tenth of the rows move each time, so after ten more than n have moved
+            // and a step sums every row again.
+            for (int step = 0; step < 12; step++) {
               int[] copy = labels.clone();
               CentroidUpdate.Result a = one.update(labels, centres, p1, Double.NaN);
               CentroidUpdate.Result b = two.update(copy, centres, p2, Double.NaN);
