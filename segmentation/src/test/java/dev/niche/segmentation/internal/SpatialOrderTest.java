@@ -25,13 +25,9 @@ class SpatialOrderTest {
     int n = SpatialOrder.MIN_ROWS + 3_333;
     int d = 5;
     double[] x = blobs(n, d, 12, 7);
-    SpatialOrder spatial;
-    double[] ordered;
-    try (ChunkPool pool = new ChunkPool(2)) {
-      spatial = SpatialOrder.of(new Dataset(x, n, d, null), 12, pool);
-      ordered = spatial.copy(x, d, pool);
-    }
-    int[] order = spatial.order();
+    Ordered o = ordered(x, n, d, 12);
+    double[] ordered = o.copy();
+    int[] order = o.spatial().order();
     boolean[] seen = new boolean[n];
     for (int i : order) {
       assertTrue(!seen[i], "row " + i + " twice");
@@ -115,12 +111,9 @@ class SpatialOrderTest {
     int n = SpatialOrder.MIN_ROWS + 77;
     int d = 3;
     double[] x = blobs(n, d, 9, 5);
-    SpatialOrder spatial;
-    double[] copy;
-    try (ChunkPool pool = new ChunkPool(2)) {
-      spatial = SpatialOrder.of(new Dataset(x, n, d, null), 9, pool);
-      copy = spatial.copy(x, d, pool);
-    }
+    Ordered o = ordered(x, n, d, 9);
+    SpatialOrder spatial = o.spatial();
+    double[] copy = o.copy();
     int[] order = spatial.order();
     double[] inPlace = x.clone();
     spatial.permuteInPlace(inPlace, d);
@@ -144,6 +137,16 @@ class SpatialOrderTest {
     }
     assertArrayEquals(labels, spatial.restore(moved));
     assertNull(spatial.permute(null));
+  }
+
+  /** An order and the copy it makes. */
+  private record Ordered(SpatialOrder spatial, double[] copy) {}
+
+  private static Ordered ordered(double[] x, int n, int d, int cells) {
+    try (ChunkPool pool = new ChunkPool(2)) {
+      SpatialOrder spatial = SpatialOrder.of(new Dataset(x, n, d, null), cells, pool);
+      return new Ordered(spatial, spatial.copy(x, d, pool));
+    }
   }
 
   private static double meanBlockRadius(double[] x, int n, int d) {
