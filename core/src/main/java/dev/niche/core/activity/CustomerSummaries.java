@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Per-customer frequency, recency, age and spend over a calibration period, stored column by
@@ -21,8 +23,11 @@ import java.util.Map;
  * <ul>
  *   <li>Transactions on the same calendar day are merged into one purchase whose amount is their
  *       sum; times of day are ignored.
- *   <li>Only transactions on or before the calibration end (inclusive) count; later ones are
- *       ignored, and customers whose first purchase is after it are left out.
+ *   <li>Only transactions on or before the calibration end (inclusive) count towards
+ *       {@code x}, {@code t_x}, {@code T} and spend, and customers whose first purchase is after
+ *       it are left out. With a holdout end ({@link Builder#holdoutEnd}), the purchase days in
+ *       {@code (calibrationEnd, holdoutEnd]} are counted as {@link #holdoutFrequency()} over a
+ *       holdout of length {@link #holdoutLength()}; without one, later transactions are ignored.
  *   <li>The first purchase is the customer's birth. Frequency {@code x} is the number of later
  *       purchase days; recency {@code t_x} is the time from the first to the last purchase day;
  *       age {@code T} is the time from the first purchase day to the calibration end. Times are
@@ -33,65 +38,45 @@ import java.util.Map;
  *       0 when {@code x = 0}. Total spend includes the first purchase.
  * </ul>
  *
+ * <p>Summaries built from transactions keep each customer's purchases up to the last day that
+ * counts (16 bytes per purchase) so that summaries of parts of the transactions {@link #merge}
+ * exactly into the summaries of the whole; {@link #fromColumns} builds them from precomputed
+ * columns instead.
+ *
  * <p>Customers appear in the order in which their first transaction was added. Instances are
  * immutable and thread-safe; array accessors return copies.
  */
 public final class CustomerSummaries {
 
   private final LocalDate calibrationEnd;
+  private final LocalDate holdoutEnd;
   private final ActivityUnit unit;
   private final List<String> customerIds;
-  private final double[] frequency;
-  private final double[] recency;
-  private final double[] age;
-  private final double[] meanRepeatSpend;
-  private final double[] totalSpend;
-  private final long[] firstDay;
-  private final long[] lastDay;
+  private final SummaryTable table;
+  private final double holdoutLength;
   private final Map<String, Integer> index;
 
-  private CustomerSummaries(Builder b) {
-    this.calibrationEnd = b.calibrationEnd;
-    this.unit = b.unit;
-    long endDay = calibrationEnd.toEpochDay();
-    List<String> ids = new ArrayList<>();
-    int capacity = b.customers.size();
-    double[] xs = new double[capacity];
-    double[] txs = new double[capacity];
-    double[] ts = new double[capacity];
-    double[] means = new double[capacity];
-    double[] totals = new double[capacity];
-    long[] firsts = new long[capacity];
-    long[] lasts = new long[capacity];
-    double unitDays = unit.days();
-    int n = 0;
-    for (PurchaseHistory h : b.order) {
-      if (!h.summarise(endDay)) {
-        continue;
-      }
-      ids.add(h.customerId);
-      xs[n] = h.repeatDays;
-      txs[n] = (h.lastDay - h.firstDay) / unitDays;
-      ts[n] = (endDay - h.firstDay) / unitDays;
-      means[n] = h.repeatDays == 0 ? 0.0 : h.repeatSpend / h.repeatDays;
-      totals[n] = h.totalSpend;
-      firsts[n] = h.firstDay;
-      lasts[n] = h.lastDay;
-      n++;
-    }
-    this.customerIds = Collections.unmodifiableList(ids);
-    this.frequency = Arrays.copyOf(xs, n);
-    this.recency = Arrays.copyOf(txs, n);
-    this.age = Arrays.copyOf(ts, n);
-    this.meanRepeatSpend = Arrays.copyOf(means, n);
-    this.totalSpend = Arrays.copyOf(totals, n);
-    this.firstDay = Arrays.copyOf(firsts, n);
-    this.lastDay = Arrays.copyOf(lasts, n);
+  private CustomerSummaries(LocalDate calibrationEnd, LocalDate holdoutEnd, ActivityUnit unit,
+      SummaryTable table) {
+    this.calibrationEnd = calibrationEnd;
+    this.holdoutEnd = holdoutEnd;
+    this.unit = unit;
+    this.table = table.freeze();
+    this.customerIds = Collections.unmodifiableList(new ArrayList<>(table.ids));
+    this.holdoutLength = holdoutEnd == null ? 0.0
+        : (holdoutEnd.toEpochDay() - calibrationEnd.toEpochDay()) / unit.days();
+    int n = customerIds.size();
     Map<String, Integer> map = new HashMap<>(Math.max(16, 2 * n));
     for (int i = 0; i < n; i++) {
-      map.put(ids.get(i), i);
+      map.put(customerIds.get(i), i);
     }
     this.index = map;
+  }
+
+  /** Wraps a table assembled by {@link SummaryColumns} or a merge. */
+  static CustomerSummaries of(LocalDate calibrationEnd, LocalDate holdoutEnd, ActivityUnit unit,
+      SummaryTable table) {
+    return new CustomerSummaries(calibrationEnd, holdoutEnd, unit, table);
   }
 
   /**
@@ -175,7 +160,7 @@ public final class CustomerSummaries {
    * @return a new array of whole numbers
    */
   public double[] frequency() {
-    return frequency.clone();
+    return table.frequency.clone();
   }
 
   /**
@@ -184,7 +169,7 @@ public final class CustomerSummaries {
    * @return a new array
    */
   public double[] recency() {
-    return recency.clone();
+    return table.recency.clone();
   }
 
   /**
@@ -193,7 +178,7 @@ public final class CustomerSummaries {
    * @return a new array
    */
   public double[] age() {
-    return age.clone();
+    return table.age.clone();
   }
 
   /**
@@ -203,9 +188,9 @@ public final class CustomerSummaries {
    * @return a new array
    */
   public double[] timeSinceLastPurchase() {
-    double[] r = new double[age.length];
+    double[] r = new double[size()];
     for (int i = 0; i < r.length; i++) {
-      r[i] = age[i] - recency[i];
+      r[i] = table.age[i] - table.recency[i];
     }
     return r;
   }
@@ -216,7 +201,7 @@ public final class CustomerSummaries {
    * @return a new array
    */
   public double[] meanRepeatSpend() {
-    return meanRepeatSpend.clone();
+    return table.meanRepeatSpend.clone();
   }
 
   /**
@@ -225,7 +210,41 @@ public final class CustomerSummaries {
    * @return a new array
    */
   public double[] totalSpend() {
-    return totalSpend.clone();
+    return table.totalSpend.clone();
+  }
+
+  /**
+   * The last day (inclusive) of the holdout period, if one was given.
+   *
+   * @return the holdout end, or empty for calibration-only summaries
+   */
+  public Optional<LocalDate> holdoutEnd() {
+    return Optional.ofNullable(holdoutEnd);
+  }
+
+  /**
+   * Holdout frequency x*: the number of purchase days in {@code (calibrationEnd, holdoutEnd]}
+   * per customer (same-day purchases merged, as in the calibration period). Every such day is a
+   * repeat purchase, since the customer's first purchase is in the calibration period. All 0 when
+   * no holdout end was given.
+   *
+   * @return a new array of whole numbers
+   */
+  public double[] holdoutFrequency() {
+    return table.holdoutFrequency.clone();
+  }
+
+  /**
+   * Holdout length T*: {@code (holdoutEnd - calibrationEnd)} in {@link #unit()}, the same for
+   * every customer (everyone is observed over the whole holdout). 0 when no holdout end was
+   * given.
+   *
+   * @return a new array, one entry per customer
+   */
+  public double[] holdoutLength() {
+    double[] t = new double[size()];
+    Arrays.fill(t, holdoutLength);
+    return t;
   }
 
   /**
@@ -236,15 +255,18 @@ public final class CustomerSummaries {
    * @throws IndexOutOfBoundsException if {@code i} is out of range
    */
   public CustomerSummary get(int i) {
+    Objects.checkIndex(i, size());
     return new CustomerSummary(
         customerIds.get(i),
-        (int) frequency[i],
-        recency[i],
-        age[i],
-        meanRepeatSpend[i],
-        totalSpend[i],
-        LocalDate.ofEpochDay(firstDay[i]),
-        LocalDate.ofEpochDay(lastDay[i]));
+        (int) table.frequency[i],
+        table.recency[i],
+        table.age[i],
+        table.meanRepeatSpend[i],
+        table.totalSpend[i],
+        LocalDate.ofEpochDay(table.firstDays[i]),
+        LocalDate.ofEpochDay(table.lastDays[i]),
+        (int) table.holdoutFrequency[i],
+        holdoutLength);
   }
 
   /**
@@ -261,12 +283,61 @@ public final class CustomerSummaries {
   }
 
   /**
+   * Combines these summaries with summaries of another part of the same transactions (same
+   * calibration end, holdout end and unit). When both were built from transactions, the result
+   * equals, customer by customer and to the last bit, the summaries of all transactions taken
+   * together, however the transactions were split: a customer's purchases on both sides are
+   * combined (same-day purchases merged across the parts, spends summed in one canonical order),
+   * and a customer whose part held only holdout purchases is completed by the part holding the
+   * first purchase. Summaries built from columns ({@link #fromColumns}) keep no purchase days:
+   * they merge only with summaries of other customers, and so does the result.
+   *
+   * <p>Customers appear in this summaries' order, then the other's new customers in theirs. This
+   * is what lets an engine such as Spark summarise partitions in parallel and combine them.
+   *
+   * @param other summaries of other transactions
+   * @return the combined summaries
+   * @throws NullPointerException if {@code other} is null
+   * @throws IllegalArgumentException if the calibration end, holdout end or unit differ, if a
+   *     customer appears on both sides and one side was built from columns, or if a customer's
+   *     combined spend overflows
+   */
+  public CustomerSummaries merge(CustomerSummaries other) {
+    Checks.notNull(other, "other");
+    Checks.argument(calibrationEnd.equals(other.calibrationEnd), "other.calibrationEnd() = "
+        + other.calibrationEnd + " must equal calibrationEnd() = " + calibrationEnd);
+    Checks.argument(unit == other.unit,
+        "other.unit() = " + other.unit + " must equal unit() = " + unit);
+    Checks.argument(Objects.equals(holdoutEnd, other.holdoutEnd), "other.holdoutEnd() = "
+        + other.holdoutEnd() + " must equal holdoutEnd() = " + holdoutEnd());
+    return new CustomerSummaries(calibrationEnd, holdoutEnd, unit,
+        SummaryMerge.merge(table, other.table));
+  }
+
+  /**
+   * Starts summaries from precomputed columns (id, x, t_x, T, mean repeat spend, optionally total
+   * spend and holdout frequency), for instance computed by an external engine. The values are
+   * kept as given; the first and last purchase days of {@link #get(int)} are derived by rounding
+   * {@code T} and {@code t_x} to whole days.
+   *
+   * @param calibrationEnd the last day (inclusive) of the calibration period
+   * @param unit the unit of recency and age
+   * @return a column builder
+   * @throws NullPointerException if an argument is null
+   */
+  public static SummaryColumns fromColumns(LocalDate calibrationEnd, ActivityUnit unit) {
+    return new SummaryColumns(Checks.notNull(calibrationEnd, "calibrationEnd"),
+        Checks.notNull(unit, "unit"));
+  }
+
+  /**
    * Collects transactions, validating each as it is added, and builds {@link CustomerSummaries}.
    * Not thread-safe; reusable (each {@link #build()} summarises everything added so far).
    */
   public static final class Builder {
     private final LocalDate calibrationEnd;
     private final ActivityUnit unit;
+    private LocalDate holdoutEnd;
     private final Map<String, PurchaseHistory> customers = new HashMap<>();
     private final List<PurchaseHistory> order = new ArrayList<>();
     private long added;
@@ -358,12 +429,50 @@ public final class CustomerSummaries {
     }
 
     /**
+     * Adds a holdout period {@code (calibrationEnd, holdoutEnd]}: transactions in it are no longer
+     * ignored but counted, per customer, as {@link CustomerSummaries#holdoutFrequency()}, the
+     * number of purchase days (same-day purchases merged). This follows lifetimes'
+     * {@code calibration_and_holdout_data} (daily frequency): only customers whose first purchase
+     * is in the calibration period are summarised, and every holdout purchase day counts, since
+     * it is necessarily later than the first purchase day. Transactions after the holdout end are
+     * ignored.
+     *
+     * @param holdoutEnd the last day (inclusive) of the holdout period, after the calibration end
+     * @return this builder
+     * @throws NullPointerException if {@code holdoutEnd} is null
+     * @throws IllegalArgumentException if {@code holdoutEnd} is not after the calibration end
+     */
+    public Builder holdoutEnd(LocalDate holdoutEnd) {
+      Checks.notNull(holdoutEnd, "holdoutEnd");
+      Checks.argument(holdoutEnd.isAfter(calibrationEnd), "holdoutEnd = " + holdoutEnd
+          + " must be after calibrationEnd = " + calibrationEnd);
+      this.holdoutEnd = holdoutEnd;
+      return this;
+    }
+
+    /**
      * Summarises the transactions added so far.
      *
      * @return the summaries
+     * @throws IllegalArgumentException if a customer's amounts in the calibration period sum to
+     *     more than {@link Double#MAX_VALUE} (the message names the customer)
      */
     public CustomerSummaries build() {
-      return new CustomerSummaries(this);
+      long endDay = calibrationEnd.toEpochDay();
+      long lastDay = holdoutEnd == null ? endDay : holdoutEnd.toEpochDay();
+      SummaryTable t = new SummaryTable(endDay, lastDay, unit.days(), order.size(), true);
+      for (PurchaseHistory h : order) {
+        h.canonicalize();
+        if (h.count > 0 && h.days[0] <= endDay) {
+          t.addPurchases(h.customerId, h.days, h.amounts, 0, h.count);
+        }
+      }
+      for (PurchaseHistory h : order) {
+        if (h.count > 0 && h.days[0] > endDay) {
+          t.addPurchases(h.customerId, h.days, h.amounts, 0, h.count);
+        }
+      }
+      return new CustomerSummaries(calibrationEnd, holdoutEnd, unit, t);
     }
   }
 }

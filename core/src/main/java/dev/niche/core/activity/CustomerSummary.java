@@ -4,9 +4,10 @@ import dev.niche.core.Checks;
 import java.time.LocalDate;
 
 /**
- * One customer's activity over the calibration period, in the conventions of the "buy 'til you
- * die" literature (Fader, Hardie &amp; Lee 2005): the first purchase is the customer's birth and is
- * not counted as a repeat purchase; purchases on the same calendar day count as one.
+ * One customer's activity over the calibration period (and, when one was given, the holdout
+ * period), in the conventions of the "buy 'til you die" literature (Fader, Hardie &amp; Lee
+ * 2005): the first purchase is the customer's birth and is not counted as a repeat purchase;
+ * purchases on the same calendar day count as one.
  *
  * <p>For RFM segmentation: <em>frequency</em> is {@link #frequency()}, <em>recency</em> in the
  * RFM sense (time since the last purchase) is {@link #timeSinceLastPurchase()}, and
@@ -23,6 +24,10 @@ import java.time.LocalDate;
  * @param totalSpend the total amount spent in the calibration period, first purchase included
  * @param firstPurchase the day of the first purchase
  * @param lastPurchase the day of the last purchase in the calibration period
+ * @param holdoutFrequency x*, the number of purchase days in the holdout period
+ *     {@code (calibrationEnd, holdoutEnd]}; 0 without a holdout
+ * @param holdoutLength T*, the length of the holdout period in the summaries' unit; 0 without a
+ *     holdout
  */
 public record CustomerSummary(
     String customerId,
@@ -32,7 +37,9 @@ public record CustomerSummary(
     double meanRepeatSpend,
     double totalSpend,
     LocalDate firstPurchase,
-    LocalDate lastPurchase) {
+    LocalDate lastPurchase,
+    int holdoutFrequency,
+    double holdoutLength) {
 
   /**
    * Creates a summary, checking its internal consistency.
@@ -45,6 +52,8 @@ public record CustomerSummary(
    * @param totalSpend total amount
    * @param firstPurchase day of the first purchase
    * @param lastPurchase day of the last purchase
+   * @param holdoutFrequency purchase days in the holdout period
+   * @param holdoutLength length of the holdout period
    * @throws NullPointerException if an identifier or date is null
    * @throws IllegalArgumentException if a value is negative or not finite, {@code recency > age},
    *     or {@code frequency == 0} with a positive recency
@@ -58,11 +67,34 @@ public record CustomerSummary(
     Checks.nonNegative(age, "age");
     Checks.nonNegative(meanRepeatSpend, "meanRepeatSpend");
     Checks.nonNegative(totalSpend, "totalSpend");
+    Checks.nonNegative(holdoutFrequency, "holdoutFrequency");
+    Checks.nonNegative(holdoutLength, "holdoutLength");
     if (recency > age) {
       throw new IllegalArgumentException("recency = " + recency + " must be <= age = " + age);
     }
     Checks.argument(frequency > 0 || recency == 0,
         "recency = " + recency + " must be 0 when frequency = 0");
+  }
+
+  /**
+   * A summary without a holdout period (holdout frequency and length 0).
+   *
+   * @param customerId the customer's identifier
+   * @param frequency repeat purchase days
+   * @param recency time of the last purchase since the first
+   * @param age time since the first purchase
+   * @param meanRepeatSpend mean repeat amount
+   * @param totalSpend total amount
+   * @param firstPurchase day of the first purchase
+   * @param lastPurchase day of the last purchase
+   * @throws NullPointerException if an identifier or date is null
+   * @throws IllegalArgumentException if a value is negative or not finite, {@code recency > age},
+   *     or {@code frequency == 0} with a positive recency
+   */
+  public CustomerSummary(String customerId, int frequency, double recency, double age,
+      double meanRepeatSpend, double totalSpend, LocalDate firstPurchase, LocalDate lastPurchase) {
+    this(customerId, frequency, recency, age, meanRepeatSpend, totalSpend, firstPurchase,
+        lastPurchase, 0, 0.0);
   }
 
   /**

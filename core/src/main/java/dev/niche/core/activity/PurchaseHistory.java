@@ -3,8 +3,8 @@ package dev.niche.core.activity;
 import java.util.Arrays;
 
 /**
- * One customer's raw purchases (epoch days and amounts), growable, and the summary computed from
- * them. Package-private; not thread-safe.
+ * One customer's raw purchases (epoch days and amounts) while a {@link CustomerSummaries.Builder}
+ * collects them. Package-private; not thread-safe.
  */
 final class PurchaseHistory {
   final String customerId;
@@ -12,12 +12,6 @@ final class PurchaseHistory {
   double[] amounts = new double[4];
   int count;
   boolean sorted = true;
-  // Results of summarise().
-  int repeatDays;
-  double repeatSpend;
-  double totalSpend;
-  long firstDay;
-  long lastDay;
 
   PurchaseHistory(String customerId) {
     this.customerId = customerId;
@@ -36,30 +30,26 @@ final class PurchaseHistory {
     count++;
   }
 
-  /** Computes the summary up to endDay; returns false if no purchase is on or before it. */
-  boolean summarise(long endDay) {
+  /**
+   * Puts the purchases in canonical order: by day, and by amount within a day. The order, and so
+   * every floating-point sum taken along it, depends only on the multiset of purchases, not on the
+   * order in which they were added: this is what makes merged summaries equal the whole exactly.
+   */
+  void canonicalize() {
     if (!sorted) {
       sortByDay();
     }
-    if (count == 0 || days[0] > endDay) {
-      return false;
-    }
-    firstDay = days[0];
-    lastDay = firstDay;
-    repeatDays = 0;
-    repeatSpend = 0;
-    totalSpend = 0;
-    for (int i = 0; i < count && days[i] <= endDay; i++) {
-      totalSpend += amounts[i];
-      if (days[i] != firstDay) {
-        if (days[i] != lastDay) {
-          repeatDays++;
-          lastDay = days[i];
-        }
-        repeatSpend += amounts[i];
+    int i = 0;
+    while (i < count) {
+      int j = i + 1;
+      while (j < count && days[j] == days[i]) {
+        j++;
       }
+      if (j - i > 1) {
+        Arrays.sort(amounts, i, j);
+      }
+      i = j;
     }
-    return true;
   }
 
   private void sortByDay() {
