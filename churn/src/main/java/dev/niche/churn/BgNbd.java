@@ -3,6 +3,7 @@ package dev.niche.churn;
 import dev.niche.churn.internal.BgNbdData;
 import dev.niche.churn.internal.BgNbdExpectation;
 import dev.niche.churn.internal.BgNbdLikelihood;
+import dev.niche.churn.internal.PurchaseCounts;
 import dev.niche.core.Checks;
 import dev.niche.core.activity.CustomerSummaries;
 import dev.niche.core.likelihood.LikelihoodFit;
@@ -39,7 +40,7 @@ import java.util.Arrays;
  * <p>Instances hold fixed parameters and are immutable and thread-safe; {@link #fit} estimates
  * them by maximum likelihood.
  */
-public final class BgNbd {
+public final class BgNbd implements RepeatPurchaseModel {
 
   private final double r;
   private final double alpha;
@@ -152,6 +153,7 @@ public final class BgNbd {
    * @throws IllegalArgumentException if the summary is invalid
    */
   @SuppressWarnings("ParameterName")
+  @Override
   public double logLikelihood(double x, double tx, double T) {
     int xi = check(x, tx, T);
     return new BgNbdLikelihood(new int[] {xi}, new double[] {tx}, new double[] {T},
@@ -168,6 +170,7 @@ public final class BgNbd {
    * @throws IllegalArgumentException if the summary is invalid
    */
   @SuppressWarnings("ParameterName")
+  @Override
   public double probabilityAlive(double x, double tx, double T) {
     return pAlive(check(x, tx, T), tx, T);
   }
@@ -204,6 +207,7 @@ public final class BgNbd {
    *     {@code t / (alpha + T)} beyond about 10^7
    */
   @SuppressWarnings("ParameterName")
+  @Override
   public double expectedPurchases(double t, double x, double tx, double T) {
     Checks.nonNegative(t, "t");
     int xi = check(x, tx, T);
@@ -242,9 +246,45 @@ public final class BgNbd {
    * @throws ArithmeticException if the hypergeometric series fails to converge, which needs
    *     {@code t / alpha} beyond about 10^7
    */
+  @Override
   public double expectedPurchasesNewCustomer(double t) {
     Checks.nonNegative(t, "t");
     return BgNbdExpectation.expected(r, alpha, a, b, t, 0, 0.0, 1.0);
+  }
+
+  /**
+   * The probability that a new customer makes exactly {@code n} repeat purchases in {@code (0, t]}
+   * (eq. 8): with {@code NBD(n) = Γ(r+n)/(Γ(r) n!) (α/(α+t))^r (t/(α+t))^n},
+   *
+   * <pre>
+   * P(X(t) = n) = B(a, b+n)/B(a, b) · NBD(n)
+   *             + δ_{n>0} B(a+1, b+n-1)/B(a, b) · [1 - Σ_{j<n} NBD(j)],
+   * </pre>
+   *
+   * the first term for customers alive after {@code n} purchases, the second for those who died
+   * right after the {@code n}-th. The bracket is the NBD tail, evaluated as the regularized
+   * incomplete beta {@code I_{t/(α+t)}(n, r)} (no cancellation), and the rest in logs.
+   *
+   * @param t the time since the first purchase, finite and {@code >= 0}
+   * @param n the number of repeat purchases, {@code >= 0}
+   * @return {@code P(X(t) = n)} in {@code [0, 1]}
+   * @throws IllegalArgumentException if {@code t} is negative or not finite, or {@code n < 0}
+   */
+  @Override
+  public double probabilityOfPurchases(double t, int n) {
+    Checks.nonNegative(t, "t");
+    Checks.nonNegative((long) n, "n");
+    return PurchaseCounts.bgNbd(r, alpha, a, b, t, n);
+  }
+
+  /**
+   * The number of parameters, 4 ({@code r, α, a, b}).
+   *
+   * @return 4
+   */
+  @Override
+  public int parameterCount() {
+    return 4;
   }
 
   /**

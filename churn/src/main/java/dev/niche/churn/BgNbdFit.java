@@ -18,7 +18,7 @@ import dev.niche.core.FitDiagnostics;
  * @param diagnostics convergence, evaluations, maximised log-likelihood, boundary flag, message
  */
 public record BgNbdFit(Estimate r, Estimate alpha, Estimate a, Estimate b,
-    FitDiagnostics diagnostics) {
+    FitDiagnostics diagnostics) implements RepeatPurchaseFit {
 
   /**
    * Creates a fit.
@@ -48,6 +48,7 @@ public record BgNbdFit(Estimate r, Estimate alpha, Estimate a, Estimate b,
    *
    * @return the model
    */
+  @Override
   public BgNbd model() {
     return BgNbd.of(r.value(), alpha.value(), a.value(), b.value());
   }
@@ -57,6 +58,7 @@ public record BgNbdFit(Estimate r, Estimate alpha, Estimate a, Estimate b,
    *
    * @return {@code diagnostics().logLikelihood()}
    */
+  @Override
   public double logLikelihood() {
     return diagnostics.logLikelihood();
   }

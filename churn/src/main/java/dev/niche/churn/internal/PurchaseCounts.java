@@ -1,0 +1,130 @@
+package dev.niche.churn.internal;
+
+import org.apache.commons.math3.special.Beta;
+import org.apache.commons.math3.special.Gamma;
+
+/**
+ * Distributions of the number of repeat purchases of a new customer, {@code P(X(t) = n)}. Not part
+ * of the API.
+ *
+ * <p>All are built from the negative binomial distribution (NBD) of a Poisson count with a
+ * Gamma(r, α) rate over a window of length {@code t}: with {@code p = α/(α+t)},
+ * {@code q = t/(α+t)},
+ *
+ * <pre>
+ * NBD(n; r, α, t) = Γ(r+n) / (Γ(r) n!) · p^r · q^n,
+ * P(NBD ≥ n) = I_q(n, r)      (regularized incomplete beta; A&amp;S 26.5.26),
+ * </pre>
+ *
+ * evaluated in logs ({@code r ln p = -r log1p(t/α)}) so that no power under- or overflows.
+ */
+public final class PurchaseCounts {
+
+  /** Beyond this many terms, rising factorials come from log-gamma differences. */
+  private static final int DIRECT_SUM_LIMIT = 64;
+
+  private PurchaseCounts() {}
+
+  /**
+   * BG/NBD {@code P(X(t) = n)} (Fader, Hardie &amp; Lee 2005, eq. 8):
+   *
+   * <pre>
+   * P(X(t) = n) = B(a, b+n)/B(a, b) · NBD(n; r, α, t)
+   *             + δ_{n>0} B(a+1, b+n-1)/B(a, b) · P(NBD ≥ n),
+   * </pre>
+   *
+   * the first term for customers still alive at {@code t} after {@code n} purchases, the second
+   * for those who died right after their {@code n}-th. The beta ratios are
+   * {@code ln B(a, b+n) - ln B(a, b) = Σ_{k<n} ln(1 - a/(a+b+k))} and
+   * {@code B(a+1, b+n-1)/B(a, b) = a/(a+b+n-1) · B(a, b+n-1)/B(a, b)}.
+   *
+   * @param r gamma shape
+   * @param alpha gamma rate
+   * @param a first beta parameter
+   * @param b second beta parameter
+   * @param t window length, {@code >= 0}
+   * @param n count, {@code >= 0}
+   * @return the probability
+   */
+  public static double bgNbd(double r, double alpha, double a, double b, double t, int n) {
+    if (t == 0) {
+      return n == 0 ? 1.0 : 0.0;
+    }
+    double alive = Math.exp(logBetaRatio(a, b, n) + logNbd(r, alpha, t, n));
+    if (n == 0) {
+      return alive;
+    }
+    double died = Math.exp(Math.log(a / (a + b + n - 1)) + logBetaRatio(a, b, n - 1))
+        * nbdTail(r, alpha, t, n);
+    return Math.min(1.0, alive + died);
+  }
+
+  /**
+   * {@code ln NBD(n; r, α, t)}.
+   *
+   * @param r gamma shape
+   * @param alpha gamma rate
+   * @param t window length, {@code > 0}
+   * @param n count, {@code >= 0}
+   * @return the log-probability
+   */
+  public static double logNbd(double r, double alpha, double t, int n) {
+    double logP = -r * Math.log1p(t / alpha);
+    if (n == 0) {
+      return logP;
+    }
+    double logQ = -Math.log1p(alpha / t);
+    return logRising(r, n) - Gamma.logGamma(n + 1.0) + logP + n * logQ;
+  }
+
+  /**
+   * {@code P(NBD ≥ n) = I_{t/(α+t)}(n, r)} for {@code n >= 1}.
+   *
+   * @param r gamma shape
+   * @param alpha gamma rate
+   * @param t window length, {@code > 0}
+   * @param n count, {@code >= 1}
+   * @return the tail probability
+   */
+  public static double nbdTail(double r, double alpha, double t, int n) {
+    double q = t / (alpha + t);
+    return Beta.regularizedBeta(q, n, r, 1e-15, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@code ln Γ(z+n) - ln Γ(z)}, the log of the rising factorial {@code (z)_n}.
+   *
+   * @param z positive base
+   * @param n count, {@code >= 0}
+   * @return the log rising factorial
+   */
+  public static double logRising(double z, int n) {
+    if (n <= DIRECT_SUM_LIMIT) {
+      double s = 0;
+      for (int k = 0; k < n; k++) {
+        s += Math.log(z + k);
+      }
+      return s;
+    }
+    return Gamma.logGamma(z + n) - Gamma.logGamma(z);
+  }
+
+  /**
+   * {@code ln B(a, b+n) - ln B(a, b) = Σ_{k<n} ln((b+k)/(a+b+k))}, exact for large {@code a, b}.
+   *
+   * @param a first beta parameter
+   * @param b second beta parameter
+   * @param n count, {@code >= 0}
+   * @return the log ratio
+   */
+  public static double logBetaRatio(double a, double b, int n) {
+    if (n <= DIRECT_SUM_LIMIT) {
+      double s = 0;
+      for (int k = 0; k < n; k++) {
+        s -= Math.log1p(a / (b + k));
+      }
+      return s;
+    }
+    return logRising(b, n) - logRising(a + b, n);
+  }
+}
