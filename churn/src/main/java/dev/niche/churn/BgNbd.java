@@ -258,7 +258,7 @@ public final class BgNbd implements RepeatPurchaseModel {
    *
    * <pre>
    * P(X(t) = n) = B(a, b+n)/B(a, b) · NBD(n)
-   *             + δ_{n>0} B(a+1, b+n-1)/B(a, b) · [1 - Σ_{j<n} NBD(j)],
+   *             + δ_{n&gt;0} B(a+1, b+n-1)/B(a, b) · [1 - Σ_{j&lt;n} NBD(j)],
    * </pre>
    *
    * the first term for customers alive after {@code n} purchases, the second for those who died

@@ -30,7 +30,7 @@ public final class PurchaseCounts {
    *
    * <pre>
    * P(X(t) = n) = B(a, b+n)/B(a, b) · NBD(n; r, α, t)
-   *             + δ_{n>0} B(a+1, b+n-1)/B(a, b) · P(NBD ≥ n),
+   *             + δ_{n&gt;0} B(a+1, b+n-1)/B(a, b) · P(NBD ≥ n),
    * </pre>
    *
    * the first term for customers still alive at {@code t} after {@code n} purchases, the second
