@@ -248,6 +248,41 @@ public final class CustomerSummaries {
   }
 
   /**
+   * Whether these summaries keep the customers' purchase days (true when built from transactions,
+   * false when built from columns), which {@link #repeatPurchasesByPeriod} and exact merges of
+   * shared customers need.
+   *
+   * @return true if purchase days are kept
+   */
+  public boolean keepsPurchases() {
+    return table.keepsPurchases;
+  }
+
+  /**
+   * Repeat purchase days of all customers per period of {@link #unit()}, for tracking plots:
+   * entry {@code k} counts the purchase days {@code d} of every customer, other than the
+   * customer's first purchase day, with {@code k <= (d - start) / unit.days() < k + 1}, up to the
+   * holdout end (or the calibration end without a holdout). Same-day purchases count once.
+   *
+   * @param start the first day of period 0, typically the earliest first purchase
+   * @param periods the number of periods, in {@code [1, 1000000]}
+   * @return a new array of counts (whole numbers)
+   * @throws NullPointerException if {@code start} is null
+   * @throws IllegalArgumentException if {@code periods} is out of range
+   * @throws IllegalStateException if the summaries were built from columns (no purchase days)
+   */
+  public double[] repeatPurchasesByPeriod(LocalDate start, int periods) {
+    Checks.notNull(start, "start");
+    Checks.argument(periods >= 1 && periods <= 1_000_000,
+        "periods = " + periods + " must be in [1, 1000000]");
+    if (!table.keepsPurchases) {
+      throw new IllegalStateException(
+          "summaries built from columns keep no purchase days to count per period");
+    }
+    return table.repeatPurchasesByPeriod(start.toEpochDay(), periods);
+  }
+
+  /**
    * One customer's summary.
    *
    * @param i the customer's index, in {@code [0, size())}

@@ -171,6 +171,25 @@ final class SummaryTable {
     return this;
   }
 
+  /** Counts the born customers' repeat purchase days per period from {@code origin}. */
+  double[] repeatPurchasesByPeriod(long origin, int periods) {
+    double[] counts = new double[periods];
+    for (int i = 0; i < born; i++) {
+      long previous = firstDays[i];
+      for (int p = start[i]; p < start[i + 1]; p++) {
+        long day = days[p];
+        if (day != previous) {
+          previous = day;
+          double k = Math.floor((day - origin) / unitDays);
+          if (k >= 0 && k < periods) {
+            counts[(int) k]++;
+          }
+        }
+      }
+    }
+    return counts;
+  }
+
   /** The number of rows with kept purchases (born, then unborn). */
   int rows() {
     return rows;

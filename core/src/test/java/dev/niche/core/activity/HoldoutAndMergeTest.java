@@ -59,6 +59,42 @@ class HoldoutAndMergeTest {
   }
 
   @Test
+  void repeatPurchaseDaysPerWeekForTrackingPlots() {
+    // Weeks from Monday 1 Jan 2024. "a": born 1 Jan (not a repeat), repeats 3 Jan (week 0),
+    // 10 Jan twice (week 1, one day), 1 Apr (holdout, day 91 = week 13). "b": born 8 Jan,
+    // repeat 8 Jan again (same day: not a repeat), 20 Jan (week 2), 1 Jul (after the holdout).
+    CustomerSummaries s = CustomerSummaries.builder(END, ActivityUnit.WEEKS).holdoutEnd(HOLDOUT)
+        .add("a", LocalDate.of(2024, 1, 1), 1)
+        .add("a", LocalDate.of(2024, 1, 3), 1)
+        .add("a", LocalDate.of(2024, 1, 10), 1)
+        .add("a", LocalDate.of(2024, 1, 10), 1)
+        .add("a", LocalDate.of(2024, 4, 1), 1)
+        .add("b", LocalDate.of(2024, 1, 8), 1)
+        .add("b", LocalDate.of(2024, 1, 8), 1)
+        .add("b", LocalDate.of(2024, 1, 20), 1)
+        .add("b", LocalDate.of(2024, 7, 1), 1)
+        .build();
+    double[] weekly = s.repeatPurchasesByPeriod(LocalDate.of(2024, 1, 1), 14);
+    double[] expected = new double[14];
+    expected[0] = 1;
+    expected[1] = 1;
+    expected[2] = 1;
+    expected[13] = 1;
+    assertArrayEquals(expected, weekly, 0.0);
+    assertArrayEquals(new double[] {1, 1}, s.repeatPurchasesByPeriod(LocalDate.of(2024, 1, 8),
+        2), 0.0);
+    assertThrows(IllegalArgumentException.class,
+        () -> s.repeatPurchasesByPeriod(LocalDate.of(2024, 1, 1), 0));
+    CustomerSummaries columns = CustomerSummaries.fromColumns(END, ActivityUnit.WEEKS)
+        .columns(s.customerIds(), s.frequency(), s.recency(), s.age(), s.meanRepeatSpend())
+        .build();
+    assertTrue(s.keepsPurchases());
+    assertTrue(!columns.keepsPurchases());
+    assertThrows(IllegalStateException.class,
+        () -> columns.repeatPurchasesByPeriod(LocalDate.of(2024, 1, 1), 3));
+  }
+
+  @Test
   void withoutHoldoutTheHoldoutColumnsAreZero() {
     CustomerSummaries s = CustomerSummaries.builder(END, ActivityUnit.DAYS)
         .add("a", LocalDate.of(2024, 1, 1), 10)
