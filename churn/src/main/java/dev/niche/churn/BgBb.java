@@ -162,6 +162,28 @@ public final class BgBb {
   }
 
   /**
+   * The probabilities of a transaction at each of the next {@code future} opportunities,
+   * {@code P(transaction at n+k | x, t_x, n) = B(α+x+1, β+n-x)/B(α,β) · B(γ, δ+n+k)/B(γ,δ) / L},
+   * {@code k = 1..future}; their partial sums are {@link #expectedTransactions}.
+   *
+   * @param at the index suffix for messages, e.g. {@code "[3]"} or {@code ""}
+   * @throws IllegalArgumentException if the summary is invalid (argument and index named)
+   */
+  double[] transactionProbabilities(int future, double x, double tx, double n, String at) {
+    int xi = whole(x, "x" + at);
+    int txi = whole(tx, "tx" + at);
+    int ni = whole(n, "n" + at);
+    check(xi, txi, ni, at);
+    double logL = BgBbLikelihood.logLikelihood(alpha, beta, gamma, delta, xi, txi, ni);
+    double head = BgBbLikelihood.logBetaRatio(alpha, beta, xi + 1, ni - xi) - logL;
+    double[] p = new double[future];
+    for (int k = 1; k <= future; k++) {
+      p[k - 1] = Math.exp(head + BgBbLikelihood.logBetaRatio(gamma, delta, 0, ni + k));
+    }
+    return p;
+  }
+
+  /**
    * Expected transactions of a new customer in its first {@code n} opportunities.
    *
    * @param n opportunities, {@code >= 0}

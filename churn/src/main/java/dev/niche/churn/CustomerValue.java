@@ -1,32 +1,48 @@
 package dev.niche.churn;
 
 import dev.niche.churn.internal.BgNbdData;
-import dev.niche.churn.internal.BgNbdExpectation;
 import dev.niche.core.Checks;
 import dev.niche.core.activity.ActivityUnit;
 import dev.niche.core.activity.CustomerSummaries;
 
 /**
- * Discounted expected residual customer value over a finite horizon from a {@link BgNbd}
- * purchase model and a {@link GammaGamma} spend model (Fader, Hardie &amp; Lee 2005, "RFM and
- * CLV"; the discrete-time sum used by practitioners in place of their continuous DERL).
+ * Discounted expected residual customer value over a finite horizon from a purchase model and a
+ * {@link GammaGamma} spend model (Fader, Hardie &amp; Lee 2005, "RFM and CLV"; the discrete-time
+ * sum used by practitioners in place of their continuous DERL). The purchase model is a
+ * continuous-time {@link RepeatPurchaseModel} ({@link BgNbd}, Pareto/NBD) or the discrete-time
+ * {@link BgBb}.
  *
- * <p>Time is explicit. The BG/NBD parameters are in a <em>model unit</em> (the unit of the
- * summaries they were fitted on, e.g. {@link ActivityUnit#WEEKS} for CDNOW). Value is accumulated
- * over {@code K} <em>periods</em> of another (or the same) unit, each of length
+ * <p>Time is explicit. The purchase model's parameters are in a <em>model unit</em> (the unit of
+ * the summaries they were fitted on, e.g. {@link ActivityUnit#WEEKS} for CDNOW). Value is
+ * accumulated over {@code K} <em>periods</em> of another (or the same) unit, each of length
  * {@code L = period.days / modelUnit.days} model units. A discount rate is given either per period
  * or per year; an annual rate {@code D} is converted to the period by compounding,
  * {@code d = (1 + D)^(period.days / 365.25) - 1}. Cash flows are discounted at the end of the
- * period in which they occur:
+ * period in which they occur. For a continuous-time model:
  *
  * <pre>
  * CLV(x, t_x, T, m) = E[M | x, m] · Σ_{k=1..K} ( E[Y(kL) | x, t_x, T] - E[Y((k-1)L) | x, t_x, T] )
  *                                   / (1 + d)^k
  * </pre>
  *
- * with {@code E[Y(t) | x, t_x, T]} the BG/NBD expected purchases in {@code (T, T+t]} and
+ * with {@code E[Y(t) | x, t_x, T]} the model's expected purchases in {@code (T, T+t]} and
  * {@code E[M | x, m]} the Gamma-Gamma expected spend per purchase (independence of spend and
- * purchasing is the models' assumption). The result is in the money unit of the spend data.
+ * purchasing is the models' assumption).
+ *
+ * <p>For the BG/BB, the model unit is the spacing of the transaction opportunities (e.g.
+ * {@link ActivityUnit#YEARS} for yearly donations), each period is one opportunity (the horizon's
+ * period must equal the model unit), {@code x, t_x} and {@code n} are counts of opportunities, and
+ * the value is the finite-horizon discounted expected residual transactions (DERT, Fader, Hardie
+ * &amp; Shang 2010, section 4.3, truncated to {@code K} opportunities) times the expected spend:
+ *
+ * <pre>
+ * CLV(x, t_x, n, m) = E[M | x, m] · Σ_{k=1..K} P(transaction at opportunity n+k | x, t_x, n)
+ *                                   / (1 + d)^k,
+ * P(transaction at n+k | x, t_x, n) = B(α+x+1, β+n-x)/B(α,β) · B(γ, δ+n+k)/B(γ,δ) / L(α,β,γ,δ | x, t_x, n)
+ * </pre>
+ *
+ * <p>(as {@code K → ∞} with {@code d > 0} this tends to the paper's DERT, whose closed form uses
+ * {@code ₂F₁(1, δ+n+1; γ+δ+n+1; 1/(1+d))}). The result is in the money unit of the spend data.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -34,7 +50,11 @@ public final class CustomerValue {
 
   private static final double DAYS_PER_YEAR = 365.25;
 
-  private final BgNbd purchases;
+  /** The largest horizon, in periods. */
+  public static final int MAX_PERIODS = 100_000;
+
+  private final RepeatPurchaseModel purchases;
+  private final BgBb opportunities;
   private final GammaGamma spend;
   private final ActivityUnit modelUnit;
   private final double periodLength;
@@ -43,6 +63,7 @@ public final class CustomerValue {
 
   private CustomerValue(Builder b) {
     this.purchases = b.purchases;
+    this.opportunities = b.opportunities;
     this.spend = b.spend;
     this.modelUnit = b.modelUnit;
     this.periodLength = b.period.days() / b.modelUnit.days();
@@ -62,7 +83,62 @@ public final class CustomerValue {
    * @throws NullPointerException if an argument is null
    */
   public static Builder builder(BgNbd purchases, GammaGamma spend) {
-    return new Builder(Checks.notNull(purchases, "purchases"), Checks.notNull(spend, "spend"));
+    return builder((RepeatPurchaseModel) purchases, spend);
+  }
+
+  /**
+   * Starts configuring a value calculation from any continuous-time purchase model (BG/NBD,
+   * Pareto/NBD).
+   *
+   * @param purchases the purchase model
+   * @param spend the Gamma-Gamma spend model
+   * @return a builder; {@code modelUnit}, {@code period}, {@code periods} and a discount rate are
+   *     required
+   * @throws NullPointerException if an argument is null
+   */
+  public static Builder builder(RepeatPurchaseModel purchases, GammaGamma spend) {
+    return new Builder(Checks.notNull(purchases, "purchases"), null,
+        Checks.notNull(spend, "spend"));
+  }
+
+  /**
+   * Starts configuring a value calculation from a fitted continuous-time purchase model.
+   *
+   * @param purchases the fitted purchase model
+   * @param spend the fitted Gamma-Gamma
+   * @return a builder
+   * @throws NullPointerException if an argument is null
+   */
+  public static Builder builder(RepeatPurchaseFit purchases, GammaGammaFit spend) {
+    return builder(Checks.notNull(purchases, "purchases").model(),
+        Checks.notNull(spend, "spend").model());
+  }
+
+  /**
+   * Starts configuring a value calculation from the discrete-time BG/BB: the model unit is the
+   * spacing of the opportunities, and the horizon's period must equal it.
+   *
+   * @param purchases the BG/BB model
+   * @param spend the Gamma-Gamma spend model
+   * @return a builder
+   * @throws NullPointerException if an argument is null
+   */
+  public static Builder builder(BgBb purchases, GammaGamma spend) {
+    return new Builder(null, Checks.notNull(purchases, "purchases"),
+        Checks.notNull(spend, "spend"));
+  }
+
+  /**
+   * Starts configuring a value calculation from a fitted BG/BB.
+   *
+   * @param purchases the fitted BG/BB
+   * @param spend the fitted Gamma-Gamma
+   * @return a builder
+   * @throws NullPointerException if an argument is null
+   */
+  public static Builder builder(BgBbFit purchases, GammaGammaFit spend) {
+    return builder(Checks.notNull(purchases, "purchases").model(),
+        Checks.notNull(spend, "spend").model());
   }
 
   /**
@@ -79,19 +155,25 @@ public final class CustomerValue {
   }
 
   /**
-   * The value of one customer.
+   * The value of one customer. For a continuous-time model the arguments are the summary in model
+   * units; for the BG/BB they are counts of opportunities ({@code x} transactions, the last at
+   * opportunity {@code t_x}, out of {@code n = age}), whole numbers with
+   * {@code 0 <= x <= t_x <= n}.
    *
    * @param x frequency (whole number {@code >= 0})
    * @param tx recency in model units, in {@code [0, T]}, 0 when {@code x = 0}
-   * @param age age T in model units
+   * @param age age T in model units (BG/BB: the number of opportunities n)
    * @param meanSpend mean repeat spend, {@code >= 0}
    * @return the discounted expected value over the horizon; {@code +∞} when the expected spend
    *     is infinite (see {@link GammaGamma#expectedSpend})
    * @throws IllegalArgumentException if an argument is invalid
-   * @throws ArithmeticException if the BG/NBD series fails to converge (see
-   *     {@link BgNbd#expectedPurchases(double, double, double, double)})
+   * @throws ArithmeticException if the purchase model's expectation fails (see the model)
    */
   public double value(double x, double tx, double age, double meanSpend) {
+    if (opportunities != null) {
+      double[] p = opportunities.transactionProbabilities(periods, x, tx, age, "");
+      return discounted(p, spend.expectedSpend(x, meanSpend));
+    }
     int xi = BgNbdData.frequency(x, "x");
     Checks.nonNegative(tx, "tx");
     Checks.nonNegative(age, "age");
@@ -100,19 +182,32 @@ public final class CustomerValue {
   }
 
   /**
-   * The values of many customers.
+   * The values of many customers (see {@link #value}).
    *
    * @param x frequencies
-   * @param tx recencies in model units
-   * @param age ages in model units
+   * @param tx recencies in model units (BG/BB: opportunity of the last transaction)
+   * @param age ages in model units (BG/BB: opportunities)
    * @param meanSpend mean repeat spend per customer
    * @return a new array of values
    * @throws IllegalArgumentException if the arrays are invalid (argument and index named)
+   * @throws ArithmeticException if the purchase model's expectation fails (see the model)
    */
   public double[] values(double[] x, double[] tx, double[] age, double[] meanSpend) {
-    BgNbdData d = BgNbdData.of(x, tx, age);
     Checks.nonNegative(meanSpend, "meanSpend");
     Checks.sameLength(x, "x", meanSpend, "meanSpend");
+    if (opportunities != null) {
+      Checks.nonEmpty(x, "x");
+      Checks.sameLength(x, "x", tx, "tx");
+      Checks.sameLength(x, "x", age, "age");
+      double[] v = new double[x.length];
+      for (int i = 0; i < v.length; i++) {
+        double[] p = opportunities.transactionProbabilities(periods, x[i], tx[i], age[i],
+            "[" + i + "]");
+        v[i] = discounted(p, spend.expectedSpend(x[i], meanSpend[i]));
+      }
+      return v;
+    }
+    BgNbdData d = BgNbdData.of(x, tx, age);
     double[] v = new double[d.x.length];
     for (int i = 0; i < v.length; i++) {
       v[i] = compute(d.x[i], d.tx[i], d.age[i], spend.expectedSpend(d.x[i], meanSpend[i]));
@@ -127,10 +222,13 @@ public final class CustomerValue {
    * @return a new array of values, in the summaries' order
    * @throws NullPointerException if {@code summaries} is null
    * @throws IllegalArgumentException if the summaries are empty or in another unit than the
-   *     model unit (a weekly model must not be fed daily summaries)
+   *     model unit (a weekly model must not be fed daily summaries), or if the purchase model
+   *     is the BG/BB (which needs counts of opportunities, not continuous times)
    */
   public double[] values(CustomerSummaries summaries) {
     Checks.notNull(summaries, "summaries");
+    Checks.argument(opportunities == null, "a BG/BB value needs (x, t_x, n) in opportunities: "
+        + "use values(x, tx, n, meanSpend)");
     Checks.argument(summaries.unit() == modelUnit, "summaries are in " + summaries.unit()
         + " but the model unit is " + modelUnit);
     Checks.argument(summaries.size() > 0, "summaries must not be empty");
@@ -166,23 +264,31 @@ public final class CustomerValue {
   }
 
   private double compute(int x, double tx, double age, double expectedSpend) {
-    double pAlive = purchases.probabilityAlive(x, tx, age);
+    double[] increments = new double[periods];
     double previous = 0;
-    double sum = 0;
-    double factor = 1;
     for (int k = 1; k <= periods; k++) {
-      double cumulative = BgNbdExpectation.expected(purchases.r(), purchases.alpha(),
-          purchases.a(), purchases.b(), k * periodLength, x, age, pAlive);
-      factor /= 1 + discountRate;
-      sum += (cumulative - previous) * factor;
+      double cumulative = purchases.expectedPurchases(k * periodLength, x, tx, age);
+      increments[k - 1] = cumulative - previous;
       previous = cumulative;
     }
-    return sum * expectedSpend;
+    return discounted(increments, expectedSpend);
+  }
+
+  /** {@code expectedSpend · Σ_k increments[k-1] / (1 + d)^k}. */
+  private double discounted(double[] increments, double expectedSpend) {
+    double sum = 0;
+    double factor = 1;
+    for (double increment : increments) {
+      factor /= 1 + discountRate;
+      sum += increment * factor;
+    }
+    return sum == 0 ? 0.0 : sum * expectedSpend;
   }
 
   /** Configures a {@link CustomerValue}; validates each setting as it is given. */
   public static final class Builder {
-    private final BgNbd purchases;
+    private final RepeatPurchaseModel purchases;
+    private final BgBb opportunities;
     private final GammaGamma spend;
     private ActivityUnit modelUnit;
     private ActivityUnit period;
@@ -190,8 +296,9 @@ public final class CustomerValue {
     private double rate = Double.NaN;
     private boolean annual;
 
-    private Builder(BgNbd purchases, GammaGamma spend) {
+    private Builder(RepeatPurchaseModel purchases, BgBb opportunities, GammaGamma spend) {
       this.purchases = purchases;
+      this.opportunities = opportunities;
       this.spend = spend;
     }
 
@@ -212,14 +319,16 @@ public final class CustomerValue {
      * {@code horizon(ActivityUnit.MONTHS, 12)} for one year in monthly steps.
      *
      * @param period the length of one period
-     * @param count the number of periods, {@code >= 1}
+     * @param count the number of periods, in {@code [1, MAX_PERIODS]}
      * @return this builder
      * @throws NullPointerException if {@code period} is null
-     * @throws IllegalArgumentException if {@code count < 1}
+     * @throws IllegalArgumentException if {@code count} is out of range
      */
     public Builder horizon(ActivityUnit period, int count) {
       this.period = Checks.notNull(period, "period");
-      this.periods = Checks.positive(count, "count");
+      Checks.argument(count >= 1 && count <= MAX_PERIODS,
+          "count = " + count + " must be in [1, " + MAX_PERIODS + "]");
+      this.periods = count;
       return this;
     }
 
@@ -258,7 +367,8 @@ public final class CustomerValue {
      * Builds the calculation.
      *
      * @return the configured {@link CustomerValue}
-     * @throws IllegalStateException if the model unit, horizon or discount rate is missing
+     * @throws IllegalStateException if the model unit, horizon or discount rate is missing, or
+     *     if a BG/BB horizon's period differs from the model unit (one period per opportunity)
      */
     public CustomerValue build() {
       if (modelUnit == null) {
@@ -266,6 +376,10 @@ public final class CustomerValue {
       }
       if (period == null) {
         throw new IllegalStateException("horizon(period, count) is required");
+      }
+      if (opportunities != null && period != modelUnit) {
+        throw new IllegalStateException("a BG/BB values one period per opportunity: the "
+            + "horizon's period " + period + " must equal the model unit " + modelUnit);
       }
       if (Double.isNaN(rate)) {
         throw new IllegalStateException(
