@@ -73,6 +73,7 @@ public record BgNbdFit(Estimate r, Estimate alpha, Estimate a, Estimate b,
    * @return {@code P(alive | x, t_x, T)}
    * @throws IllegalArgumentException if the summary is invalid
    */
+  @Override
   public double probabilityAlive(double x, double tx, double age) {
     return model().probabilityAlive(x, tx, age);
   }
@@ -88,6 +89,7 @@ public record BgNbdFit(Estimate r, Estimate alpha, Estimate a, Estimate b,
    * @return {@code E[Y(t) | x, t_x, T]}
    * @throws IllegalArgumentException if an argument is invalid
    */
+  @Override
   public double expectedPurchases(double t, double x, double tx, double age) {
     return model().expectedPurchases(t, x, tx, age);
   }
@@ -100,6 +102,7 @@ public record BgNbdFit(Estimate r, Estimate alpha, Estimate a, Estimate b,
    * @return {@code E[X(t)]}
    * @throws IllegalArgumentException if {@code t} is invalid
    */
+  @Override
   public double expectedPurchasesNewCustomer(double t) {
     return model().expectedPurchasesNewCustomer(t);
   }

@@ -55,4 +55,58 @@ public interface RepeatPurchaseFit {
     Checks.argument(observations >= 1, "observations = " + observations + " must be >= 1");
     return model().parameterCount() * Math.log(observations) - 2.0 * logLikelihood();
   }
+
+  /**
+   * The probability that a customer is alive; see
+   * {@link RepeatPurchaseModel#probabilityAlive(double, double, double)}.
+   *
+   * @param x frequency
+   * @param tx recency
+   * @param age age T
+   * @return {@code P(alive | x, t_x, T)}
+   * @throws IllegalArgumentException if the summary is invalid
+   */
+  default double probabilityAlive(double x, double tx, double age) {
+    return model().probabilityAlive(x, tx, age);
+  }
+
+  /**
+   * Expected purchases in the next {@code t} time units; see
+   * {@link RepeatPurchaseModel#expectedPurchases(double, double, double, double)}.
+   *
+   * @param t the horizon
+   * @param x frequency
+   * @param tx recency
+   * @param age age T
+   * @return {@code E[Y(t) | x, t_x, T]}
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  default double expectedPurchases(double t, double x, double tx, double age) {
+    return model().expectedPurchases(t, x, tx, age);
+  }
+
+  /**
+   * Expected repeat purchases of a new customer in {@code (0, t]}; see
+   * {@link RepeatPurchaseModel#expectedPurchasesNewCustomer(double)}.
+   *
+   * @param t the time since the first purchase
+   * @return {@code E[X(t)]}
+   * @throws IllegalArgumentException if {@code t} is invalid
+   */
+  default double expectedPurchasesNewCustomer(double t) {
+    return model().expectedPurchasesNewCustomer(t);
+  }
+
+  /**
+   * The probability of exactly {@code n} repeat purchases of a new customer in {@code (0, t]};
+   * see {@link RepeatPurchaseModel#probabilityOfPurchases(double, int)}.
+   *
+   * @param t the time since the first purchase
+   * @param n the number of repeat purchases
+   * @return {@code P(X(t) = n)}
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  default double probabilityOfPurchases(double t, int n) {
+    return model().probabilityOfPurchases(t, n);
+  }
 }

@@ -76,6 +76,23 @@ public final class BgNbdData {
   }
 
   /**
+   * Validates one customer's summary as given to a model's per-customer methods.
+   *
+   * @param x frequency, a whole number {@code >= 0}
+   * @param tx recency, in {@code [0, T]}, 0 when {@code x = 0}
+   * @param age age T, finite and {@code >= 0}
+   * @return the frequency as an int
+   * @throws IllegalArgumentException naming the offending argument
+   */
+  public static int customer(double x, double tx, double age) {
+    int xi = frequency(x, "x");
+    Checks.nonNegative(tx, "tx");
+    Checks.nonNegative(age, "T");
+    customer(xi, tx, age, "");
+    return xi;
+  }
+
+  /**
    * Validates one customer's consistency (values already finite and non-negative).
    *
    * @param x frequency
