@@ -1,5 +1,6 @@
 package dev.niche.churn;
 
+import dev.niche.churn.internal.RiskTable;
 import dev.niche.core.Checks;
 import dev.niche.core.Interval;
 import java.util.Arrays;
@@ -19,7 +20,10 @@ import org.apache.commons.math3.special.Erf;
  * </pre>
  *
  * Censored durations tied with an event time count as at risk at that time (events first), as in
- * R {@code survival::survfit}. A grouped {@link RetentionCurve} is read with the same convention
+ * R {@code survival::survfit}. With entry times (left truncation) a subject is at risk on
+ * {@code (entry, duration]}, so {@code n_i} counts only those already entered before {@code t_i};
+ * the product then estimates survival conditional on reaching the earliest entry (Klein &amp;
+ * Moeschberger 2003, §4.6). A grouped {@link RetentionCurve} is read with the same convention
  * as R: the {@code d_t} customers lost in period {@code t} are events at time {@code t}, and the
  * {@code N_n} last survivors are censored at {@code n}, after that period's events; the estimate
  * then equals {@code N_t / N_0} exactly.
@@ -102,10 +106,7 @@ public final class KaplanMeier {
    *     negative, NaN or infinite duration
    */
   public static KaplanMeier fit(double[] durations, boolean[] observed) {
-    Checks.notNull(durations, "durations");
-    double[] weights = new double[durations.length];
-    Arrays.fill(weights, 1.0);
-    return fit(durations, observed, weights);
+    return of(RiskTable.of(null, durations, observed, null));
   }
 
   /**
@@ -120,54 +121,52 @@ public final class KaplanMeier {
    *     bad duration or weight
    */
   public static KaplanMeier fit(double[] durations, boolean[] observed, double[] weights) {
-    Checks.nonNegative(durations, "durations");
-    Checks.notNull(observed, "observed");
-    Checks.sameLength(durations.length, "durations", observed.length, "observed");
-    Checks.sameLength(durations, "durations", weights, "weights");
-    for (int i = 0; i < weights.length; i++) {
-      Checks.positive(weights[i], "weights[" + i + "]");
-    }
-    int n = durations.length;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    double[] dur = durations.clone();
-    Arrays.sort(order, (a, b) -> Double.compare(dur[a], dur[b]));
-    double total = 0;
-    for (double w : weights) {
-      total += w;
-    }
-    double[] t = new double[n];
-    double[] r = new double[n];
-    double[] d = new double[n];
-    int m = 0;
-    double remaining = total;
-    int i = 0;
-    while (i < n) {
-      double time = dur[order[i]];
-      double ev = 0;
-      double leaving = 0;
-      int j = i;
-      while (j < n && dur[order[j]] == time) {
-        int k = order[j];
-        if (observed[k]) {
-          ev += weights[k];
-        }
-        leaving += weights[k];
-        j++;
-      }
-      if (ev > 0) {
-        t[m] = time;
-        r[m] = remaining;
-        d[m] = Math.min(ev, remaining);
-        m++;
-      }
-      remaining -= leaving;
-      i = j;
-    }
-    return new KaplanMeier(Arrays.copyOf(t, m), Arrays.copyOf(r, m), Arrays.copyOf(d, m),
-        dur[order[n - 1]]);
+    Checks.notNull(weights, "weights");
+    return of(RiskTable.of(null, durations, observed, weights));
+  }
+
+  /**
+   * The estimate from left-truncated durations: subject {@code i} enters observation at
+   * {@code entries[i]} and is at risk on {@code (entries[i], durations[i]]} (delayed entry, or a
+   * customer first seen after she joined), as R {@code survfit(Surv(entry, time, event) ~ 1)}.
+   * The estimate is then conditional on surviving to the earliest entry.
+   *
+   * @param entries the entry times, finite, {@code >= 0} and {@code < durations[i]}; copied
+   * @param durations the exit times (event or censoring), finite; copied
+   * @param observed {@code true} for an event, {@code false} for right-censoring; copied
+   * @return the estimate
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the arrays are empty, of different lengths, or hold a
+   *     bad time or an entry not before its duration
+   */
+  public static KaplanMeier fit(double[] entries, double[] durations, boolean[] observed) {
+    Checks.notNull(entries, "entries");
+    return of(RiskTable.of(entries, durations, observed, null));
+  }
+
+  /**
+   * The estimate from weighted, left-truncated durations (see
+   * {@link #fit(double[], double[], boolean[])}); weights are case (frequency) weights, as R
+   * {@code survfit(..., weights = w, robust = FALSE)} (R's default for integer weights).
+   *
+   * @param entries the entry times, finite, {@code >= 0} and {@code < durations[i]}; copied
+   * @param durations the exit times, finite; copied
+   * @param observed {@code true} for an event, {@code false} for right-censoring; copied
+   * @param weights the case weights, finite and {@code > 0}; copied
+   * @return the estimate
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the arrays are empty, of different lengths, or hold a
+   *     bad time or weight
+   */
+  public static KaplanMeier fit(
+      double[] entries, double[] durations, boolean[] observed, double[] weights) {
+    Checks.notNull(entries, "entries");
+    Checks.notNull(weights, "weights");
+    return of(RiskTable.of(entries, durations, observed, weights));
+  }
+
+  private static KaplanMeier of(RiskTable table) {
+    return new KaplanMeier(table.times(), table.atRisk(), table.events(), table.maxTime());
   }
 
   /**
@@ -220,24 +219,8 @@ public final class KaplanMeier {
     if (s == 0.0) {
       return new Interval(0.0, 0.0);
     }
-    double sigma = Math.sqrt(greenwood[i]);
     double z = Math.sqrt(2.0) * Erf.erfInv(level);
-    switch (band) {
-      case PLAIN:
-        return new Interval(Math.max(0.0, s - z * s * sigma), Math.min(1.0, s + z * s * sigma));
-      case LOG:
-        return new Interval(Math.exp(Math.log(s) - z * sigma),
-            Math.min(1.0, Math.exp(Math.log(s) + z * sigma)));
-      case LOG_LOG:
-        if (s == 1.0) {
-          return new Interval(1.0, 1.0);
-        }
-        double logLog = Math.log(-Math.log(s));
-        double spread = z * sigma / Math.abs(Math.log(s));
-        return new Interval(Math.exp(-Math.exp(logLog + spread)),
-            Math.exp(-Math.exp(logLog - spread)));
-    }
-    throw new AssertionError(band);
+    return band.interval(s, Math.sqrt(greenwood[i]), z);
   }
 
   /**

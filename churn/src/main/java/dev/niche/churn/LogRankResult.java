@@ -14,6 +14,8 @@ import java.util.Arrays;
 public final class LogRankResult {
 
   private final double rho;
+  private final double gamma;
+  private final int[] groups;
   private final double[] observed;
   private final double[] expected;
   private final double[][] variance;
@@ -36,14 +38,25 @@ public final class LogRankResult {
    */
   public LogRankResult(double rho, double[] observed, double[] expected, double[][] variance,
       double chiSquare, int degreesOfFreedom, double pValue) {
+    this(rho, 0.0, indices(Checks.notNull(observed, "observed").length), observed, expected,
+        variance, chiSquare, degreesOfFreedom, pValue);
+  }
+
+  /** The full form: {@code G(rho, gamma)} weights and the groups' labels (owned, not copied). */
+  LogRankResult(double rho, double gamma, int[] groups, double[] observed, double[] expected,
+      double[][] variance, double chiSquare, int degreesOfFreedom, double pValue) {
     Checks.finite(rho, "rho");
+    Checks.finite(gamma, "gamma");
     Checks.sameLength(observed, "observed", expected, "expected");
     int k = Checks.square(variance, "variance");
     Checks.sameLength(k, "variance", observed.length, "observed");
     Checks.nonNegative(chiSquare, "chiSquare");
     Checks.nonNegative(degreesOfFreedom, "degreesOfFreedom");
     Checks.inRange(pValue, 0.0, 1.0, "pValue");
+    Checks.sameLength(groups.length, "groups", observed.length, "observed");
     this.rho = rho;
+    this.gamma = gamma;
+    this.groups = groups;
     this.observed = observed.clone();
     this.expected = expected.clone();
     this.variance = copy(variance);
@@ -59,6 +72,25 @@ public final class LogRankResult {
    */
   public double rho() {
     return rho;
+  }
+
+  /**
+   * The Fleming–Harrington exponent of {@code 1 - S(t-)} in the weights.
+   *
+   * @return gamma; 0 for the log-rank and {@code G^rho} tests
+   */
+  public double gamma() {
+    return gamma;
+  }
+
+  /**
+   * The groups' labels, aligned with {@link #observed()}: the sorted distinct labels for
+   * individual data, the curves' positions {@code 0..k-1} for grouped curves.
+   *
+   * @return a new array
+   */
+  public int[] groups() {
+    return groups.clone();
   }
 
   /**
@@ -115,6 +147,14 @@ public final class LogRankResult {
     return copy(variance);
   }
 
+  private static int[] indices(int k) {
+    int[] labels = new int[k];
+    for (int j = 0; j < k; j++) {
+      labels[j] = j;
+    }
+    return labels;
+  }
+
   private static double[][] copy(double[][] m) {
     double[][] c = new double[m.length][];
     for (int i = 0; i < m.length; i++) {
@@ -125,7 +165,8 @@ public final class LogRankResult {
 
   @Override
   public String toString() {
-    return "LogRankResult{rho=" + rho + ", observed=" + Arrays.toString(observed)
+    return "LogRankResult{rho=" + rho + ", gamma=" + gamma + ", groups="
+        + Arrays.toString(groups) + ", observed=" + Arrays.toString(observed)
         + ", expected=" + Arrays.toString(expected) + ", chiSquare=" + chiSquare + ", df="
         + degreesOfFreedom + ", p=" + pValue + "}";
   }

@@ -7,32 +7,44 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.commons.math3.special.Gamma;
 
 /**
- * The log-rank test and its Fleming–Harrington {@code G^rho} family for {@code k >= 2} grouped
- * retention curves (Mantel 1966; Harrington &amp; Fleming 1982; Klein &amp; Moeschberger 2003,
- * §7.3), computed as R {@code survival::survdiff(..., rho)} does.
+ * The log-rank test and its Fleming–Harrington family for {@code k >= 2} groups, on grouped
+ * retention curves or on individual data (Mantel 1966; Peto &amp; Peto 1972; Harrington &amp;
+ * Fleming 1982; Klein &amp; Moeschberger 2003, §7.3, §7.5), computed as R
+ * {@code survival::survdiff(..., rho)} does.
  *
- * <p>Each curve is read as in {@link KaplanMeier#fit(RetentionCurve)}: group {@code j} has
- * {@code n_jt = N_j,t-1} customers at risk and {@code d_jt} events at time {@code t}; a curve
- * with fewer periods than another has its survivors censored after its last period. At each
- * time with {@code d_t = Σ_j d_jt > 0} and {@code n_t = Σ_j n_jt}, with weight
- * {@code w_t = Ŝ(t-)^rho} from the Kaplan–Meier estimate of the pooled sample just before
- * {@code t}:
+ * <p>At each distinct event time {@code t}, with {@code n_jt} customers at risk and {@code d_jt}
+ * events in group {@code j}, {@code n_t = Σ_j n_jt}, {@code d_t = Σ_j d_jt}, and weight
+ * {@code w_t = Ŝ(t-)^rho (1 - Ŝ(t-))^gamma} from the Kaplan–Meier estimate {@code Ŝ} of the
+ * pooled sample just before {@code t}:
  *
  * <pre>
  *   O_j   = Σ_t w_t d_jt
  *   E_j   = Σ_t w_t d_t n_jt / n_t
  *   V_jl  = Σ_t w_t² d_t (n_t - d_t) / (n_t - 1) · (n_jt / n_t) (δ_jl - n_lt / n_t)
- *   χ²    = U' V⁻ U   with U = (O - E) and V restricted to groups 1..k-1
+ *   χ²    = U' V⁻ U   with U = (O - E), both restricted to the groups with E_j &gt; 0 but the first
  * </pre>
  *
  * with {@code k - 1} degrees of freedom (the rank of the restricted {@code V}; a generalised
- * inverse is used when it is singular). {@code rho = 0} is the log-rank (Mantel–Haenszel) test;
- * {@code rho = 1} the Peto–Peto / Prentice modification of the Gehan–Wilcoxon test, which weighs
- * early differences more.
+ * inverse is used when it is singular). {@code rho = gamma = 0} is the log-rank
+ * (Mantel–Haenszel) test; {@code rho = 1} the Peto–Peto / Prentice modification of the
+ * Gehan–Wilcoxon test, which weighs early differences more; {@code gamma > 0} weighs late ones.
+ * With strata the sums run within each stratum (its own pooled {@code Ŝ}) and are added, as R
+ * {@code survdiff(... + strata(s))}. {@link #pairwise} tests every two groups and adjusts the
+ * p-values by Holm's (1979) step-down method.
+ *
+ * <p>A grouped curve is read as in {@link KaplanMeier#fit(RetentionCurve)}: group {@code j} has
+ * {@code n_jt = N_j,t-1} customers at risk and {@code d_jt} events at time {@code t}; a curve
+ * with fewer periods than another has its survivors censored after its last period.
  *
  * <p>Stateless and thread-safe.
  */
 public final class LogRankTest {
+
+  /** The largest number of groups {@link #compare(double[], boolean[], int[])} accepts. */
+  public static final int MAX_GROUPS = 1000;
+
+  /** The largest number of groups a pairwise comparison accepts (4950 tests). */
+  public static final int MAX_PAIRWISE_GROUPS = 100;
 
   private LogRankTest() {}
 
@@ -100,28 +112,97 @@ public final class LogRankTest {
       }
       km *= (nt - dt) / nt;
     }
-    int m = k - 1;
-    double[][] reduced = new double[m][m];
-    double[] u = new double[m];
-    for (int j = 0; j < m; j++) {
-      u[j] = o[j + 1] - e[j + 1];
-      for (int l = 0; l < m; l++) {
-        reduced[j][l] = v[j + 1][l + 1];
+    int[] labels = new int[k];
+    for (int j = 0; j < k; j++) {
+      labels[j] = j;
+    }
+    return result(rho, 0.0, labels, o, e, v);
+  }
+
+  /**
+   * The log-rank test of two or more groups on individual data, as R
+   * {@code survdiff(Surv(durations, events) ~ groups)}.
+   *
+   * @param durations the durations, finite and {@code >= 0}; not modified
+   * @param events {@code true} where the duration ended in the event; not modified
+   * @param groups each row's group label (any ints; groups are ordered by label in the result)
+   * @return the test; {@link LogRankResult#groups()} lists the labels
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the arrays are empty or of different lengths, a duration
+   *     is bad, fewer than two or more than {@link #MAX_GROUPS} groups occur
+   */
+  public static LogRankResult compare(double[] durations, boolean[] events, int[] groups) {
+    return builder(durations, events, groups).compare();
+  }
+
+  /**
+   * Pairwise log-rank tests between every two groups with Holm's (1979) step-down adjustment of
+   * the p-values, as {@code p.adjust(method = "holm")} applied to the pairwise {@code survdiff}
+   * p-values (the logic of {@code survminer::pairwise_survdiff}).
+   *
+   * @param durations the durations, finite and {@code >= 0}; not modified
+   * @param events {@code true} where the duration ended in the event; not modified
+   * @param groups each row's group label
+   * @return the comparisons
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as {@link #compare(double[], boolean[], int[])}, or if
+   *     more than {@link #MAX_PAIRWISE_GROUPS} groups occur
+   */
+  public static PairwiseLogRank pairwise(double[] durations, boolean[] events, int[] groups) {
+    return builder(durations, events, groups).pairwise();
+  }
+
+  /**
+   * A configurable test on individual data: strata and Fleming–Harrington weights.
+   *
+   * @param durations the durations, finite and {@code >= 0}; copied
+   * @param events {@code true} where the duration ended in the event; copied
+   * @param groups each row's group label; copied
+   * @return a builder with no strata and log-rank weights
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as {@link #compare(double[], boolean[], int[])}
+   */
+  public static LogRankBuilder builder(double[] durations, boolean[] events, int[] groups) {
+    return new LogRankBuilder(durations, events, groups);
+  }
+
+  /** Assembles a result: {@code χ² = U' V⁻ U} on the groups with {@code E_j > 0} but the first. */
+  static LogRankResult result(double rho, double gamma, int[] labels, double[] o, double[] e,
+      double[][] v) {
+    int k = o.length;
+    int[] used = new int[k];
+    int m = 0;
+    for (int j = 0; j < k; j++) {
+      if (e[j] > 0) {
+        used[m++] = j;
       }
     }
-    SingularValueDecomposition svd =
-        new SingularValueDecomposition(new Array2DRowRealMatrix(reduced));
-    int rank = svd.getRank();
-    double chi = 0.0;
-    if (rank > 0) {
-      double[] x = svd.getSolver().solve(new ArrayRealVector(u)).toArray();
-      for (int j = 0; j < m; j++) {
-        chi += u[j] * x[j];
+    m = Math.max(0, m - 1);
+    double[][] reduced = new double[m][m];
+    double[] u = new double[m];
+    for (int a = 0; a < m; a++) {
+      u[a] = o[used[a + 1]] - e[used[a + 1]];
+      for (int b = 0; b < m; b++) {
+        reduced[a][b] = v[used[a + 1]][used[b + 1]];
       }
-      chi = Math.max(0.0, chi);
+    }
+    int rank = 0;
+    double chi = 0.0;
+    if (m > 0) {
+      SingularValueDecomposition svd =
+          new SingularValueDecomposition(new Array2DRowRealMatrix(reduced));
+      rank = svd.getRank();
+      if (rank > 0) {
+        double[] x = svd.getSolver().solve(new ArrayRealVector(u)).toArray();
+        for (int a = 0; a < m; a++) {
+          chi += u[a] * x[a];
+        }
+        chi = Math.max(0.0, chi);
+      }
     }
     // Upper tail of chi-square(rank) = Q(rank / 2, chi / 2), accurate for tiny p-values.
     double p = rank == 0 ? 1.0 : Gamma.regularizedGammaQ(rank / 2.0, chi / 2.0);
-    return new LogRankResult(rho, o, e, v, chi, rank, Math.max(0.0, Math.min(1.0, p)));
+    return new LogRankResult(rho, gamma, labels, o, e, v, chi, rank,
+        Math.max(0.0, Math.min(1.0, p)));
   }
 }

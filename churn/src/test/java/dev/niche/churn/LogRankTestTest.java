@@ -90,6 +90,108 @@ class LogRankTestTest {
         () -> LogRankTest.flemingHarrington(Double.NaN, c, c));
   }
 
+  /**
+   * The seed curves expanded to one row per customer (losses of period t are events at t, the
+   * last survivors censored at 6) give the grouped test exactly, for log-rank and rho = 1.
+   */
+  @Test
+  void individualRowsOfTheSeedCurvesGiveTheGroupedTest() {
+    long[][] curves = {SeedData.COMPANY_1, SeedData.COMPANY_2};
+    int n = (int) (SeedData.COMPANY_1[0] + SeedData.COMPANY_2[0]);
+    double[] durations = new double[n];
+    boolean[] events = new boolean[n];
+    int[] groups = new int[n];
+    int row = 0;
+    for (int g = 0; g < 2; g++) {
+      long[] c = curves[g];
+      for (int t = 1; t < c.length; t++) {
+        for (long i = 0; i < c[t - 1] - c[t]; i++) {
+          durations[row] = t;
+          events[row] = true;
+          groups[row++] = g + 1;
+        }
+      }
+      for (long i = 0; i < c[c.length - 1]; i++) {
+        durations[row] = c.length - 1;
+        groups[row++] = g + 1;
+      }
+    }
+    for (double rho : new double[] {0, 1}) {
+      LogRankResult grouped = LogRankTest.flemingHarrington(rho,
+          RetentionCurve.ofCounts(SeedData.COMPANY_1), RetentionCurve.ofCounts(SeedData.COMPANY_2));
+      LogRankResult individual = LogRankTest.builder(durations, events, groups)
+          .flemingHarrington(rho).compare();
+      assertArrayEquals(grouped.observed(), individual.observed(), 1e-12);
+      assertArrayEquals(grouped.expected(), individual.expected(), 1e-12);
+      assertEquals(grouped.chiSquare(), individual.chiSquare(), 1e-12);
+      assertEquals(grouped.pValue(), individual.pValue(), 1e-12);
+      assertArrayEquals(new int[] {1, 2}, individual.groups());
+      assertArrayEquals(new int[] {0, 1}, grouped.groups());
+    }
+    assertEquals(LogRankTest.compare(durations, events, groups).chiSquare(),
+        LogRankTest.builder(durations, events, groups).flemingHarrington(0, 0).compare()
+            .chiSquare(), 0);
+  }
+
+  @Test
+  void groupsWithoutExpectedEventsAreLeftOutOfTheStatistic() {
+    // Group 9 leaves (censored) before the first event: E = 0, as R survdiff drops it.
+    double[] t = {1, 1, 2, 3, 4, 5, 6, 7, 0.5, 0.5};
+    boolean[] e = {true, false, true, true, true, false, true, true, false, false};
+    int[] g = {1, 1, 1, 1, 2, 2, 2, 2, 9, 9};
+    LogRankResult r = LogRankTest.compare(t, e, g);
+    assertEquals(0.0, r.expected()[2], 0);
+    assertEquals(1, r.degreesOfFreedom());
+    LogRankResult two = LogRankTest.compare(java.util.Arrays.copyOf(t, 8),
+        java.util.Arrays.copyOf(e, 8), java.util.Arrays.copyOf(g, 8));
+    assertEquals(two.chiSquare(), r.chiSquare(), 1e-12);
+    // A stratum per group: nothing left to compare within strata.
+    LogRankResult within = LogRankTest.builder(t, e, g).strata(g).compare();
+    assertEquals(0.0, within.chiSquare(), 0);
+    assertEquals(1.0, within.pValue(), 0);
+    assertEquals(0, within.degreesOfFreedom());
+  }
+
+  @Test
+  void badIndividualInput() {
+    double[] t = {1, 2, 3};
+    boolean[] e = {true, true, false};
+    IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+        () -> LogRankTest.compare(t, e, new int[] {4, 4, 4}));
+    assertEquals("groups holds 1 distinct label(s) [4]; need >= 2", one.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> LogRankTest.compare(t, e, new int[] {1, 2}));
+    assertThrows(IllegalArgumentException.class,
+        () -> LogRankTest.compare(t, new boolean[] {true}, new int[] {1, 2, 1}));
+    IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+        () -> LogRankTest.compare(new double[] {1, Double.NaN, 2}, e, new int[] {1, 2, 1}));
+    assertTrue(nan.getMessage().contains("durations[1]"), nan.getMessage());
+    assertThrows(NullPointerException.class, () -> LogRankTest.compare(t, e, null));
+    assertThrows(NullPointerException.class, () -> LogRankTest.compare(null, e, new int[3]));
+    LogRankBuilder b = LogRankTest.builder(t, e, new int[] {1, 2, 1});
+    assertThrows(IllegalArgumentException.class, () -> b.strata(new int[] {1}));
+    assertThrows(NullPointerException.class, () -> b.strata(null));
+    assertThrows(IllegalArgumentException.class, () -> b.flemingHarrington(-0.5));
+    IllegalArgumentException gamma = assertThrows(IllegalArgumentException.class,
+        () -> b.flemingHarrington(1, Double.POSITIVE_INFINITY));
+    assertTrue(gamma.getMessage().startsWith("gamma = Infinity"), gamma.getMessage());
+    int[] many = new int[LogRankTest.MAX_GROUPS + 1];
+    double[] d = new double[many.length];
+    boolean[] ev = new boolean[many.length];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = i;
+      d[i] = i + 1;
+    }
+    assertThrows(IllegalArgumentException.class, () -> LogRankTest.compare(d, ev, many));
+    int[] hundredOne = java.util.Arrays.copyOf(many, LogRankTest.MAX_PAIRWISE_GROUPS + 1);
+    assertThrows(IllegalArgumentException.class, () -> LogRankTest.pairwise(
+        java.util.Arrays.copyOf(d, hundredOne.length),
+        java.util.Arrays.copyOf(ev, hundredOne.length), hundredOne));
+    PairwiseLogRank pairs = LogRankTest.pairwise(t, e, new int[] {1, 2, 1});
+    assertThrows(IllegalArgumentException.class, () -> pairs.comparison(1, 3));
+    assertThrows(IllegalArgumentException.class, () -> pairs.adjustedPValue(1, 1));
+  }
+
   /** A direct transcription of the survdiff formulas, separate from the production code. */
   private static double independent(double rho, long[]... groups) {
     int k = groups.length;
