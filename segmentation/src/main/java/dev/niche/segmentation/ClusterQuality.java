@@ -8,9 +8,12 @@ import java.util.SplittableRandom;
 /**
  * Internal cluster-quality scores for rows and labels, with the definitions of scikit-learn's
  * {@code sklearn.metrics} ({@code silhouette_score}, {@code calinski_harabasz_score},
- * {@code davies_bouldin_score}). Labels are non-negative integers; clusters are the distinct
- * labels that occur. Every score needs at least 2 clusters, and the silhouette at most n - 1.
- * Stateless and thread-safe.
+ * {@code davies_bouldin_score}, {@code silhouette_samples}). Labels are cluster indices in
+ * [0, n) for n rows (so memory is bounded by the data, never by the largest label); clusters are
+ * the distinct labels that occur. Every score needs at least 2 clusters, and the silhouette at
+ * most n - 1. The scores are scale-free, so rows whose magnitudes would overflow or underflow
+ * squared distances (beyond 2^&plusmn;500) are first multiplied by a power of two (exactly):
+ * finite rows never give NaN. The caller's arrays are not changed. Stateless and thread-safe.
  */
 public final class ClusterQuality {
 
@@ -23,22 +26,44 @@ public final class ClusterQuality {
    * s(i) = 0 for a row alone in its cluster (as scikit-learn). O(n^2) time, O(n + k) memory.
    *
    * @param data the rows
-   * @param labels one label per row
+   * @param labels one label per row, in [0, n)
    * @return the mean silhouette in [-1, 1]
-   * @throws NullPointerException if an argument is null
+   * @throws NullPointerException if an argument or a row is null
    * @throws IllegalArgumentException if the data are empty, ragged or not finite, the lengths
-   *     differ, a label is negative, or the number of clusters is not in [2, n - 1]
+   *     differ, a label is outside [0, n), or the number of clusters is not in [2, n - 1]
    */
   public static double silhouette(double[][] data, int[] labels) {
+    double[] samples = silhouetteSamples(data, labels);
+    double total = 0;
+    for (double v : samples) {
+      total += v;
+    }
+    return total / samples.length;
+  }
+
+  /**
+   * The silhouette of every row (scikit-learn's {@code silhouette_samples}, Euclidean): s(i) =
+   * (b(i) - a(i)) / max(a(i), b(i)) as in {@link #silhouette(double[][], int[])}, 0 for a row
+   * alone in its cluster and 0 when a(i) = b(i) = 0. Their mean, summed in row order, is
+   * exactly {@link #silhouette(double[][], int[])}. O(n^2) time, O(n + k) memory.
+   *
+   * @param data the rows
+   * @param labels one label per row, in [0, n)
+   * @return n silhouettes in [-1, 1], in row order
+   * @throws NullPointerException if an argument or a row is null
+   * @throws IllegalArgumentException if the data are empty, ragged or not finite, the lengths
+   *     differ, a label is outside [0, n), or the number of clusters is not in [2, n - 1]
+   */
+  public static double[] silhouetteSamples(double[][] data, int[] labels) {
     Labelled l = Labelled.of(data, labels);
     Checks.argument(l.clusters >= 2 && l.clusters <= l.n - 1,
         "silhouette needs 2 to n - 1 = " + (l.n - 1) + " clusters, got " + l.clusters);
-    double total = 0;
+    double[] out = new double[l.n];
     double[] sums = new double[l.k];
     for (int i = 0; i < l.n; i++) {
-      total += l.silhouetteOf(i, sums);
+      out[i] = l.silhouetteOf(i, sums);
     }
-    return total / l.n;
+    return out;
   }
 
   /**
@@ -48,7 +73,7 @@ public final class ClusterQuality {
    * each sampled s(i) here is exact, so the estimate is unbiased for the full mean.
    *
    * @param data the rows
-   * @param labels one label per row
+   * @param labels one label per row, in [0, n)
    * @param sampleSize rows to sample (all rows when it is &gt;= n)
    * @param seed the sampling seed
    * @return the estimated mean silhouette
@@ -85,14 +110,16 @@ public final class ClusterQuality {
    * Calinski–Harabasz index (Calinski and Harabasz, Comm. Statistics 3, 1974):
    * [B / (k - 1)] / [W / (n - k)] with B = sum_m n_m ||c_m - c||^2 the between-cluster and
    * W = sum_i ||x_i - c(x_i)||^2 the within-cluster dispersion; larger is better. Returns
-   * positive infinity when W = 0 (scikit-learn returns 1.0 in that case).
+   * positive infinity when W = 0 but B &gt; 0 (every cluster is a single point; scikit-learn
+   * returns 1.0 in that case). When every row is identical, B = W = 0 and the index is 0/0:
+   * that is rejected rather than returned as NaN.
    *
    * @param data the rows
-   * @param labels one label per row
-   * @return the index
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the inputs are invalid or there are fewer than 2 clusters
-   *     or not more rows than clusters
+   * @param labels one label per row, in [0, n)
+   * @return the index (&gt;= 0, or positive infinity)
+   * @throws NullPointerException if an argument or a row is null
+   * @throws IllegalArgumentException if the inputs are invalid (as for the silhouette), there are
+   *     fewer than 2 clusters or not more rows than clusters, or every row is identical
    */
   public static double calinskiHarabasz(double[][] data, int[] labels) {
     Labelled l = Labelled.of(data, labels);
@@ -114,19 +141,24 @@ public final class ClusterQuality {
       }
     }
     double within = l.within();
+    Checks.argument(within > 0 || between > 0,
+        "data: every row is identical, so the Calinski-Harabasz index is 0/0 (undefined)");
     return (between / (l.clusters - 1)) / (within / (l.n - l.clusters));
   }
 
   /**
    * Davies–Bouldin index (Davies and Bouldin, IEEE TPAMI 1, 1979): the mean over clusters i of
    * max_{j != i} (s_i + s_j) / ||c_i - c_j|| with s_i the mean Euclidean distance of cluster i's
-   * rows to its centroid; smaller is better. Coincident centroids give positive infinity.
+   * rows to its centroid; smaller is better. A pair of clusters with coincident centroids
+   * counts as positive infinity (they cannot be told apart), even when both have zero scatter,
+   * so identical rows give positive infinity rather than NaN (scikit-learn returns 0 there).
    *
    * @param data the rows
-   * @param labels one label per row
-   * @return the index (&gt;= 0)
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the inputs are invalid or there are fewer than 2 clusters
+   * @param labels one label per row, in [0, n)
+   * @return the index (&gt;= 0, or positive infinity)
+   * @throws NullPointerException if an argument or a row is null
+   * @throws IllegalArgumentException if the inputs are invalid (as for the silhouette) or there
+   *     are fewer than 2 clusters
    */
   public static double daviesBouldin(double[][] data, int[] labels) {
     Labelled l = Labelled.of(data, labels);
@@ -148,7 +180,9 @@ public final class ClusterQuality {
         }
         double sep = Math.sqrt(SquaredDistance.between(l.centroid, a * l.d, l.centroid, b * l.d,
             l.d));
-        double r = (scatter[a] / l.size[a] + scatter[b] / l.size[b]) / sep;
+        double r = sep > 0
+            ? (scatter[a] / l.size[a] + scatter[b] / l.size[b]) / sep
+            : Double.POSITIVE_INFINITY;
         worst = Math.max(worst, r);
       }
       total += worst;
@@ -158,6 +192,9 @@ public final class ClusterQuality {
 
   /** Flat rows, labels, sizes and centroids. */
   private static final class Labelled {
+    /** Magnitudes beyond 2^(+-SAFE_EXPONENT) are rescaled. */
+    static final int SAFE_EXPONENT = 500;
+
     final double[] x;
     final int n;
     final int d;
@@ -197,18 +234,30 @@ public final class ClusterQuality {
       int d = Checks.rectangular(data, "data");
       Checks.notNull(labels, "labels");
       Checks.sameLength(labels.length, "labels", data.length, "data");
+      int n = data.length;
       int k = 0;
-      for (int i = 0; i < labels.length; i++) {
-        if (labels[i] < 0) {
-          throw new IllegalArgumentException("labels[" + i + "] = " + labels[i] + " must be >= 0");
-        }
+      for (int i = 0; i < n; i++) {
+        Checks.element(labels[i] >= 0 && labels[i] < n, "labels", i, labels[i],
+            "must be in [0, n) = [0, " + n + "): labels are cluster indices");
         k = Math.max(k, labels[i] + 1);
       }
-      double[] x = new double[data.length * d];
-      for (int i = 0; i < data.length; i++) {
+      double[] x = new double[n * d];
+      double largest = 0;
+      for (int i = 0; i < n; i++) {
         System.arraycopy(data[i], 0, x, i * d, d);
+        for (double v : data[i]) {
+          largest = Math.max(largest, Math.abs(v));
+        }
       }
-      return new Labelled(x, data.length, d, labels.clone(), k);
+      int exponent = Math.getExponent(largest);
+      if (largest > 0 && Math.abs(exponent) > SAFE_EXPONENT) {
+        // The scores are ratios of distances: an exact power-of-two rescaling keeps them and
+        // keeps squared distances from overflowing (or underflowing) for finite rows.
+        for (int t = 0; t < x.length; t++) {
+          x[t] = Math.scalb(x[t], -exponent);
+        }
+      }
+      return new Labelled(x, n, d, labels.clone(), k);
     }
 
     double within() {

@@ -32,16 +32,27 @@ public final class ClusterStatistics {
   }
 
   /**
+   * The largest {@code k * dimension} that {@link #empty(int, int)} accepts: 2^24 sums (128 MiB),
+   * far above any useful number of centroid values. ({@link #of} takes its size from the
+   * centroids it is given.)
+   */
+  public static final int MAX_VALUES = 1 << 24;
+
+  /**
    * Statistics of no rows.
    *
    * @param k number of clusters (&gt;= 1)
    * @param dimension row length (&gt;= 1)
    * @return empty statistics
-   * @throws IllegalArgumentException if k or dimension is below 1
+   * @throws IllegalArgumentException if k or dimension is below 1, or
+   *     {@code k * dimension > }{@link #MAX_VALUES}
    */
   public static ClusterStatistics empty(int k, int dimension) {
     Checks.positive(k, "k");
     Checks.positive(dimension, "dimension");
+    Checks.argument((long) k * dimension <= MAX_VALUES,
+        "k = " + k + " times dimension = " + dimension + " must be <= " + MAX_VALUES
+            + " (the statistics hold k * dimension sums)");
     return new ClusterStatistics(k, dimension, new double[k * dimension], new double[k], 0, 0);
   }
 

@@ -22,6 +22,9 @@ import java.util.SplittableRandom;
  */
 public final class KSelection {
 
+  /** The largest number of gap-statistic reference datasets accepted: 1000. */
+  public static final int MAX_REFERENCES = 1000;
+
   private final int kMin;
   private final int kMax;
   private final long seed;
@@ -73,17 +76,6 @@ public final class KSelection {
         hi[j] = Math.max(hi[j], row[j]);
       }
     }
-    double[][][] refs = new double[references][][];
-    for (int b = 0; b < references; b++) {
-      SplittableRandom r = Seeds.random(seed, 1000L + b);
-      double[][] ref = new double[n][d];
-      for (double[] row : ref) {
-        for (int j = 0; j < d; j++) {
-          row[j] = lo[j] + (hi[j] - lo[j]) * r.nextDouble();
-        }
-      }
-      refs[b] = ref;
-    }
     List<KScore> scores = new ArrayList<>();
     for (int k = kMin; k <= kMax; k++) {
       KMeansModel m = fit(data, k, Seeds.derive(seed, k));
@@ -107,7 +99,8 @@ public final class KSelection {
         double[] logRef = new double[references];
         double mean = 0;
         for (int b = 0; b < references; b++) {
-          logRef[b] = Math.log(fit(refs[b], k, Seeds.derive(seed, 100_000L * (b + 1) + k))
+          double[][] ref = reference(n, lo, hi, b);
+          logRef[b] = Math.log(fit(ref, k, Seeds.derive(seed, 100_000L * (b + 1) + k))
               .inertia());
           mean += logRef[b];
         }
@@ -123,6 +116,21 @@ public final class KSelection {
     }
     return new KSelectionResult(scores, argBest(scores, 0), argBest(scores, 1),
         argBest(scores, 2), gapChoice(scores), elbow(scores));
+  }
+
+  /**
+   * Reference data set b, uniform over the bounding box; the same for every k (seeded), made
+   * when needed so that only one is held at a time.
+   */
+  private double[][] reference(int n, double[] lo, double[] hi, int b) {
+    SplittableRandom r = Seeds.random(seed, 1000L + b);
+    double[][] ref = new double[n][lo.length];
+    for (double[] row : ref) {
+      for (int j = 0; j < lo.length; j++) {
+        row[j] = lo[j] + (hi[j] - lo[j]) * r.nextDouble();
+      }
+    }
+    return ref;
   }
 
   private KMeansModel fit(double[][] data, int k, long s) {
@@ -211,12 +219,15 @@ public final class KSelection {
     /**
      * k-means restarts per fit.
      *
-     * @param restarts at least 1
+     * @param restarts in [1, {@link KMeans#MAX_RESTARTS}]
      * @return this builder
-     * @throws IllegalArgumentException if {@code restarts < 1}
+     * @throws IllegalArgumentException if out of range
      */
     public Builder restarts(int restarts) {
-      this.restarts = Checks.positive(restarts, "restarts");
+      Checks.positive(restarts, "restarts");
+      Checks.argument(restarts <= KMeans.MAX_RESTARTS,
+          "restarts = " + restarts + " must be <= " + KMeans.MAX_RESTARTS);
+      this.restarts = restarts;
       return this;
     }
 
@@ -233,14 +244,18 @@ public final class KSelection {
     }
 
     /**
-     * Number B of gap-statistic reference datasets (0 skips the gap statistic).
+     * Number B of gap-statistic reference datasets (0 skips the gap statistic). Each costs one
+     * k-means fit per k; one is held in memory at a time.
      *
-     * @param references &gt;= 0
+     * @param references in [0, {@link KSelection#MAX_REFERENCES}]
      * @return this builder
-     * @throws IllegalArgumentException if negative
+     * @throws IllegalArgumentException if out of range
      */
     public Builder references(int references) {
-      this.references = (int) Checks.nonNegative(references, "references");
+      Checks.nonNegative(references, "references");
+      Checks.argument(references <= MAX_REFERENCES,
+          "references = " + references + " must be <= " + MAX_REFERENCES);
+      this.references = references;
       return this;
     }
 

@@ -23,22 +23,24 @@ public final class SegmentProfile {
    * Profiles the segments.
    *
    * @param features the rows to describe (e.g. raw RFM values)
-   * @param labels one segment label (&gt;= 0) per row, e.g. {@link KMeansModel#labels()}
+   * @param labels one segment label per row, in [0, n) (so memory is bounded by the data), e.g.
+   *     {@link KMeansModel#labels()}
    * @return the profiles, in increasing label
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the rows are invalid, the lengths differ or a label is
-   *     negative
+   * @throws IllegalArgumentException if the rows are empty, ragged or not finite, the lengths
+   *     differ or a label is outside [0, n)
    */
   public static SegmentProfile of(double[][] features, int[] labels) {
     int d = Checks.rectangular(features, "features");
     Checks.notNull(labels, "labels");
     Checks.sameLength(labels.length, "labels", features.length, "features");
+    int n = features.length;
     int k = 0;
     for (int i = 0; i < labels.length; i++) {
-      Checks.element(labels[i] >= 0, "labels", i, labels[i], "must be >= 0");
+      Checks.element(labels[i] >= 0 && labels[i] < n, "labels", i, labels[i],
+          "must be in [0, n) = [0, " + n + "): labels are segment indices");
       k = Math.max(k, labels[i] + 1);
     }
-    int n = features.length;
     double[][] sums = new double[k][d];
     int[] size = new int[k];
     double[] pop = new double[d];
@@ -69,16 +71,12 @@ public final class SegmentProfile {
   }
 
   /**
-   * The segments that occur, in increasing label. Each call returns fresh copies of the arrays.
+   * The segments that occur, in increasing label.
    *
-   * @return the segments
+   * @return an unmodifiable list of immutable segments
    */
   public List<Segment> segments() {
-    List<Segment> copy = new ArrayList<>(segments.size());
-    for (Segment s : segments) {
-      copy.add(new Segment(s.label(), s.size(), s.share(), s.means().clone(), s.lift().clone()));
-    }
-    return copy;
+    return segments;
   }
 
   /**
