@@ -51,8 +51,14 @@ public final class KMeans {
   private final int threads;
   private final double[] weights;
 
+  /** The largest {@code maxIterations} accepted: 10^6 M-steps per start. */
+  public static final int MAX_ITERATIONS = 1_000_000;
+
+  /** The largest {@code restarts} accepted: 1000 starts (each one a whole fit). */
+  public static final int MAX_RESTARTS = 1000;
+
   private KMeans(Builder b) {
-    this.k = b.k;
+    this.k = b.initialCentres != null ? b.initialCount : b.k;
     this.seed = b.seed;
     this.init = b.init;
     this.initialCentres = b.initialCentres;
@@ -119,7 +125,7 @@ public final class KMeans {
     Checks.argument(
         k <= n, "k = " + k + " exceeds the number of data rows (" + n + ")");
     if (initialCentres != null) {
-      Checks.sameLength(initialDimension, "initialCentres[0]", d, "data[0]");
+      Checks.sameLength(initialDimension, "init(centres)[0]", d, "data[0]");
     }
     KMeansAlgorithm resolved = KMeansRun.resolve(algorithm, n, d, k);
     RunResult best = null;
@@ -158,12 +164,10 @@ public final class KMeans {
         }
       }
     }
-    double[][] centroids = new double[k][d];
-    for (int m = 0; m < k; m++) {
-      System.arraycopy(best.centres(), m * d, centroids[m], 0, d);
-    }
     return new KMeansModel(
-        centroids,
+        best.centres().clone(),
+        k,
+        d,
         order == null ? best.labels() : order.restore(best.labels()),
         best.inertia(),
         best.iterations(),
@@ -172,12 +176,16 @@ public final class KMeans {
         resolved);
   }
 
-  /** Validating builder for {@link KMeans}. Not thread-safe. */
+  /**
+   * Validating builder for {@link KMeans}. Each setter checks its own argument; {@link #build()}
+   * checks the settings against each other. Not thread-safe.
+   */
   public static final class Builder {
     private int k = -1;
     private long seed;
     private KMeansInit init = KMeansInit.GREEDY_KMEANS_PLUS_PLUS;
     private double[] initialCentres;
+    private int initialCount;
     private int initialDimension;
     private KMeansAlgorithm algorithm = KMeansAlgorithm.AUTO;
     private int maxIterations = 300;
@@ -189,7 +197,8 @@ public final class KMeans {
     private Builder() {}
 
     /**
-     * The number of clusters.
+     * The number of clusters. With {@link #init(double[][])} it may be omitted; if given, it
+     * must equal the number of centres.
      *
      * @param k at least 1
      * @return this builder
@@ -212,7 +221,8 @@ public final class KMeans {
     }
 
     /**
-     * The initialisation (clears given initial centres).
+     * The initialisation (replaces centres given by {@link #init(double[][])}: the last call
+     * wins).
      *
      * @param init the initialisation
      * @return this builder
@@ -225,7 +235,10 @@ public final class KMeans {
     }
 
     /**
-     * Starts from given centres (copied); k becomes their number. Restarts are then ignored.
+     * Starts from given centres (copied) instead of a random start (replaces an earlier
+     * {@link #init(KMeansInit)}: the last call wins). k is their number; a {@link #k(int)} that
+     * disagrees, or {@link #restarts(int)} above 1 (a given start is deterministic), is rejected
+     * by {@link #build()}.
      *
      * @param centres k rows of equal length, finite
      * @return this builder
@@ -233,13 +246,10 @@ public final class KMeans {
      * @throws IllegalArgumentException if they are empty, ragged or not finite
      */
     public Builder init(double[][] centres) {
-      this.initialDimension = Checks.rectangular(centres, "centres");
-      double[] flat = new double[centres.length * initialDimension];
-      for (int m = 0; m < centres.length; m++) {
-        System.arraycopy(centres[m], 0, flat, m * initialDimension, initialDimension);
-      }
-      this.initialCentres = flat;
-      this.k = centres.length;
+      Checks.notNull(centres, "centres");
+      this.initialCentres = Rows.flatten(centres, "centres");
+      this.initialCount = centres.length;
+      this.initialDimension = centres[0].length;
       return this;
     }
 
@@ -256,14 +266,18 @@ public final class KMeans {
     }
 
     /**
-     * The maximum number of M-steps per start.
+     * The maximum number of M-steps per start. Memory does not grow with it (the inertia
+     * history grows with the iterations actually made).
      *
-     * @param maxIterations at least 1
+     * @param maxIterations in [1, {@link #MAX_ITERATIONS}]
      * @return this builder
-     * @throws IllegalArgumentException if {@code maxIterations < 1}
+     * @throws IllegalArgumentException if out of range
      */
     public Builder maxIterations(int maxIterations) {
-      this.maxIterations = Checks.positive(maxIterations, "maxIterations");
+      Checks.positive(maxIterations, "maxIterations");
+      Checks.argument(maxIterations <= MAX_ITERATIONS,
+          "maxIterations = " + maxIterations + " must be <= " + MAX_ITERATIONS);
+      this.maxIterations = maxIterations;
       return this;
     }
 
@@ -281,18 +295,23 @@ public final class KMeans {
 
     /**
      * The number of seeded starts; the model with the lowest inertia is kept (the first on ties).
+     * Each start is a whole fit, so the count is bounded.
      *
-     * @param restarts at least 1
+     * @param restarts in [1, {@link #MAX_RESTARTS}]
      * @return this builder
-     * @throws IllegalArgumentException if {@code restarts < 1}
+     * @throws IllegalArgumentException if out of range
      */
     public Builder restarts(int restarts) {
-      this.restarts = Checks.positive(restarts, "restarts");
+      Checks.positive(restarts, "restarts");
+      Checks.argument(restarts <= MAX_RESTARTS,
+          "restarts = " + restarts + " must be <= " + MAX_RESTARTS);
+      this.restarts = restarts;
       return this;
     }
 
     /**
-     * The number of threads used by {@code fit} (results do not depend on it).
+     * The number of threads used by {@code fit} (results do not depend on it). No more threads
+     * start than there are chunks of 4096 rows.
      *
      * @param threads at least 1
      * @return this builder
@@ -317,13 +336,23 @@ public final class KMeans {
     }
 
     /**
-     * Builds the configured k-means.
+     * Builds the configured k-means, checking the settings against each other.
      *
      * @return the k-means
      * @throws IllegalStateException if neither k nor initial centres were given
+     * @throws IllegalArgumentException if {@code k} differs from the number of centres given to
+     *     {@code init(double[][])}, or {@code restarts} is above 1 with given centres; the message
+     *     names both settings
      */
     public KMeans build() {
-      if (k < 1) {
+      if (initialCentres != null) {
+        Checks.argument(k < 1 || k == initialCount,
+            "k = " + k + " disagrees with init(centres), which gives " + initialCount
+                + " centres; omit k or make them agree");
+        Checks.argument(restarts == 1,
+            "restarts = " + restarts + " conflicts with init(centres): a given start is"
+                + " deterministic, so every restart would repeat it; use restarts(1)");
+      } else if (k < 1) {
         throw new IllegalStateException("k must be set (k(int)) or initial centres given");
       }
       return new KMeans(this);

@@ -9,21 +9,41 @@ import dev.niche.segmentation.internal.Inertia;
 import dev.niche.segmentation.internal.LloydAssigner;
 import dev.niche.segmentation.internal.Rows;
 import dev.niche.segmentation.internal.RowSeeding;
-import dev.niche.segmentation.internal.SquaredDistance;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Mini-batch k-means (D. Sculley, "Web-scale k-means clustering", WWW 2010, Algorithm 1): start
- * from greedy k-means++ on a seeded sample of {@code 3 * batchSize} rows (at least k); then for
- * each of {@code maxIterations} batches of {@code batchSize} rows drawn uniformly with
- * replacement, cache each row's nearest centre and move that centre towards the row with the
- * per-centre learning rate eta = w / v_c, where v_c is the total weight the centre has absorbed.
- * Stops early when the total squared centre shift of a batch is at most {@code tolerance} times the
- * mean feature variance (tolerance 0, the default, disables this). A final exact pass over all rows
- * gives the labels and inertia. Approximate: use {@link KMeans} when an exact fit is affordable.
- * Results depend only on the seed (the final pass is chunked like {@link KMeans}).
+ * Mini-batch k-means (D. Sculley, "Web-scale k-means clustering", WWW 2010, Algorithm 1), with
+ * scikit-learn's {@code MiniBatchKMeans} update rule and {@code partial_fit}.
+ *
+ * <p><b>{@link #fit}</b>: start from given centres ({@link Builder#init(double[][])}) or from
+ * greedy k-means++ on a seeded sample of {@code min(n, max(k, 3 * batchSize))} rows drawn
+ * uniformly with replacement; then for each of {@code maxIterations} batches of
+ * {@code min(batchSize, n)} rows drawn uniformly with replacement, assign each row to its nearest
+ * centre and move each centre c to the weighted mean of everything it has absorbed:
+ * c &larr; (v_c c + sum w_i x_i) / (v_c + sum w_i), v_c &larr; v_c + sum w_i, where v_c is the
+ * total sample weight the centre has absorbed so far (for unit weights, a per-centre learning
+ * rate 1/v_c per row). Stops early when the total squared centre shift of a batch is at most
+ * {@code tolerance} times the mean feature variance (tolerance 0, the default, disables this). A
+ * final exact pass over all rows gives the labels and the weighted inertia. Approximate: use
+ * {@link KMeans} when an exact fit is affordable. Results depend only on the seed (the final
+ * pass is chunked like {@link KMeans}).
+ *
+ * <p><b>{@link #partialFit}</b> (scikit-learn's {@code partial_fit}): each call applies ONE
+ * batch, the caller's rows, with the update above, and returns a new instance holding the
+ * centres and per-centre counts v_c; the receiver is unchanged. The first call starts from the
+ * given centres, or else from greedy k-means++ on its batch (on a seeded sample of
+ * {@code 3 * batchSize} rows of it when the batch is larger). With unit weights and given
+ * centres, a sequence of calls gives scikit-learn 1.2's centres and counts for the same sequence
+ * with {@code reassignment_ratio=0} (tested); unlike scikit-learn, Niche never re-seeds small
+ * clusters at random. {@link #fit} ignores and does not change the partial-fit state.
+ *
+ * <p>Instances are immutable and thread-safe.
  */
 public final class MiniBatchKMeans {
+
+  /** The largest {@code maxIterations} accepted: 10^6 batches. */
+  public static final int MAX_ITERATIONS = 1_000_000;
 
   private final int k;
   private final long seed;
@@ -31,18 +51,51 @@ public final class MiniBatchKMeans {
   private final int maxIterations;
   private final double tolerance;
   private final int threads;
+  private final double[] weights;
+  private final double[] initialCentres;
+  private final int initialDimension;
+  // Partial-fit state: null centres before the first batch (unless given).
+  private final double[] centres;
+  private final int d;
+  private final double[] counts;
+  private final long steps;
 
   private MiniBatchKMeans(Builder b) {
-    this.k = b.k;
+    this.k = b.initialCentres != null ? b.initialCount : b.k;
     this.seed = b.seed;
     this.batchSize = b.batchSize;
     this.maxIterations = b.maxIterations;
     this.tolerance = b.tolerance;
     this.threads = b.threads;
+    this.weights = b.weights;
+    this.initialCentres = b.initialCentres;
+    this.initialDimension = b.initialDimension;
+    this.centres = initialCentres;
+    this.d = initialDimension;
+    this.counts = new double[k];
+    this.steps = 0;
+  }
+
+  private MiniBatchKMeans(MiniBatchKMeans config, double[] centres, int d, double[] counts,
+      long steps) {
+    this.k = config.k;
+    this.seed = config.seed;
+    this.batchSize = config.batchSize;
+    this.maxIterations = config.maxIterations;
+    this.tolerance = config.tolerance;
+    this.threads = config.threads;
+    this.weights = config.weights;
+    this.initialCentres = config.initialCentres;
+    this.initialDimension = config.initialDimension;
+    this.centres = centres;
+    this.d = d;
+    this.counts = counts;
+    this.steps = steps;
   }
 
   /**
-   * A builder with defaults batch size 1024, 100 batches, tolerance 0, seed 0, one thread.
+   * A builder with defaults batch size 1024, 100 batches, tolerance 0, seed 0, one thread, unit
+   * weights, greedy k-means++ start.
    *
    * @return a new builder
    */
@@ -55,10 +108,11 @@ public final class MiniBatchKMeans {
    *
    * @param data n rows of d finite values
    * @return the model; {@code algorithm()} is LLOYD (the final exact assignment pass) and
-   *     {@code inertiaHistory()} holds each batch's inertia before its update
+   *     {@code inertiaHistory()} holds each batch's weighted inertia before its update
    * @throws NullPointerException if {@code data} is null
-   * @throws IllegalArgumentException if the data are empty, ragged or not finite, or k exceeds
-   *     the number of distinct sampled rows
+   * @throws IllegalArgumentException if the data are empty, ragged or not finite, the weights or
+   *     given centres do not match them, or k exceeds the number of distinct sampled rows with
+   *     positive weight
    */
   public KMeansModel fit(double[][] data) {
     Checks.notNull(data, "data");
@@ -72,8 +126,9 @@ public final class MiniBatchKMeans {
    * @param dimension values per row
    * @return the model
    * @throws NullPointerException if {@code flatRowMajor} is null
-   * @throws IllegalArgumentException if the data are empty or not finite, or the length is not a
-   *     multiple of the dimension
+   * @throws IllegalArgumentException if the data are empty or not finite, the length is not a
+   *     multiple of the dimension, the weights or given centres do not match them, or k exceeds
+   *     the number of distinct sampled rows with positive weight
    */
   public KMeansModel fit(double[] flatRowMajor, int dimension) {
     return fitFlat(Rows.copyFlat(flatRowMajor, dimension, "flatRowMajor"), dimension);
@@ -82,81 +137,191 @@ public final class MiniBatchKMeans {
   private KMeansModel fitFlat(double[] x, int d) {
     int n = x.length / d;
     Checks.argument(k <= n, "k = " + k + " exceeds the number of data rows (" + n + ")");
-    SplittableRandom rng = Seeds.random(seed, 0);
-    int initSize = Math.min(n, Math.max(k, 3 * batchSize));
-    double[] sample = new double[initSize * d];
-    for (int s = 0; s < initSize; s++) {
-      int i = initSize == n ? s : rng.nextInt(n);
-      System.arraycopy(x, i * d, sample, s * d, d);
-    }
-    double[] centres;
+    double[] w = Rows.weights(weights == null ? null : weights.clone(), n);
+    double[] c = start(x, w, n, d);
     double absTol;
     try (ChunkPool one = new ChunkPool(1)) {
-      centres = new RowSeeding(new Dataset(sample, initSize, d, null), one)
-          .greedy(k, 2 + (int) Math.floor(Math.log(k)), Seeds.random(seed, 1));
       absTol = tolerance * FeatureMoments.meanFeatureVariance(new Dataset(x, n, d, null), one);
     }
+    int size = Math.min(batchSize, n);
     double[] absorbed = new double[k];
-    int[] batch = new int[batchSize];
-    int[] nearest = new int[batchSize];
-    double[] history = new double[maxIterations];
+    int[] batch = new int[size];
+    MiniBatchStep step = new MiniBatchStep(k, d);
+    double[] history = new double[Math.min(maxIterations, 64)];
     int iterations = 0;
     boolean converged = false;
     SplittableRandom batches = Seeds.random(seed, 2);
     while (iterations < maxIterations) {
-      double batchInertia = 0;
-      for (int b = 0; b < batchSize; b++) {
-        int i = batches.nextInt(n);
-        batch[b] = i;
-        int best = 0;
-        double bd = Double.POSITIVE_INFINITY;
-        for (int m = 0; m < k; m++) {
-          double v = SquaredDistance.between(x, i * d, centres, m * d, d);
-          if (v < bd) {
-            bd = v;
-            best = m;
-          }
-        }
-        nearest[b] = best;
-        batchInertia += bd;
+      for (int b = 0; b < size; b++) {
+        batch[b] = batches.nextInt(n);
       }
-      history[iterations++] = batchInertia;
-      double shift = 0;
-      for (int b = 0; b < batchSize; b++) {
-        int m = nearest[b];
-        int xo = batch[b] * d;
-        absorbed[m] += 1;
-        double eta = 1.0 / absorbed[m];
-        for (int j = 0; j < d; j++) {
-          double before = centres[m * d + j];
-          double after = (1 - eta) * before + eta * x[xo + j];
-          centres[m * d + j] = after;
-          shift += (after - before) * (after - before);
-        }
+      step.apply(x, w, batch, size, c, absorbed);
+      if (iterations == history.length) {
+        history = Arrays.copyOf(history, (int) Math.min(maxIterations, 2L * iterations));
       }
-      if (absTol > 0 && shift <= absTol) {
+      history[iterations++] = step.inertia();
+      if (absTol > 0 && step.shift() <= absTol) {
         converged = true;
         break;
       }
     }
-    Dataset data = new Dataset(x, n, d, null);
+    Dataset data = new Dataset(x, n, d, w);
     int[] labels = new int[n];
     double inertia;
     try (ChunkPool pool = new ChunkPool(threads)) {
-      new LloydAssigner(data, k).start(centres, labels, null, pool);
-      inertia = Inertia.of(data, centres, labels, pool);
+      new LloydAssigner(data, k).start(c, labels, null, pool);
+      inertia = Inertia.of(data, c, labels, pool);
     }
-    double[][] c = new double[k][d];
-    for (int m = 0; m < k; m++) {
-      System.arraycopy(centres, m * d, c[m], 0, d);
-    }
-    return new KMeansModel(c, labels, inertia, iterations, converged,
-        java.util.Arrays.copyOf(history, iterations), KMeansAlgorithm.LLOYD);
+    return new KMeansModel(c, k, d, labels, inertia, iterations, converged,
+        Arrays.copyOf(history, iterations), KMeansAlgorithm.LLOYD);
   }
 
-  /** Validating builder for {@link MiniBatchKMeans}. Not thread-safe. */
+  /**
+   * The start: the given centres, or greedy k-means++ on a seeded sample of
+   * min(n, max(k, 3 batchSize)) rows (uniform, with replacement; all rows in order when the
+   * sample would be all of them).
+   */
+  private double[] start(double[] x, double[] w, int n, int d) {
+    if (initialCentres != null) {
+      Checks.sameLength(initialDimension, "init(centres)[0]", d, "data[0]");
+      return initialCentres.clone();
+    }
+    SplittableRandom rng = Seeds.random(seed, 0);
+    int initSize = (int) Math.min(n, Math.max(k, 3L * batchSize));
+    double[] sample = new double[initSize * d];
+    double[] sw = w == null ? null : new double[initSize];
+    for (int s = 0; s < initSize; s++) {
+      int i = initSize == n ? s : rng.nextInt(n);
+      System.arraycopy(x, i * d, sample, s * d, d);
+      if (sw != null) {
+        sw[s] = w[i];
+      }
+    }
+    try (ChunkPool one = new ChunkPool(1)) {
+      return new RowSeeding(new Dataset(sample, initSize, d, sw), one)
+          .greedy(k, 2 + (int) Math.floor(Math.log(k)), Seeds.random(seed, 1));
+    }
+  }
+
+  /**
+   * Applies one batch with unit weights (scikit-learn's {@code partial_fit(X)}); see the class
+   * comment. The receiver is unchanged.
+   *
+   * @param batch the batch's rows (copied; may be fewer than k rows once started)
+   * @return a new instance with the updated centres and counts, {@link #steps()} one higher
+   * @throws NullPointerException if {@code batch} or a row is null
+   * @throws IllegalArgumentException if the rows are empty, ragged or not finite, their
+   *     dimension differs from the centres', or (first call without given centres) the batch
+   *     has fewer than k distinct rows
+   */
+  public MiniBatchKMeans partialFit(double[][] batch) {
+    Checks.notNull(batch, "batch");
+    return partial(Rows.flatten(batch, "batch"), batch[0].length, null);
+  }
+
+  /**
+   * Applies one weighted batch (scikit-learn's {@code partial_fit(X, sample_weight=w)}); see the
+   * class comment. The receiver is unchanged.
+   *
+   * @param batch the batch's rows (copied)
+   * @param weights one weight per row, finite and &gt;= 0 (copied)
+   * @return a new instance with the updated centres and counts, {@link #steps()} one higher
+   * @throws NullPointerException if an argument or a row is null
+   * @throws IllegalArgumentException if the rows are empty, ragged or not finite, their
+   *     dimension differs from the centres', the weights are negative, not finite or of another
+   *     length, or (first call without given centres) the batch has fewer than k distinct rows
+   *     with positive weight
+   */
+  public MiniBatchKMeans partialFit(double[][] batch, double[] weights) {
+    Checks.notNull(batch, "batch");
+    double[] x = Rows.flatten(batch, "batch");
+    Checks.nonNegative(weights, "weights");
+    Checks.sameLength(weights.length, "weights", batch.length, "batch");
+    return partial(x, batch[0].length, weights.clone());
+  }
+
+  private MiniBatchKMeans partial(double[] x, int dim, double[] w) {
+    int n = x.length / dim;
+    double[] c;
+    double[] v;
+    if (centres == null) {
+      Checks.argument(k <= n, "k = " + k + " exceeds the rows of the first batch (" + n + ")");
+      c = start(x, w, n, dim);
+      v = new double[k];
+    } else {
+      Checks.sameLength(dim, "batch[0]", d, "the centres' dimension");
+      c = centres.clone();
+      v = counts.clone();
+    }
+    new MiniBatchStep(k, dim).apply(x, w, null, n, c, v);
+    return new MiniBatchKMeans(this, c, dim, v, steps + 1);
+  }
+
+  /**
+   * The current centres of the partial fit: the given centres before the first
+   * {@link #partialFit}, then the centres after the last batch.
+   *
+   * @return a copy, k rows
+   * @throws IllegalStateException if no centres were given and no batch was applied yet
+   */
+  public double[][] centroids() {
+    if (centres == null) {
+      throw new IllegalStateException("no centres yet: call partialFit or give init(centres)");
+    }
+    double[][] out = new double[k][];
+    for (int m = 0; m < k; m++) {
+      out[m] = Arrays.copyOfRange(centres, m * d, m * d + d);
+    }
+    return out;
+  }
+
+  /**
+   * The total sample weight each centre has absorbed over the {@link #partialFit} calls
+   * (scikit-learn's {@code _counts}; counts of rows for unit weights); zeros before the first.
+   *
+   * @return a copy, k values
+   */
+  public double[] counts() {
+    return counts.clone();
+  }
+
+  /**
+   * The number of {@link #partialFit} batches applied (scikit-learn's {@code n_steps_}).
+   *
+   * @return the count, 0 for a freshly built instance
+   */
+  public long steps() {
+    return steps;
+  }
+
+  /**
+   * The partial fit's centres as a model for {@code predict}, {@code transform},
+   * {@code inertia(rows)} and {@code writeTo}. It has no training rows: empty labels and
+   * history, inertia 0, {@link KMeansModel#iterations()} = {@link #steps()} (at most
+   * Integer.MAX_VALUE), {@code converged()} false (no stopping rule applies) and algorithm
+   * AUTO.
+   *
+   * @return the model
+   * @throws IllegalStateException if no centres were given and no batch was applied yet
+   */
+  public KMeansModel model() {
+    if (centres == null) {
+      throw new IllegalStateException("no centres yet: call partialFit or give init(centres)");
+    }
+    return new KMeansModel(centres.clone(), k, d, new int[0], 0,
+        (int) Math.min(Integer.MAX_VALUE, steps), false, new double[0], KMeansAlgorithm.AUTO);
+  }
+
+  /**
+   * Validating builder for {@link MiniBatchKMeans}; {@link #build()} checks the settings against
+   * each other. Not thread-safe.
+   */
   public static final class Builder {
     private int k = -1;
+    private double[] weights;
+    private double[] initialCentres;
+    private int initialCount;
+    private int initialDimension;
     private long seed;
     private int batchSize = 1024;
     private int maxIterations = 100;
@@ -189,7 +354,9 @@ public final class MiniBatchKMeans {
     }
 
     /**
-     * Rows per mini-batch.
+     * Rows per mini-batch of {@link MiniBatchKMeans#fit}; a fit on n rows uses
+     * {@code min(batchSize, n)} (as scikit-learn), so memory is bounded by the data. The first
+     * {@code partialFit} seeds on at most {@code 3 * batchSize} rows of its batch.
      *
      * @param batchSize at least 1
      * @return this builder
@@ -201,14 +368,50 @@ public final class MiniBatchKMeans {
     }
 
     /**
-     * Maximum number of mini-batches.
+     * Maximum number of mini-batches of {@link MiniBatchKMeans#fit}. Memory does not grow with
+     * it; time does, hence the bound.
      *
-     * @param maxIterations at least 1
+     * @param maxIterations in [1, {@link MiniBatchKMeans#MAX_ITERATIONS}]
      * @return this builder
-     * @throws IllegalArgumentException if {@code maxIterations < 1}
+     * @throws IllegalArgumentException if out of range
      */
     public Builder maxIterations(int maxIterations) {
-      this.maxIterations = Checks.positive(maxIterations, "maxIterations");
+      Checks.positive(maxIterations, "maxIterations");
+      Checks.argument(maxIterations <= MAX_ITERATIONS,
+          "maxIterations = " + maxIterations + " must be <= " + MAX_ITERATIONS);
+      this.maxIterations = maxIterations;
+      return this;
+    }
+
+    /**
+     * Starts from given centres (copied) in {@code fit} and {@code partialFit}, instead of greedy
+     * k-means++. k is their number; a {@link #k(int)} that disagrees is rejected by
+     * {@link #build()}.
+     *
+     * @param centres k rows of equal length, finite
+     * @return this builder
+     * @throws NullPointerException if {@code centres} or a row is null
+     * @throws IllegalArgumentException if they are empty, ragged or not finite
+     */
+    public Builder init(double[][] centres) {
+      Checks.notNull(centres, "centres");
+      this.initialCentres = Rows.flatten(centres, "centres");
+      this.initialCount = centres.length;
+      this.initialDimension = centres[0].length;
+      return this;
+    }
+
+    /**
+     * Sample weights, one per row of the data passed to {@code fit} (copied); {@code partialFit}
+     * takes its weights with each batch instead.
+     *
+     * @param weights finite, &gt;= 0, not all zero
+     * @return this builder
+     * @throws NullPointerException if {@code weights} is null
+     * @throws IllegalArgumentException if empty, negative or not finite
+     */
+    public Builder weights(double[] weights) {
+      this.weights = Checks.nonNegative(weights, "weights").clone();
       return this;
     }
 
@@ -237,14 +440,20 @@ public final class MiniBatchKMeans {
     }
 
     /**
-     * Builds the configured mini-batch k-means.
+     * Builds the configured mini-batch k-means, checking the settings against each other.
      *
      * @return the mini-batch k-means
-     * @throws IllegalStateException if k was not set
+     * @throws IllegalStateException if neither k nor initial centres were given
+     * @throws IllegalArgumentException if {@code k} differs from the number of centres given to
+     *     {@code init(double[][])} (the message names both)
      */
     public MiniBatchKMeans build() {
-      if (k < 1) {
-        throw new IllegalStateException("k must be set");
+      if (initialCentres != null) {
+        Checks.argument(k < 1 || k == initialCount,
+            "k = " + k + " disagrees with init(centres), which gives " + initialCount
+                + " centres; omit k or make them agree");
+      } else if (k < 1) {
+        throw new IllegalStateException("k must be set (k(int)) or initial centres given");
       }
       return new MiniBatchKMeans(this);
     }

@@ -141,12 +141,16 @@ public final class KMeansRun {
     CentroidUpdate update = new CentroidUpdate(data, k);
     double[] centres = start;
     assigner.start(centres, labels, seedD2, pool);
-    double[] history = new double[maxIterations];
+    // Grows with the iterations made, never sized by the cap (which may be huge).
+    double[] history = new double[Math.min(maxIterations, 64)];
     int iterations = 0;
     boolean converged = false;
     double inertia = Double.NaN;
     while (iterations < maxIterations) {
       CentroidUpdate.Result r = update.update(labels, centres, pool, assigner.inertia());
+      if (iterations == history.length) {
+        history = Arrays.copyOf(history, (int) Math.min(maxIterations, 2L * iterations));
+      }
       history[iterations++] = r.inertia;
       double shift = 0;
       double lowering = 0;
