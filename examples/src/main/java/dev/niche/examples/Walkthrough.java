@@ -76,6 +76,7 @@ public final class Walkthrough {
     PlatformStep.run(report);
     ValueChainStep.run(report, chains);
     CustomerStep.run(report, customers);
+    ChurnDriversStep.run(report);
     return report.write();
   }
 }

@@ -19,7 +19,7 @@ class WalkthroughTest {
 
   private static final List<String> CHARTS = List.of("retention_km.png", "retention_sbg.png",
       "platforms_time.png", "platforms_phase.png", "platforms_outcomes.png",
-      "valuechain_shares.png", "segments_pca.png");
+      "valuechain_shares.png", "segments_pca.png", "drivers_km_by_plan.png");
 
   @Test
   void writesTheReportAndEveryChart(@TempDir Path out) throws IOException {
@@ -41,6 +41,8 @@ class WalkthroughTest {
     assertTrue(markdown.contains("(20, 50, 20, 5, 5): yes"), markdown);
     String summary = console.toString(StandardCharsets.UTF_8);
     assertTrue(summary.contains("4. Customers"), summary);
+    assertTrue(summary.contains("5. What drives churn?"), summary);
+    assertTrue(markdown.contains("| basic vs premium |"), markdown);
   }
 
   @Test

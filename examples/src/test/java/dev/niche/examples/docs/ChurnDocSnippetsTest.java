@@ -11,6 +11,8 @@ import dev.niche.churn.ConfidenceBand;
 import dev.niche.churn.KaplanMeier;
 import dev.niche.churn.LogRankResult;
 import dev.niche.churn.LogRankTest;
+import dev.niche.churn.NelsonAalen;
+import dev.niche.churn.PairwiseLogRank;
 import dev.niche.churn.RetentionCurve;
 import dev.niche.churn.SbgFit;
 import dev.niche.churn.ShiftedBetaGeometric;
@@ -58,5 +60,36 @@ class ChurnDocSnippetsTest {
     assertEquals(3.31, ShiftedBetaGeometric.of(3.8, 15.2).discountedExpectedResidualLifetime(0.10, 0), 0.005);
     assertTrue(ci.contains(s3));
     assertEquals(2, pooled.survivors(0));
+  }
+
+  /** References: R survival 3.5.3, survfit(Surv(firstSeen, tenure, churned) ~ 1), survdiff. */
+  @Test
+  void individualCustomers() {
+    double[] tenure = {2, 3, 3, 5, 8, 4, 6, 9, 12, 12, 7, 10, 12, 12, 12};   // months subscribed
+    boolean[] churned = {true, true, false, true, true, true, false, true, false, false,
+        true, false, false, false, false};
+    int[] plan = {1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3};              // basic, standard, premium
+    int[] channel = {1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1};
+    double[] firstSeen = {0, 0, 1, 0, 2, 0, 0, 3, 0, 6, 0, 0, 4, 0, 0};     // tenure when first observed
+
+    KaplanMeier seen = KaplanMeier.fit(firstSeen, tenure, churned);        // at risk on (firstSeen, tenure]
+    double s6 = seen.survival(6);                                          // 0.669
+    NelsonAalen hazard = NelsonAalen.fit(firstSeen, tenure, churned);
+    double h6 = hazard.cumulativeHazard(6);                                // 0.382
+
+    LogRankResult byPlan = LogRankTest.compare(tenure, churned, plan);     // chi² 8.83 on 2 df, p 0.0121
+    LogRankResult withinChannel = LogRankTest.builder(tenure, churned, plan)
+        .strata(channel)                                                   // chi² 6.13
+        .flemingHarrington(0, 0)
+        .compare();
+    PairwiseLogRank pairs = LogRankTest.pairwise(tenure, churned, plan);
+    double basicVsPremium = pairs.adjustedPValue(1, 3);                    // Holm 0.0487 (raw 0.0162)
+    assertEquals(0.66942148760, s6, 1e-10);
+    assertEquals(0.38181818182, h6, 1e-10);
+    assertEquals(8.82842498438, byPlan.chiSquare(), 1e-9);
+    assertEquals(0.01210408243, byPlan.pValue(), 1e-10);
+    assertEquals(6.13460005134, withinChannel.chiSquare(), 1e-9);
+    assertEquals(0.04874171, basicVsPremium, 1e-8);
+    assertEquals(0.01624724, pairs.comparison(1, 3).pValue(), 1e-8);
   }
 }
