@@ -1,6 +1,7 @@
 package dev.niche.segmentation;
 
 import dev.niche.core.Checks;
+import dev.niche.segmentation.internal.Rows;
 import dev.niche.segmentation.internal.SquaredDistance;
 import java.util.Arrays;
 
@@ -63,8 +64,8 @@ public final class ClusterStatistics {
    * @param centroids the centroids of the current step
    * @return the partition's statistics
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the centroids or rows are ragged, not finite or of a
-   *     different dimension
+   * @throws IllegalArgumentException if the centroids or rows are ragged, not finite, beyond
+   *     {@link KMeans#MAX_MAGNITUDE} or of a different dimension
    */
   public static ClusterStatistics of(double[][] rows, double[][] centroids) {
     return of(rows, null, centroids);
@@ -74,23 +75,25 @@ public final class ClusterStatistics {
    * Assigns weighted rows to their nearest centroid and accumulates.
    *
    * @param rows the rows of one partition (may be empty)
-   * @param weights one weight per row (finite, &gt;= 0), or null for unit weights
+   * @param weights one weight per row (each 0 or in [{@link KMeans#MIN_POSITIVE_WEIGHT},
+   *     {@link KMeans#MAX_MAGNITUDE}]), or null for unit weights
    * @param centroids the centroids of the current step
    * @return the partition's statistics
    * @throws NullPointerException if rows or centroids is null
-   * @throws IllegalArgumentException if the inputs are ragged, not finite, negative, of a
-   *     different dimension or of mismatched length
+   * @throws IllegalArgumentException if the inputs are ragged, not finite, beyond
+   *     {@link KMeans#MAX_MAGNITUDE}, negative, of a different dimension or of mismatched length
    */
   public static ClusterStatistics of(double[][] rows, double[] weights, double[][] centroids) {
-    int d = Checks.rectangular(centroids, "centroids");
+    Checks.notNull(centroids, "centroids");
+    double[] c = Rows.flatten(centroids, "centroids");
     int k = centroids.length;
-    double[] c = new double[k * d];
-    for (int m = 0; m < k; m++) {
-      System.arraycopy(centroids[m], 0, c, m * d, d);
-    }
+    int d = centroids[0].length;
     Checks.notNull(rows, "rows");
     if (weights != null) {
       Checks.sameLength(weights.length, "weights", rows.length, "rows");
+      if (weights.length > 0) {
+        Rows.checkWeights(weights, "weights");
+      }
     }
     double[] sums = new double[k * d];
     double[] w = new double[k];
@@ -98,10 +101,8 @@ public final class ClusterStatistics {
     for (int i = 0; i < rows.length; i++) {
       double[] x = Checks.notNull(rows[i], "rows[" + i + "]");
       Checks.sameLength(x.length, "rows[" + i + "]", d, "centroids[0]");
-      for (int j = 0; j < d; j++) {
-        Checks.finite(x[j], "rows[" + i + "][" + j + "]");
-      }
-      double wi = weights == null ? 1.0 : Checks.nonNegative(weights[i], "weights[" + i + "]");
+      Rows.checkValues(x, "rows[" + i + "]");
+      double wi = weights == null ? 1.0 : weights[i];
       int best = 0;
       double bd = Double.POSITIVE_INFINITY;
       for (int m = 0; m < k; m++) {

@@ -34,6 +34,12 @@ import dev.niche.segmentation.internal.SpatialOrder;
  * <p><b>Empty clusters</b> are re-seeded at the rows farthest from their assigned centroid
  * (weighted squared distance, lowest index on ties), never left NaN.
  *
+ * <p><b>Limits</b>: data values and centres within &plusmn;{@link #MAX_MAGNITUDE} ("too large"
+ * beyond), sample weights 0 or in [{@link #MIN_POSITIVE_WEIGHT}, {@link #MAX_MAGNITUDE}],
+ * {@code maxIterations} at most {@link #MAX_ITERATIONS}, {@code restarts} at most
+ * {@link #MAX_RESTARTS}. Squared distances are computed in double precision, so points closer
+ * than about 1e-154 cannot be told apart.
+ *
  * <p>Instances are immutable and thread-safe; {@link #fit} starts {@code threads - 1} worker
  * threads for its duration when {@code threads > 1} and none otherwise.
  */
@@ -50,6 +56,20 @@ public final class KMeans {
   private final int restarts;
   private final int threads;
   private final double[] weights;
+
+  /**
+   * The largest magnitude of a data value, centre or sample weight accepted by k-means, mini-batch
+   * k-means, {@link KMeansModel} and {@link ClusterStatistics}: 1e100. Squared distances of such
+   * values, times such weights, stay far from overflow, so inertias are finite. (Scale data in
+   * other units first; k-means is scale-equivariant.)
+   */
+  public static final double MAX_MAGNITUDE = 1e100;
+
+  /**
+   * The smallest positive sample weight accepted: 1e-100 (0 is allowed and means the row does
+   * not count). Weight sums and their reciprocals then stay finite.
+   */
+  public static final double MIN_POSITIVE_WEIGHT = 1e-100;
 
   /** The largest {@code maxIterations} accepted: 10^6 M-steps per start. */
   public static final int MAX_ITERATIONS = 1_000_000;
@@ -88,7 +108,7 @@ public final class KMeans {
    * @param data n rows of d finite values
    * @return the fitted model
    * @throws NullPointerException if {@code data} or a row is null
-   * @throws IllegalArgumentException if the data are empty, ragged or not finite, the weights do
+   * @throws IllegalArgumentException if the data are empty, ragged, not finite or too large, the weights do
    *     not match, or k exceeds the number of distinct rows with positive weight
    */
   public KMeansModel fit(double[][] data) {
@@ -105,7 +125,7 @@ public final class KMeans {
    * @param dimension the number of values per row
    * @return the fitted model
    * @throws NullPointerException if {@code flatRowMajor} is null
-   * @throws IllegalArgumentException if the data are empty or not finite, the length is not a
+   * @throws IllegalArgumentException if the data are empty, not finite or too large, the length is not a
    *     multiple of the dimension, the weights do not match, or k exceeds the number of distinct
    *     rows with positive weight
    */
@@ -243,7 +263,7 @@ public final class KMeans {
      * @param centres k rows of equal length, finite
      * @return this builder
      * @throws NullPointerException if {@code centres} or a row is null
-     * @throws IllegalArgumentException if they are empty, ragged or not finite
+     * @throws IllegalArgumentException if they are empty, ragged, not finite or too large
      */
     public Builder init(double[][] centres) {
       Checks.notNull(centres, "centres");
@@ -325,13 +345,14 @@ public final class KMeans {
     /**
      * Sample weights, one per row of the data passed to {@code fit} (copied).
      *
-     * @param weights finite, &gt;= 0, not all zero
+     * @param weights each 0 or in [{@link #MIN_POSITIVE_WEIGHT}, {@link #MAX_MAGNITUDE}], not
+     *     all zero
      * @return this builder
      * @throws NullPointerException if {@code weights} is null
-     * @throws IllegalArgumentException if empty, negative or not finite
+     * @throws IllegalArgumentException if empty, negative, not finite or out of range
      */
     public Builder weights(double[] weights) {
-      this.weights = Checks.nonNegative(weights, "weights").clone();
+      this.weights = Rows.checkWeights(weights, "weights").clone();
       return this;
     }
 

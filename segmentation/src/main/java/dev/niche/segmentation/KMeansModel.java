@@ -27,6 +27,11 @@ import java.util.Arrays;
  * {@link #readFrom(InputStream)}; the binary format is described there. Models not produced by a
  * fit are made with {@link #ofCentroids(double[][])}.
  *
+ * <p>Rows, centroids and weights are limited to magnitudes of {@link KMeans#MAX_MAGNITUDE}
+ * (weights at least {@link KMeans#MIN_POSITIVE_WEIGHT} unless 0), so distances and inertias are
+ * finite; larger ("too large") values are rejected with an IllegalArgumentException naming the
+ * element.
+ *
  * <p>Immutable and thread-safe; array accessors return copies and no method keeps or changes the
  * caller's arrays.
  */
@@ -78,7 +83,7 @@ public final class KMeansModel {
    *     lowest index wins ties)
    * @return the model
    * @throws NullPointerException if {@code centroids} or a row is null
-   * @throws IllegalArgumentException if they are empty, ragged or not finite
+   * @throws IllegalArgumentException if they are empty, ragged, not finite or too large
    */
   public static KMeansModel ofCentroids(double[][] centroids) {
     Checks.notNull(centroids, "centroids");
@@ -184,10 +189,10 @@ public final class KMeansModel {
    * @param point a point of the model's dimension
    * @return its cluster index in {@code [0, k)}
    * @throws NullPointerException if {@code point} is null
-   * @throws IllegalArgumentException if its length differs from the dimension or it is not finite
+   * @throws IllegalArgumentException if its length differs from the dimension or it is not finite or too large
    */
   public int predict(double[] point) {
-    Checks.finite(point, "point");
+    Rows.checkValues(point, "point");
     Checks.sameLength(point.length, "point", d, "the model's dimension");
     int best = 0;
     double bd = Double.POSITIVE_INFINITY;
@@ -209,7 +214,7 @@ public final class KMeansModel {
    * @param rows n rows of the model's dimension
    * @return n labels in {@code [0, k)}
    * @throws NullPointerException if {@code rows} or a row is null
-   * @throws IllegalArgumentException if the rows are empty, ragged, not finite or of another
+   * @throws IllegalArgumentException if the rows are empty, ragged, not finite, too large or of another
    *     dimension
    */
   public int[] predict(double[][] rows) {
@@ -225,7 +230,7 @@ public final class KMeansModel {
    * @param dimension values per row; must equal {@link #dimension()}
    * @return one label per row, in {@code [0, k)}
    * @throws NullPointerException if {@code flatRowMajor} is null
-   * @throws IllegalArgumentException if it is empty or not finite, its length is not a multiple
+   * @throws IllegalArgumentException if it is empty, not finite or too large, its length is not a multiple
    *     of the dimension, or the dimension differs from the model's
    */
   public int[] predict(double[] flatRowMajor, int dimension) {
@@ -243,7 +248,7 @@ public final class KMeansModel {
    * @param rows n rows of the model's dimension
    * @return n rows of k distances (&gt;= 0)
    * @throws NullPointerException if {@code rows} or a row is null
-   * @throws IllegalArgumentException if the rows are empty, ragged, not finite or of another
+   * @throws IllegalArgumentException if the rows are empty, ragged, not finite, too large or of another
    *     dimension
    */
   public double[][] transform(double[][] rows) {
@@ -264,9 +269,9 @@ public final class KMeansModel {
    * (scikit-learn's {@code -score(X)}).
    *
    * @param rows n rows of the model's dimension
-   * @return the inertia (finite for finite rows unless it overflows, &gt;= 0)
+   * @return the inertia (&gt;= 0)
    * @throws NullPointerException if {@code rows} or a row is null
-   * @throws IllegalArgumentException if the rows are empty, ragged, not finite or of another
+   * @throws IllegalArgumentException if the rows are empty, ragged, not finite, too large or of another
    *     dimension
    */
   public double inertia(double[][] rows) {
@@ -279,15 +284,16 @@ public final class KMeansModel {
    * centroid (scikit-learn's {@code -score(X, sample_weight=w)}).
    *
    * @param rows n rows of the model's dimension
-   * @param weights n finite weights &gt;= 0 (copied)
+   * @param weights n weights, each 0 or in [{@link KMeans#MIN_POSITIVE_WEIGHT},
+   *     {@link KMeans#MAX_MAGNITUDE}] (copied)
    * @return the weighted inertia (&gt;= 0)
    * @throws NullPointerException if an argument or a row is null
-   * @throws IllegalArgumentException if the rows are empty, ragged, not finite or of another
+   * @throws IllegalArgumentException if the rows are empty, ragged, not finite, too large or of another
    *     dimension, or the weights are negative, not finite or of another length
    */
   public double inertia(double[][] rows, double[] weights) {
     double[] flat = flatRows(rows, "rows");
-    Checks.nonNegative(weights, "weights");
+    Rows.checkWeights(weights, "weights");
     Checks.sameLength(weights.length, "weights", rows.length, "rows");
     return nearest(flat, rows.length, weights.clone()).inertia;
   }

@@ -38,7 +38,8 @@ import java.util.SplittableRandom;
  * with {@code reassignment_ratio=0} (tested); unlike scikit-learn, Niche never re-seeds small
  * clusters at random. {@link #fit} ignores and does not change the partial-fit state.
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Data, centres and weights have {@link KMeans}'s limits (values beyond
+ * &plusmn;{@link KMeans#MAX_MAGNITUDE} are "too large"). Instances are immutable and thread-safe.
  */
 public final class MiniBatchKMeans {
 
@@ -110,7 +111,7 @@ public final class MiniBatchKMeans {
    * @return the model; {@code algorithm()} is LLOYD (the final exact assignment pass) and
    *     {@code inertiaHistory()} holds each batch's weighted inertia before its update
    * @throws NullPointerException if {@code data} is null
-   * @throws IllegalArgumentException if the data are empty, ragged or not finite, the weights or
+   * @throws IllegalArgumentException if the data are empty, ragged, not finite or too large, the weights or
    *     given centres do not match them, or k exceeds the number of distinct sampled rows with
    *     positive weight
    */
@@ -126,7 +127,7 @@ public final class MiniBatchKMeans {
    * @param dimension values per row
    * @return the model
    * @throws NullPointerException if {@code flatRowMajor} is null
-   * @throws IllegalArgumentException if the data are empty or not finite, the length is not a
+   * @throws IllegalArgumentException if the data are empty, not finite or too large, the length is not a
    *     multiple of the dimension, the weights or given centres do not match them, or k exceeds
    *     the number of distinct sampled rows with positive weight
    */
@@ -210,7 +211,7 @@ public final class MiniBatchKMeans {
    * @param batch the batch's rows (copied; may be fewer than k rows once started)
    * @return a new instance with the updated centres and counts, {@link #steps()} one higher
    * @throws NullPointerException if {@code batch} or a row is null
-   * @throws IllegalArgumentException if the rows are empty, ragged or not finite, their
+   * @throws IllegalArgumentException if the rows are empty, ragged, not finite or too large, their
    *     dimension differs from the centres', or (first call without given centres) the batch
    *     has fewer than k distinct rows
    */
@@ -224,18 +225,19 @@ public final class MiniBatchKMeans {
    * class comment. The receiver is unchanged.
    *
    * @param batch the batch's rows (copied)
-   * @param weights one weight per row, finite and &gt;= 0 (copied)
+   * @param weights one weight per row, each 0 or in [{@link KMeans#MIN_POSITIVE_WEIGHT},
+   *     {@link KMeans#MAX_MAGNITUDE}] (copied)
    * @return a new instance with the updated centres and counts, {@link #steps()} one higher
    * @throws NullPointerException if an argument or a row is null
-   * @throws IllegalArgumentException if the rows are empty, ragged or not finite, their
-   *     dimension differs from the centres', the weights are negative, not finite or of another
-   *     length, or (first call without given centres) the batch has fewer than k distinct rows
+   * @throws IllegalArgumentException if the rows are empty, ragged, not finite or beyond
+   *     {@link KMeans#MAX_MAGNITUDE}, their dimension differs from the centres', the weights are
+   *     out of range or of another length, or (first call without given centres) the batch has fewer than k distinct rows
    *     with positive weight
    */
   public MiniBatchKMeans partialFit(double[][] batch, double[] weights) {
     Checks.notNull(batch, "batch");
     double[] x = Rows.flatten(batch, "batch");
-    Checks.nonNegative(weights, "weights");
+    Rows.checkWeights(weights, "weights");
     Checks.sameLength(weights.length, "weights", batch.length, "batch");
     return partial(x, batch[0].length, weights.clone());
   }
@@ -391,7 +393,7 @@ public final class MiniBatchKMeans {
      * @param centres k rows of equal length, finite
      * @return this builder
      * @throws NullPointerException if {@code centres} or a row is null
-     * @throws IllegalArgumentException if they are empty, ragged or not finite
+     * @throws IllegalArgumentException if they are empty, ragged, not finite or too large
      */
     public Builder init(double[][] centres) {
       Checks.notNull(centres, "centres");
@@ -405,13 +407,14 @@ public final class MiniBatchKMeans {
      * Sample weights, one per row of the data passed to {@code fit} (copied); {@code partialFit}
      * takes its weights with each batch instead.
      *
-     * @param weights finite, &gt;= 0, not all zero
+     * @param weights each 0 or in [{@link KMeans#MIN_POSITIVE_WEIGHT},
+     *     {@link KMeans#MAX_MAGNITUDE}], not all zero
      * @return this builder
      * @throws NullPointerException if {@code weights} is null
-     * @throws IllegalArgumentException if empty, negative or not finite
+     * @throws IllegalArgumentException if empty, negative, not finite or out of range
      */
     public Builder weights(double[] weights) {
-      this.weights = Checks.nonNegative(weights, "weights").clone();
+      this.weights = Rows.checkWeights(weights, "weights").clone();
       return this;
     }
 

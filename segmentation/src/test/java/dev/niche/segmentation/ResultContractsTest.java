@@ -137,4 +137,42 @@ class ResultContractsTest {
     Arrays.fill(two, 2);
     assertArrayEquals(two, w);
   }
+
+  @Test
+  void magnitudesAndWeightsAreBoundedSoThatInertiasStayFinite() {
+    // Before: rows of +-1e308 gave centroids of +-Infinity and an infinite inertia; weights of
+    // 1e308 or Double.MIN_VALUE gave NaN centroids.
+    double[][] over = {{-1e308, 0}, {0, 1}, {3, 0}};
+    assertMessage("data[0][0] = -1.0E308 must be within +-1.0E100",
+        () -> KMeans.builder().k(2).build().fit(over));
+    assertMessage("flatRowMajor[2] (row 1, column 0) = 1.0E101 must be within +-1.0E100",
+        () -> KMeans.builder().k(2).build().fit(new double[] {1, 2, 1e101, 3}, 2));
+    assertMessage("data[0][0] = -1.0E308", () -> MiniBatchKMeans.builder().k(2).build().fit(over));
+    assertMessage("batch[0][0] = -1.0E308",
+        () -> MiniBatchKMeans.builder().k(2).build().partialFit(over));
+    assertMessage("centres[0][0] = -1.0E308", () -> KMeans.builder().init(over));
+    assertMessage("centroids[0][0] = -1.0E308", () -> KMeansModel.ofCentroids(over));
+    assertMessage("rows[0][0] = -1.0E308",
+        () -> ClusterStatistics.of(over, new double[][] {{0, 0}}));
+    KMeansModel m = KMeansModel.ofCentroids(new double[][] {{0, 0}, {5, 5}});
+    assertMessage("point[0] = -1.0E308", () -> m.predict(over[0]));
+    assertMessage("rows[0][0] = -1.0E308", () -> m.transform(over));
+    assertMessage("weights[0] = 1.0E308 must be 0 or in [1.0E-100, 1.0E100]",
+        () -> KMeans.builder().weights(new double[] {1e308}));
+    assertMessage("weights[1] = 4.9E-324 must be 0 or in [1.0E-100, 1.0E100]",
+        () -> MiniBatchKMeans.builder().weights(new double[] {1, Double.MIN_VALUE}));
+    assertMessage("weights[0] = 4.9E-324",
+        () -> m.inertia(new double[][] {{1, 1}}, new double[] {Double.MIN_VALUE}));
+    // At the limits everything stays finite.
+    double big = KMeans.MAX_MAGNITUDE;
+    double[][] edge = {{-big, 0}, {-big, 1}, {big, 0}, {big, 1}};
+    double[] heavy = {big, big, big, big};
+    KMeansModel fit = KMeans.builder().k(2).weights(heavy).build().fit(edge);
+    assertEquals(1e100, fit.inertia(), 1e86);
+    assertTrue(Double.isFinite(fit.inertia(edge, heavy)));
+    double[] light = {1e-100, 1e-100, 1e-100, 1e-100};
+    double[][] c = MiniBatchKMeans.builder().k(2).build()
+        .partialFit(new double[][] {{0}, {1}, {5}, {6}}, light).centroids();
+    assertEquals(1.0, Math.abs(c[0][0] - c[1][0]) / 5, 1e-12);
+  }
 }

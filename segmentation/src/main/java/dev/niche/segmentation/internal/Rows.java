@@ -1,6 +1,7 @@
 package dev.niche.segmentation.internal;
 
 import dev.niche.core.Checks;
+import dev.niche.segmentation.KMeans;
 
 /** Validating one-copy conversion of caller data to flat row-major arrays. */
 public final class Rows {
@@ -18,10 +19,19 @@ public final class Rows {
     int d = Checks.rectangular(rows, name);
     double[] flat = new double[Math.multiplyExact(rows.length, d)];
     for (int i = 0; i < rows.length; i++) {
-      System.arraycopy(rows[i], 0, flat, i * d, d);
+      double[] row = rows[i];
+      for (int j = 0; j < d; j++) {
+        Checks.element(Math.abs(row[j]) <= KMeans.MAX_MAGNITUDE, name, i, j, row[j], MAGNITUDE);
+      }
+      System.arraycopy(row, 0, flat, i * d, d);
     }
     return flat;
   }
+
+  /** The requirement of {@link KMeans#MAX_MAGNITUDE}, for messages. */
+  private static final String MAGNITUDE =
+      "must be within +-" + KMeans.MAX_MAGNITUDE + " (k-means' limit, so that squared distances"
+          + " cannot overflow)";
 
   /**
    * Validates and copies a flat row-major array.
@@ -51,10 +61,10 @@ public final class Rows {
           name + " has length " + flat.length + ", not a multiple of dimension = " + dimension);
     }
     for (int t = 0; t < flat.length; t++) {
-      if (!Double.isFinite(flat[t])) {
+      if (!(Math.abs(flat[t]) <= KMeans.MAX_MAGNITUDE)) {
         throw new IllegalArgumentException(
             name + "[" + t + "] (row " + t / dimension + ", column " + t % dimension + ") = "
-                + flat[t] + " must be finite");
+                + flat[t] + " " + (Double.isFinite(flat[t]) ? MAGNITUDE : "must be finite"));
       }
     }
   }
@@ -70,7 +80,7 @@ public final class Rows {
     if (weights == null) {
       return null;
     }
-    Checks.nonNegative(weights, "weights");
+    checkWeights(weights, "weights");
     Checks.sameLength(weights.length, "weights", n, "data rows");
     double total = 0;
     for (double w : weights) {
@@ -78,5 +88,40 @@ public final class Rows {
     }
     Checks.argument(total > 0, "weights sum to " + total + "; at least one must be > 0");
     return weights;
+  }
+
+  /**
+   * Validates sample weights: non-empty, finite, each 0 or in
+   * [{@link KMeans#MIN_POSITIVE_WEIGHT}, {@link KMeans#MAX_MAGNITUDE}].
+   *
+   * @param weights the weights (not copied)
+   * @param name argument name for messages
+   * @return the weights
+   */
+  public static double[] checkWeights(double[] weights, String name) {
+    Checks.nonNegative(weights, name);
+    for (int i = 0; i < weights.length; i++) {
+      double w = weights[i];
+      Checks.element(w == 0 || (w >= KMeans.MIN_POSITIVE_WEIGHT && w <= KMeans.MAX_MAGNITUDE),
+          name, i, w, "must be 0 or in [" + KMeans.MIN_POSITIVE_WEIGHT + ", "
+              + KMeans.MAX_MAGNITUDE + "] (k-means' limits, so that weighted sums and their"
+              + " reciprocals stay finite)");
+    }
+    return weights;
+  }
+
+  /**
+   * Validates one row: non-empty, finite and within {@link KMeans#MAX_MAGNITUDE}.
+   *
+   * @param values the row (not copied)
+   * @param name argument name for messages
+   * @return the row
+   */
+  public static double[] checkValues(double[] values, String name) {
+    Checks.finite(values, name);
+    for (int j = 0; j < values.length; j++) {
+      Checks.element(Math.abs(values[j]) <= KMeans.MAX_MAGNITUDE, name, j, values[j], MAGNITUDE);
+    }
+    return values;
   }
 }
