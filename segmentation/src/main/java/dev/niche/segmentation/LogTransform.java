@@ -43,7 +43,8 @@ public final class LogTransform {
    * @param columns column indices to transform
    * @return new rows
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the rows are invalid or a column index is out of range
+   * @throws IllegalArgumentException if the rows are invalid, a column index is out of range or
+   *     a transformed value exceeds ln(Double.MAX_VALUE) = 709.78... (expm1 would overflow)
    */
   public static double[][] expm1(double[][] data, int... columns) {
     int d = Checks.rectangular(data, "data");
@@ -53,7 +54,10 @@ public final class LogTransform {
       out[i] = data[i].clone();
       for (int j = 0; j < d; j++) {
         if (on[j]) {
-          out[i][j] = Math.expm1(data[i][j]);
+          double v = Math.expm1(data[i][j]);
+          Checks.element(Double.isFinite(v), "data", i, j, data[i][j],
+              "must be <= ln(Double.MAX_VALUE) = 709.78...: expm1 overflows");
+          out[i][j] = v;
         }
       }
     }

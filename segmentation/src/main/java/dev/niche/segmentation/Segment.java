@@ -63,7 +63,8 @@ public final class Segment {
 
   /**
    * The lift per feature: segment mean / population mean (1 = like the whole population); NaN
-   * where the population mean is 0, since the ratio is then undefined.
+   * where the population mean is 0, since the ratio is then undefined, and infinite only where
+   * the ratio exceeds Double.MAX_VALUE (a population mean extremely close to 0).
    *
    * @return a copy, one value per feature
    */

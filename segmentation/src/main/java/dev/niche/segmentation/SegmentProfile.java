@@ -1,6 +1,7 @@
 package dev.niche.segmentation;
 
 import dev.niche.core.Checks;
+import dev.niche.segmentation.internal.Rows;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,11 +28,11 @@ public final class SegmentProfile {
    *     {@link KMeansModel#labels()}
    * @return the profiles, in increasing label
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the rows are empty, ragged or not finite, the lengths
-   *     differ or a label is outside [0, n)
+   * @throws IllegalArgumentException if the rows are empty, ragged, not finite or beyond
+   *     &plusmn;{@link KMeans#MAX_MAGNITUDE}, the lengths differ or a label is outside [0, n)
    */
   public static SegmentProfile of(double[][] features, int[] labels) {
-    int d = Checks.rectangular(features, "features");
+    int d = Rows.checkRows(features, "features");
     Checks.notNull(labels, "labels");
     Checks.sameLength(labels.length, "labels", features.length, "features");
     int n = features.length;

@@ -1,6 +1,7 @@
 package dev.niche.segmentation;
 
 import dev.niche.core.Checks;
+import dev.niche.segmentation.internal.Rows;
 
 /**
  * Standardisation z = (x - mean) / sd per feature, with the population standard deviation
@@ -24,10 +25,11 @@ public final class StandardScaler {
    * @param data n rows of d finite values
    * @return the fitted scaler
    * @throws NullPointerException if {@code data} is null
-   * @throws IllegalArgumentException if the data are empty, ragged or not finite
+   * @throws IllegalArgumentException if the data are empty, ragged, not finite or beyond
+   *     &plusmn;{@link KMeans#MAX_MAGNITUDE}
    */
   public static StandardScaler fit(double[][] data) {
-    int d = Checks.rectangular(data, "data");
+    int d = Rows.checkRows(data, "data");
     int n = data.length;
     double[] mean = new double[d];
     double[] scale = new double[d];
@@ -54,15 +56,21 @@ public final class StandardScaler {
    * @param data rows of the fitted dimension
    * @return new standardised rows
    * @throws NullPointerException if {@code data} is null
-   * @throws IllegalArgumentException if the rows are invalid or of another dimension
+   * @throws IllegalArgumentException if the rows are empty, ragged, not finite, beyond
+   *     &plusmn;{@link KMeans#MAX_MAGNITUDE} or of another dimension, or a scaled value overflows
+   *     (a value extremely far from the mean of a feature with a tiny scale)
    */
   public double[][] transform(double[][] data) {
-    int d = Checks.rectangular(data, "data");
+    int d = Rows.checkRows(data, "data");
     Checks.sameLength(d, "data[0]", means.length, "the fitted dimension");
     double[][] out = new double[data.length][d];
     for (int i = 0; i < data.length; i++) {
       for (int j = 0; j < d; j++) {
-        out[i][j] = (data[i][j] - means[j]) / scales[j];
+        double z = (data[i][j] - means[j]) / scales[j];
+        Checks.element(Double.isFinite(z), "data", i, j, data[i][j],
+            "is too far from the fitted centre for the fitted scale " + scales[j]
+                + ": the scaled value overflows");
+        out[i][j] = z;
       }
     }
     return out;
@@ -74,10 +82,11 @@ public final class StandardScaler {
    * @param data standardised rows
    * @return new rows in original units
    * @throws NullPointerException if {@code data} is null
-   * @throws IllegalArgumentException if the rows are invalid or of another dimension
+   * @throws IllegalArgumentException if the rows are empty, ragged, not finite, beyond
+   *     &plusmn;{@link KMeans#MAX_MAGNITUDE} or of another dimension
    */
   public double[][] inverseTransform(double[][] data) {
-    int d = Checks.rectangular(data, "data");
+    int d = Rows.checkRows(data, "data");
     Checks.sameLength(d, "data[0]", means.length, "the fitted dimension");
     double[][] out = new double[data.length][d];
     for (int i = 0; i < data.length; i++) {

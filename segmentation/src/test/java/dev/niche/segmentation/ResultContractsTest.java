@@ -175,4 +175,25 @@ class ResultContractsTest {
         .partialFit(new double[][] {{0}, {1}, {5}, {6}}, light).centroids();
     assertEquals(1.0, Math.abs(c[0][0] - c[1][0]) / 5, 1e-12);
   }
+
+  @Test
+  void scalersAndTransformsNeverOverflowSilently() {
+    double[][] over = {{-1e308}, {1e308}};
+    assertMessage("data[0][0] = -1.0E308 must be within +-1.0E100",
+        () -> StandardScaler.fit(over));
+    assertMessage("data[0][0] = -1.0E308", () -> RobustScaler.fit(over));
+    assertMessage("features[0][0] = -1.0E308",
+        () -> SegmentProfile.of(over, new int[] {0, 1}));
+    double[][] edge = {{-1e100}, {1e100}, {0}, {5}};
+    assertTrue(Double.isFinite(StandardScaler.fit(edge).scales()[0]));
+    assertTrue(Double.isFinite(RobustScaler.fit(edge).scales()[0]));
+    // A feature with a tiny but positive spread: far values would overflow when scaled.
+    RobustScaler tight = RobustScaler.fit(new double[][] {{0}, {0}, {1e-300}, {1e-300},
+        {2e-300}});
+    assertMessage("data[1][0] = 1.0E100 is too far from the fitted centre",
+        () -> tight.transform(new double[][] {{0}, {1e100}}));
+    assertMessage("data[0][0] = 710.0 must be <= ln(Double.MAX_VALUE)",
+        () -> LogTransform.expm1(new double[][] {{710}}));
+    assertEquals(Math.expm1(709), LogTransform.expm1(new double[][] {{709}})[0][0]);
+  }
 }

@@ -16,22 +16,37 @@ public final class Rows {
    * @return the flat copy
    */
   public static double[] flatten(double[][] rows, String name) {
-    int d = Checks.rectangular(rows, name);
+    int d = checkRows(rows, name);
     double[] flat = new double[Math.multiplyExact(rows.length, d)];
+    for (int i = 0; i < rows.length; i++) {
+      System.arraycopy(rows[i], 0, flat, i * d, d);
+    }
+    return flat;
+  }
+
+  /**
+   * Validates rows without copying them: non-empty, rectangular, finite and within
+   * {@link KMeans#MAX_MAGNITUDE}.
+   *
+   * @param rows the rows
+   * @param name argument name for messages
+   * @return the number of columns
+   */
+  public static int checkRows(double[][] rows, String name) {
+    int d = Checks.rectangular(rows, name);
     for (int i = 0; i < rows.length; i++) {
       double[] row = rows[i];
       for (int j = 0; j < d; j++) {
         Checks.element(Math.abs(row[j]) <= KMeans.MAX_MAGNITUDE, name, i, j, row[j], MAGNITUDE);
       }
-      System.arraycopy(row, 0, flat, i * d, d);
     }
-    return flat;
+    return d;
   }
 
   /** The requirement of {@link KMeans#MAX_MAGNITUDE}, for messages. */
   private static final String MAGNITUDE =
-      "must be within +-" + KMeans.MAX_MAGNITUDE + " (k-means' limit, so that squared distances"
-          + " cannot overflow)";
+      "must be within +-" + KMeans.MAX_MAGNITUDE + " (segmentation's limit, so that squared"
+          + " distances and sums cannot overflow)";
 
   /**
    * Validates and copies a flat row-major array.
