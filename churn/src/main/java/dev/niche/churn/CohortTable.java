@@ -32,20 +32,38 @@ import java.util.Arrays;
  * {@code n² / 2⁶⁵} for {@code n} customers (3·10⁻⁶ for ten million); do not mix {@code long} and
  * {@code String} ids in one table.
  *
+ * <p><b>From span counts.</b> A distributed engine can aggregate the records itself and hand over
+ * only the number of customers per {@code (f, l)} pair ({@link #fromSpanCounts}); such a table has
+ * every count, curve and estimate of the table built from the records, but no customer
+ * identities, so it does not {@link #merge} (merge the records before aggregating instead).
+ *
  * <p>Tables are immutable and thread-safe; builders are not thread-safe.
  */
 public final class CohortTable {
 
   private final CohortPeriod period;
+  /** Customer spans, or null for a table built from span counts. */
   private final CustomerSpans spans;
+  /** For a table from span counts: (first, last, count) sorted by (first, last); else null. */
+  private final int[][] spanCounts;
   private final int end;
   private final CohortCounts counts;
 
   private CohortTable(CohortPeriod period, CustomerSpans spans, int end) {
     this.period = period;
     this.spans = spans;
+    this.spanCounts = null;
     this.end = end;
     this.counts = CohortCounts.of(spans, end);
+  }
+
+  private CohortTable(CohortPeriod period, int[][] spanCounts, int end) {
+    this.period = period;
+    this.spans = null;
+    this.spanCounts = spanCounts;
+    this.end = end;
+    this.counts = CohortCounts.ofSpanCounts(spanCounts[0], spanCounts[1], spanCounts[2],
+        spanCounts[0].length, end);
   }
 
   /**
@@ -60,18 +78,87 @@ public final class CohortTable {
   }
 
   /**
+   * A table from span counts aggregated elsewhere (for instance by Spark): {@code customers[i]}
+   * customers have their first activity in period {@code firstPeriods[i]} and their last in
+   * period {@code lastPeriods[i]} (period indices of {@link CohortPeriod#indexOf}). The pairs may
+   * come in any order and repeat (their counts add up). The table equals, count for count, the
+   * table built from the records, but it has no customer identities and does not merge.
+   *
+   * @param period the period of cohorts and ages
+   * @param observationEnd the last observed period index, {@code >=} every last period
+   * @param firstPeriods first period per pair
+   * @param lastPeriods last period per pair, {@code >= firstPeriods[i]}
+   * @param customers customers per pair, {@code >= 1}
+   * @return the table
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the arrays are empty or of different lengths, an index
+   *     does not fit an {@code int}, a last period precedes its first or the observation end, a
+   *     count is below 1, or a cohort has more than {@link Integer#MAX_VALUE} customers
+   */
+  public static CohortTable fromSpanCounts(CohortPeriod period, long observationEnd,
+      long[] firstPeriods, long[] lastPeriods, long[] customers) {
+    Checks.notNull(period, "period");
+    Checks.notNull(firstPeriods, "firstPeriods");
+    Checks.notNull(lastPeriods, "lastPeriods");
+    Checks.notNull(customers, "customers");
+    Checks.argument(firstPeriods.length > 0, "firstPeriods must not be empty");
+    Checks.sameLength(lastPeriods.length, "lastPeriods", firstPeriods.length, "firstPeriods");
+    Checks.sameLength(customers.length, "customers", firstPeriods.length, "firstPeriods");
+    int e = Builder.checkedIndex(observationEnd, "observationEnd", observationEnd);
+    int n = firstPeriods.length;
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      int f = Builder.checkedIndex(firstPeriods[i], "firstPeriods[" + i + "]", firstPeriods[i]);
+      int l = Builder.checkedIndex(lastPeriods[i], "lastPeriods[" + i + "]", lastPeriods[i]);
+      Checks.argument(l >= f, "lastPeriods[" + i + "] = " + l + " precedes firstPeriods[" + i
+          + "] = " + f);
+      Checks.argument(l <= e, "lastPeriods[" + i + "] = " + l + " is after observationEnd = " + e);
+      Checks.argument(customers[i] >= 1 && customers[i] <= Integer.MAX_VALUE,
+          "customers[" + i + "] = " + customers[i] + " must be in [1, " + Integer.MAX_VALUE + "]");
+      keys[i] = ((long) f << 32) | (l & 0xFFFFFFFFL);
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (p, q) -> Long.compare(keys[p], keys[q]));
+    int[][] merged = new int[3][n];
+    long[] sums = new long[n];
+    int m = -1;
+    for (int j = 0; j < n; j++) {
+      int i = order[j];
+      if (m < 0 || keys[order[j - 1]] != keys[i]) {
+        m++;
+        merged[0][m] = (int) (keys[i] >> 32);
+        merged[1][m] = (int) keys[i];
+      }
+      sums[m] += customers[i];
+      Checks.argument(sums[m] <= Integer.MAX_VALUE, "the customers of span (" + merged[0][m]
+          + ", " + merged[1][m] + ") add up to more than " + Integer.MAX_VALUE);
+      merged[2][m] = (int) sums[m];
+    }
+    int used = m + 1;
+    int[][] spanCounts = {Arrays.copyOf(merged[0], used), Arrays.copyOf(merged[1], used),
+        Arrays.copyOf(merged[2], used)};
+    return new CohortTable(period, spanCounts, e);
+  }
+
+  /**
    * Combines two tables built on parts of the records: each customer's first and last periods
    * are the extremes over both; the observation end is the later of the two.
    *
    * @param other a table with the same period
    * @return the table of the union
    * @throws NullPointerException if {@code other} is null
-   * @throws IllegalArgumentException if the periods differ
+   * @throws IllegalArgumentException if the periods differ, or either table was built from span
+   *     counts (it has no customer identities to match)
    */
   public CohortTable merge(CohortTable other) {
     Checks.notNull(other, "other");
     Checks.argument(other.period == period,
         "other has period " + other.period + " but this table has " + period);
+    Checks.argument(spans != null && other.spans != null, "a table built from span counts "
+        + "cannot merge (no customer identities); aggregate the union of the records instead");
     CohortTable big = spans.size() >= other.spans.size() ? this : other;
     CohortTable small = big == this ? other : this;
     CustomerSpans merged = big.spans.copy();
@@ -94,7 +181,14 @@ public final class CohortTable {
    * @return the customer count
    */
   public int customers() {
-    return spans.size();
+    if (spans != null) {
+      return spans.size();
+    }
+    long total = 0;
+    for (int c : spanCounts[2]) {
+      total += c;
+    }
+    return (int) Math.min(total, Integer.MAX_VALUE);
   }
 
   /**
@@ -251,7 +345,9 @@ public final class CohortTable {
   }
 
   /**
-   * Two tables are equal when they have the same period, observation end and customer spans.
+   * Two tables built from records are equal when they have the same period, observation end and
+   * customer spans; two tables built from span counts, when they have the same period,
+   * observation end and span counts. A table of each kind is never equal to one of the other.
    *
    * @param o the other object
    * @return true if equal
@@ -262,17 +358,22 @@ public final class CohortTable {
       return false;
     }
     CohortTable t = (CohortTable) o;
-    return t.period == period && t.end == end && spans.sameContent(t.spans);
+    if (t.period != period || t.end != end || (spans == null) != (t.spans == null)) {
+      return false;
+    }
+    return spans != null ? spans.sameContent(t.spans)
+        : Arrays.deepEquals(spanCounts, t.spanCounts);
   }
 
   @Override
   public int hashCode() {
-    return Long.hashCode(spans.contentHash()) * 31 + period.hashCode() * 17 + end;
+    long content = spans != null ? spans.contentHash() : Arrays.deepHashCode(spanCounts);
+    return Long.hashCode(content) * 31 + period.hashCode() * 17 + end;
   }
 
   @Override
   public String toString() {
-    return "CohortTable{period=" + period + ", customers=" + spans.size() + ", cohorts="
+    return "CohortTable{period=" + period + ", customers=" + customers() + ", cohorts="
         + counts.cohortCount() + ", end=" + observationEnd() + "}";
   }
 

@@ -46,6 +46,47 @@ class CohortTableTest {
   }
 
   /**
+   * The hand example from span counts (first, last month): customer 1 (Jan, Apr), 2 (Jan, Jan),
+   * 3 (Feb, Mar), 4 (Mar, Mar), given in another order and with customer 2's span split into two
+   * counts that add up.
+   */
+  @Test
+  void spanCountsGiveTheSameTable() {
+    CohortTable records = handTable();
+    long jan = CohortPeriod.MONTH.indexOf(LocalDate.of(2024, 1, 1));
+    CohortTable counts = CohortTable.fromSpanCounts(CohortPeriod.MONTH, jan + 3,
+        new long[] {jan + 2, jan, jan + 1, jan},
+        new long[] {jan + 2, jan + 3, jan + 2, jan},
+        new long[] {1, 1, 1, 1});
+    assertEquals(records.customers(), counts.customers());
+    assertEquals(records.cohortCount(), counts.cohortCount());
+    assertEquals(records.observationEnd(), counts.observationEnd());
+    for (int c = 0; c < records.cohortCount(); c++) {
+      assertEquals(records.cohortStart(c), counts.cohortStart(c));
+      assertArrayEquals(records.activeCounts(c), counts.activeCounts(c));
+    }
+    assertEquals(records.kaplanMeier().toString(), counts.kaplanMeier().toString());
+    CohortTable twice = CohortTable.fromSpanCounts(CohortPeriod.MONTH, jan + 3,
+        new long[] {jan + 2, jan + 1, jan, jan}, new long[] {jan + 2, jan + 2, jan, jan + 3},
+        new long[] {1, 1, 1, 1});
+    assertEquals(counts, twice);
+    assertEquals(counts.hashCode(), twice.hashCode());
+    assertNotEquals(records, counts);
+    assertThrows(IllegalArgumentException.class, () -> counts.merge(records));
+    assertThrows(IllegalArgumentException.class, () -> records.merge(counts));
+    assertThrows(IllegalArgumentException.class, () -> CohortTable.fromSpanCounts(
+        CohortPeriod.MONTH, jan, new long[] {jan}, new long[] {jan - 1}, new long[] {1}));
+    assertThrows(IllegalArgumentException.class, () -> CohortTable.fromSpanCounts(
+        CohortPeriod.MONTH, jan, new long[] {jan}, new long[] {jan + 1}, new long[] {1}));
+    assertThrows(IllegalArgumentException.class, () -> CohortTable.fromSpanCounts(
+        CohortPeriod.MONTH, jan, new long[] {jan}, new long[] {jan}, new long[] {0}));
+    assertThrows(IllegalArgumentException.class, () -> CohortTable.fromSpanCounts(
+        CohortPeriod.MONTH, jan, new long[0], new long[0], new long[0]));
+    assertThrows(NullPointerException.class, () -> CohortTable.fromSpanCounts(
+        CohortPeriod.MONTH, jan, null, new long[0], new long[0]));
+  }
+
+  /**
    * Pooled Kaplan–Meier with censored young cohorts. Ages (events / censored): Jan cohort loses
    * 1 at age 1, 1 censored at 3; Feb loses 1 at age 2; Mar loses 1 at age 1. At risk at age 1:
    * 4 (all), 2 events: S(1) = 1/2; at age 2: risk 2 (Jan's survivor, Feb's), 1 event: S(2) = 1/4.

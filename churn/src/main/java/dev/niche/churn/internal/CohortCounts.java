@@ -30,28 +30,54 @@ public final class CohortCounts {
    *     coarser period)
    */
   public static CohortCounts of(CustomerSpans spans, int end) {
-    int min = Integer.MAX_VALUE;
+    int n = 0;
+    int[] first = new int[spans.size()];
+    int[] last = new int[spans.size()];
     for (int s = 0; s < spans.capacity(); s++) {
       int f = spans.first(s);
-      if (f != CustomerSpans.EMPTY && f < min) {
-        min = f;
+      if (f != CustomerSpans.EMPTY) {
+        first[n] = f;
+        last[n++] = spans.last(s);
       }
+    }
+    return ofSpanCounts(first, last, null, n, end);
+  }
+
+  /**
+   * Counts cohorts and ages from a histogram of customer spans: {@code count[i]} customers (1
+   * each when {@code count} is null) have first period {@code first[i]} and last period
+   * {@code last[i]}.
+   *
+   * @param first first periods
+   * @param last last periods, {@code >= first[i]} and {@code <= end}
+   * @param count customers per span, or null for one each
+   * @param n number of entries used
+   * @param end the last observed period
+   * @return the counts
+   * @throws IllegalArgumentException if the triangle of cohorts and ages is too large (choose a
+   *     coarser period) or a count overflows an {@code int}
+   */
+  public static CohortCounts ofSpanCounts(int[] first, int[] last, int[] count, int n, int end) {
+    int min = Integer.MAX_VALUE;
+    for (int i = 0; i < n; i++) {
+      min = Math.min(min, first[i]);
     }
     long range = (long) end - min + 1;
     if (range > MAX_CELLS) {
       throw new IllegalArgumentException("the data span " + range
           + " periods; choose a coarser CohortPeriod");
     }
-    int[] sizes = new int[(int) range];
-    for (int s = 0; s < spans.capacity(); s++) {
-      int f = spans.first(s);
-      if (f != CustomerSpans.EMPTY) {
-        sizes[f - min]++;
-      }
+    long[] sizes = new long[(int) range];
+    for (int i = 0; i < n; i++) {
+      sizes[first[i] - min] += count == null ? 1 : count[i];
     }
     int nonEmpty = 0;
     long cells = 0;
     for (int i = 0; i < sizes.length; i++) {
+      if (sizes[i] > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("cohort of period " + (min + i) + " has " + sizes[i]
+            + " customers, more than " + Integer.MAX_VALUE);
+      }
       if (sizes[i] > 0) {
         nonEmpty++;
         cells += range - i;
@@ -73,11 +99,8 @@ public final class CohortCounts {
         k++;
       }
     }
-    for (int s = 0; s < spans.capacity(); s++) {
-      int f = spans.first(s);
-      if (f != CustomerSpans.EMPTY) {
-        dense[f - min][spans.last(s) - f]++;
-      }
+    for (int i = 0; i < n; i++) {
+      dense[first[i] - min][last[i] - first[i]] += count == null ? 1 : count[i];
     }
     for (int[] row : active) {
       for (int a = row.length - 2; a >= 0; a--) {
