@@ -35,6 +35,8 @@ import org.apache.spark.sql.types.StructType;
  * <p>The fitted {@link BgNbdModel} adds the probability that each customer is alive and the
  * expected number of purchases over a horizon. Works in {@link org.apache.spark.ml.Pipeline}s and
  * saves and loads with {@link #write()} / {@link #load(String)}.
+ *
+ * @serial exclude
  */
 public final class BgNbdEstimator extends Estimator<BgNbdModel> implements DefaultParamsWritable {
 

@@ -27,6 +27,8 @@ import org.apache.spark.sql.types.StructType;
  * purchases over the horizon, {@code E[X(t) | x, t_x, T]} (Fader, Hardie &amp; Lee 2005, eqs. 10
  * and 13), computed row by row with {@link BgNbd}. The parameters r, alpha, a, b are Spark ML
  * params, so the model saves and loads with {@link #write()} / {@link #load(String)}.
+ *
+ * @serial exclude
  */
 public final class BgNbdModel extends Model<BgNbdModel> implements DefaultParamsWritable {
 

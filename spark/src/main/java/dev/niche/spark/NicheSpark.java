@@ -3,9 +3,11 @@ package dev.niche.spark;
 import dev.niche.churn.CohortPeriod;
 import dev.niche.churn.CohortTable;
 import dev.niche.churn.KaplanMeier;
+import dev.niche.churn.LogRankResult;
 import dev.niche.core.activity.ActivityUnit;
 import dev.niche.spark.internal.CohortAggregation;
 import dev.niche.spark.internal.Columns;
+import dev.niche.spark.internal.RiskSetLogRank;
 import dev.niche.spark.internal.RiskSets;
 import dev.niche.spark.internal.SummaryAggregation;
 import java.time.LocalDate;
@@ -216,6 +218,31 @@ public final class NicheSpark {
       from = to;
     }
     return out;
+  }
+
+  /**
+   * The log-rank test of two or more groups (R {@code survdiff(Surv(duration, event) ~ group)}),
+   * with risk sets aggregated by Spark: subjects and events per group and distinct duration are
+   * collected, and the observed and expected events and their variance follow by the usual sums
+   * over event times. Equal (to rounding) to churn's
+   * {@code LogRankTest.compare(double[], boolean[], int[])} on the same rows.
+   *
+   * @param data one row per subject
+   * @param durationColumn the duration column
+   * @param eventColumn the event column
+   * @param groupColumn the group column (labels are its string values, not null)
+   * @return the test, its groups {@code 0..k-1} being the labels in string order (as
+   *     {@link #kaplanMeier(Dataset, String, String, String)}'s keys)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a column is absent or mistyped, there are no rows, or
+   *     fewer than two groups occur
+   */
+  public static LogRankResult logRank(Dataset<Row> data, String durationColumn,
+      String eventColumn, String groupColumn) {
+    Columns.dataset(data, "data");
+    Objects.requireNonNull(groupColumn, "groupColumn must not be null");
+    return RiskSetLogRank.test(RiskSets.aggregate(data, durationColumn, eventColumn,
+        groupColumn));
   }
 
   private static KaplanMeier estimate(RiskSets sets, int from, int to) {
