@@ -105,7 +105,16 @@ class NicheKMeansTest {
 
   @Test
   void inertiaNoHigherThanMllib() {
-    Dataset<Row> data = dataset(List.of(blobs(1200, 3, 8, 11)), 3).cache();
+    // Eight separate groups (the corners of a cube of side 12, unit spread): both must find them.
+    SplittableRandom random = new SplittableRandom(11);
+    List<double[]> rows = new ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      int corner = random.nextInt(8);
+      rows.add(new double[] {12 * (corner & 1) + random.nextGaussian(),
+          12 * ((corner >> 1) & 1) + random.nextGaussian(),
+          12 * (corner >> 2) + random.nextGaussian()});
+    }
+    Dataset<Row> data = dataset(rows, 3).cache();
     NicheKMeansModel niche = new NicheKMeans().setK(8).setSeed(5).setMaxIter(30).fit(data);
     KMeansModel mllib = new org.apache.spark.ml.clustering.KMeans().setK(8).setSeed(5)
         .setMaxIter(30).fit(data);
