@@ -8,7 +8,6 @@ import dev.niche.segmentation.internal.FeatureMoments;
 import dev.niche.segmentation.internal.Inertia;
 import dev.niche.segmentation.internal.LloydAssigner;
 import dev.niche.segmentation.internal.Rows;
-import dev.niche.segmentation.internal.RowSeeding;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -187,21 +186,7 @@ public final class MiniBatchKMeans {
       Checks.sameLength(initialDimension, "init(centres)[0]", d, "data[0]");
       return initialCentres.clone();
     }
-    SplittableRandom rng = Seeds.random(seed, 0);
-    int initSize = (int) Math.min(n, Math.max(k, 3L * batchSize));
-    double[] sample = new double[initSize * d];
-    double[] sw = w == null ? null : new double[initSize];
-    for (int s = 0; s < initSize; s++) {
-      int i = initSize == n ? s : rng.nextInt(n);
-      System.arraycopy(x, i * d, sample, s * d, d);
-      if (sw != null) {
-        sw[s] = w[i];
-      }
-    }
-    try (ChunkPool one = new ChunkPool(1)) {
-      return new RowSeeding(new Dataset(sample, initSize, d, sw), one)
-          .greedy(k, 2 + (int) Math.floor(Math.log(k)), Seeds.random(seed, 1));
-    }
+    return MiniBatchStart.greedy(x, w, n, d, k, batchSize, seed);
   }
 
   /**
