@@ -196,4 +196,37 @@ class ResultContractsTest {
         () -> LogTransform.expm1(new double[][] {{710}}));
     assertEquals(Math.expm1(709), LogTransform.expm1(new double[][] {{709}})[0][0]);
   }
+
+  @Test
+  void everyResultThatHoldsArraysHandsOutCopies() {
+    double[][] x = {{1, 2}, {3, 4}, {5, 7}, {8, 1}};
+    ClusterStatistics st = ClusterStatistics.of(x, new double[][] {{0, 0}, {6, 6}});
+    st.sums()[0][0] = 99;
+    st.weights()[0] = 99;
+    assertEquals(ClusterStatistics.of(x, new double[][] {{0, 0}, {6, 6}}).sums()[0][0],
+        st.sums()[0][0]);
+    assertEquals(1.0, st.weights()[0]); // only (1, 2) is nearer (0, 0) than (6, 6)
+    StandardScaler ss = StandardScaler.fit(x);
+    ss.means()[0] = 99;
+    ss.scales()[0] = 99;
+    assertEquals(4.25, ss.means()[0]);
+    assertTrue(ss.scales()[0] < 99);
+    RobustScaler rs = RobustScaler.fit(x);
+    rs.medians()[0] = 99;
+    rs.scales()[0] = 99;
+    assertEquals(4.0, rs.medians()[0]);
+    assertTrue(rs.scales()[0] < 99);
+    RfmFeatures rfm = RfmFeatures.of(new double[] {1, 2}, new double[] {3, 4},
+        new double[] {5, 6});
+    rfm.rows()[0][0] = 99;
+    rfm.logRows()[0][0] = 99;
+    rfm.scores(2)[0][0] = 99;
+    assertEquals(1.0, rfm.rows()[0][0]);
+    MiniBatchKMeans mb = MiniBatchKMeans.builder().init(new double[][] {{0, 0}, {6, 6}}).build()
+        .partialFit(x);
+    mb.centroids()[0][0] = 99;
+    mb.counts()[0] = 99;
+    assertTrue(mb.centroids()[0][0] < 99);
+    assertEquals(1.0, mb.counts()[0]);
+  }
 }
