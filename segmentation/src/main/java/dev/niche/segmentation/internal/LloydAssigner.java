@@ -1,11 +1,22 @@
 package dev.niche.segmentation.internal;
 
 /**
- * Lloyd's E-step: every distance computed (n k d multiply-adds per pass). Rows go through
- * {@link TransposedRows} blocks, so the distances of a block to one centre are one SIMD loop;
- * they equal {@link SquaredDistance}'s to the bit, so labels match the bounded algorithms'.
+ * Lloyd's E-step: every row against every centre (n k d multiply-adds per pass). Rows go through
+ * {@link TransposedRows} blocks; from {@link #TILED_MIN_DIMENSION} coordinates on, a block is
+ * scored by {@link NearestCentres}' register-tiled SIMD kernel, whose screened answer is confirmed
+ * to be the canonical nearest centre, and below it the canonical distances to one centre at a time
+ * are one SIMD loop. Either way the labels are the canonical nearest centres
+ * ({@link SquaredDistance}'s order, lowest index on ties), so they match the bounded algorithms'
+ * to the bit, and the inertia sums the canonical distances to them, per chunk in row order.
  */
 public final class LloydAssigner implements Assigner {
+
+  /**
+   * Smallest dimension from which the E-step uses {@link NearestCentres}' tiled kernel: its
+   * per-centre selection costs about as much as 12-16 coordinates of scoring, so below about 32
+   * coordinates the canonical distance loop is as fast (measured at d = 8, 16 and 64).
+   */
+  static final int TILED_MIN_DIMENSION = 32;
 
   private final Dataset data;
   private final int k;
@@ -47,7 +58,27 @@ public final class LloydAssigner implements Assigner {
     return pass(centres, labels, pool);
   }
 
+  /** Canonical distances of the block to every centre, one centre per SIMD loop. */
+  private void nearestByDistances(
+      TransposedRows block, double[] centres, double[] best, double[] dist, int[] nearest) {
+    int size = block.size();
+    int d = data.d();
+    block.squaredDistances(centres, 0, best);
+    java.util.Arrays.fill(nearest, 0);
+    for (int m = 1; m < k; m++) {
+      block.squaredDistances(centres, m * d, dist);
+      for (int q = 0; q < size; q++) {
+        // Strictly closer only: the lowest index wins exact ties. Branch-free selects.
+        double v = dist[q];
+        boolean closer = v < best[q];
+        best[q] = closer ? v : best[q];
+        nearest[q] = closer ? m : nearest[q];
+      }
+    }
+  }
+
   private long pass(double[] centres, int[] labels, ChunkPool pool) {
+    boolean tiled = data.d() >= TILED_MIN_DIMENSION;
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
@@ -57,7 +88,11 @@ public final class LloydAssigner implements Assigner {
         chunks,
         c -> {
           TransposedRows block = new TransposedRows(d);
-          double[] dist = new double[TransposedRows.CAPACITY];
+          NearestCentres kernel = tiled ? new NearestCentres(k, d) : null;
+          if (tiled) {
+            kernel.setCentres(centres);
+          }
+          double[] dist = new double[Math.max(k, TransposedRows.CAPACITY)];
           double[] best = new double[TransposedRows.CAPACITY];
           int[] nearest = new int[TransposedRows.CAPACITY];
           long changed = 0;
@@ -66,17 +101,14 @@ public final class LloydAssigner implements Assigner {
           for (int first = ChunkPool.start(c); first < end; first += TransposedRows.CAPACITY) {
             int size = Math.min(TransposedRows.CAPACITY, end - first);
             block.loadRange(x, first, size);
-            block.squaredDistances(centres, 0, best);
-            java.util.Arrays.fill(nearest, 0);
-            for (int m = 1; m < k; m++) {
-              block.squaredDistances(centres, m * d, dist);
+            if (tiled) {
+              kernel.score(block);
               for (int q = 0; q < size; q++) {
-                // Strictly closer only: the lowest index wins exact ties. Branch-free selects.
-                double v = dist[q];
-                boolean closer = v < best[q];
-                best[q] = closer ? v : best[q];
-                nearest[q] = closer ? m : nearest[q];
+                int m = kernel.nearest(q);
+                nearest[q] = m >= 0 ? m : kernel.nearestExactly(x, (first + q) * d, centres, dist);
               }
+            } else {
+              nearestByDistances(block, centres, best, dist, nearest);
             }
             for (int q = 0; q < size; q++) {
               int i = first + q;
@@ -84,7 +116,13 @@ public final class LloydAssigner implements Assigner {
                 labels[i] = nearest[q];
                 changed++;
               }
-              sum += (w == null ? 1.0 : w[i]) * best[q];
+            }
+            if (tiled) {
+              // The canonical distances to the chosen centres, in row order.
+              SquaredDistance.toAssigned(x, first, size, d, centres, labels, best);
+            }
+            for (int q = 0; q < size; q++) {
+              sum += (w == null ? 1.0 : w[first + q]) * best[q];
             }
           }
           changes[c] = changed;

@@ -98,6 +98,16 @@ final class TransposedRows {
   }
 
   /**
+   * Coordinate j of every loaded row (the block's own array, not a copy).
+   *
+   * @param j coordinate
+   * @return the column, {@link #CAPACITY} long, {@link #size} of them loaded
+   */
+  double[] column(int j) {
+    return columns[j];
+  }
+
+  /**
    * Number of loaded rows.
    *
    * @return the size
