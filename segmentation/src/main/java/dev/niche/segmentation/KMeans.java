@@ -5,6 +5,7 @@ import dev.niche.core.Seeds;
 import dev.niche.segmentation.internal.ChunkPool;
 import dev.niche.segmentation.internal.Dataset;
 import dev.niche.segmentation.internal.FeatureMoments;
+import dev.niche.segmentation.internal.FitPlan;
 import dev.niche.segmentation.internal.KMeansRun;
 import dev.niche.segmentation.internal.RunResult;
 import dev.niche.segmentation.internal.Rows;
@@ -135,9 +136,10 @@ public final class KMeans {
   }
 
   /**
-   * Fits validated rows; {@code owned} says whether {@code source} is already our copy. With a
-   * k-means++ start on large data the rows are first put in {@link SpatialOrder} (in place if
-   * owned, else by an ordered copy), and the labels are put back in the caller's order.
+   * Fits validated rows; {@code owned} says whether {@code source} is already our copy. The
+   * {@link FitPlan} chooses the row order and the algorithm; in spatial order the rows are put in
+   * {@link SpatialOrder} (in place if owned, else by an ordered copy), and the labels are put back
+   * in the caller's order.
    */
   private KMeansModel fitFlat(double[] source, int d, boolean owned) {
     int n = source.length / d;
@@ -147,13 +149,12 @@ public final class KMeans {
     if (initialCentres != null) {
       Checks.sameLength(initialDimension, "init(centres)[0]", d, "data[0]");
     }
-    KMeansAlgorithm resolved = KMeansRun.resolve(algorithm, n, d, k);
+    FitPlan plan = FitPlan.of(n, d, k, initialCentres == null ? init : null, algorithm);
+    KMeansAlgorithm resolved = plan.algorithm();
     RunResult best = null;
     SpatialOrder order = null;
     try (ChunkPool pool = new ChunkPool(threads)) {
-      boolean plusPlus =
-          init == KMeansInit.GREEDY_KMEANS_PLUS_PLUS || init == KMeansInit.KMEANS_PLUS_PLUS;
-      if (initialCentres == null && plusPlus && k >= SpatialOrder.MIN_CLUSTERS) {
+      if (plan.spatialOrder()) {
         order = SpatialOrder.of(new Dataset(source, n, d, null), k, pool);
       }
       Dataset data;

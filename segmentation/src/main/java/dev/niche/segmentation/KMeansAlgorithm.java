@@ -18,8 +18,9 @@ public enum KMeansAlgorithm {
    */
   ELKAN,
   /**
-   * Chooses for the data: LLOYD when k = 1; ELKAN when d &gt;= 50 and n k &lt;= 2^24 (so its
-   * bounds fit in 128 MiB); HAMERLY otherwise.
+   * Chooses for the data: LLOYD when k &lt;= 8 (a SIMD pass over a few centres costs no more than
+   * keeping bounds); ELKAN when d &gt;= 50 and n k &lt;= 2^24 (so its bounds fit in 128 MiB);
+   * HAMERLY otherwise.
    */
   AUTO
 }

@@ -61,28 +61,6 @@ public final class KMeansRun {
   }
 
   /**
-   * Resolves AUTO for a data shape.
-   *
-   * @param algorithm the requested algorithm
-   * @param n rows
-   * @param d dimension
-   * @param k clusters
-   * @return a concrete algorithm
-   */
-  public static KMeansAlgorithm resolve(KMeansAlgorithm algorithm, int n, int d, int k) {
-    if (algorithm != KMeansAlgorithm.AUTO) {
-      return algorithm;
-    }
-    if (k == 1) {
-      return KMeansAlgorithm.LLOYD;
-    }
-    if (d >= 50 && (long) n * k <= (1L << 24)) {
-      return KMeansAlgorithm.ELKAN;
-    }
-    return KMeansAlgorithm.HAMERLY;
-  }
-
-  /**
    * Runs from a seeding.
    *
    * @param init the initialisation

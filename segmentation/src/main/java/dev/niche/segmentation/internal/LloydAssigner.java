@@ -16,7 +16,7 @@ public final class LloydAssigner implements Assigner {
    * per-centre selection costs about as much as 12-16 coordinates of scoring, so below about 32
    * coordinates the canonical distance loop is as fast (measured at d = 8, 16 and 64).
    */
-  static final int TILED_MIN_DIMENSION = 32;
+  public static final int TILED_MIN_DIMENSION = 32;
 
   private final Dataset data;
   private final int k;
@@ -58,21 +58,26 @@ public final class LloydAssigner implements Assigner {
     return pass(centres, labels, pool);
   }
 
-  /** Canonical distances of the block to every centre, one centre per SIMD loop. */
+  /**
+   * Canonical distances of the block to every centre, one centre per SIMD loop, and the nearest
+   * by a branch-free running argmin (strictly closer only, so the lowest index wins ties; see
+   * {@link TransposedRows#argminAffine} for the flag), which also compiles to SIMD.
+   */
   private void nearestByDistances(
-      TransposedRows block, double[] centres, double[] best, double[] dist, int[] nearest) {
+      TransposedRows block, double[] centres, double[] best, double[] dist, double[] nearest) {
     int size = block.size();
     int d = data.d();
     block.squaredDistances(centres, 0, best);
-    java.util.Arrays.fill(nearest, 0);
+    java.util.Arrays.fill(nearest, 0.0);
     for (int m = 1; m < k; m++) {
       block.squaredDistances(centres, m * d, dist);
+      double index = m;
       for (int q = 0; q < size; q++) {
-        // Strictly closer only: the lowest index wins exact ties. Branch-free selects.
-        double v = dist[q];
-        boolean closer = v < best[q];
-        best[q] = closer ? v : best[q];
-        nearest[q] = closer ? m : nearest[q];
+        double b = best[q];
+        double lower = Math.min(b, dist[q]);
+        double flag = Math.min((b - lower) * 0x1p1000 * 0x1p1000, 1.0);
+        best[q] = lower;
+        nearest[q] = Math.fma(flag, index - nearest[q], nearest[q]);
       }
     }
   }
@@ -95,6 +100,7 @@ public final class LloydAssigner implements Assigner {
           double[] dist = new double[Math.max(k, TransposedRows.CAPACITY)];
           double[] best = new double[TransposedRows.CAPACITY];
           int[] nearest = new int[TransposedRows.CAPACITY];
+          double[] nearestByDistance = new double[TransposedRows.CAPACITY];
           long changed = 0;
           double sum = 0;
           int end = ChunkPool.end(c, n);
@@ -108,7 +114,10 @@ public final class LloydAssigner implements Assigner {
                 nearest[q] = m >= 0 ? m : kernel.nearestExactly(x, (first + q) * d, centres, dist);
               }
             } else {
-              nearestByDistances(block, centres, best, dist, nearest);
+              nearestByDistances(block, centres, best, dist, nearestByDistance);
+              for (int q = 0; q < size; q++) {
+                nearest[q] = (int) nearestByDistance[q];
+              }
             }
             for (int q = 0; q < size; q++) {
               int i = first + q;

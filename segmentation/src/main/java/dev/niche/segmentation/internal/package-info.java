@@ -1,5 +1,80 @@
 /**
- * Implementation of the segmentation module: distance kernels, chunked parallel passes, seeding
- * and the Lloyd, Hamerly and Elkan iterations. Not API: anything here may change without notice.
+ * Implementation of k-means: the fit's plan, chunked parallel passes, distance kernels, starts and
+ * the Lloyd, Hamerly and Elkan iterations. Not API: anything here may change without notice.
+ *
+ * <h2>One fit, from {@code KMeans.fit} to the model</h2>
+ *
+ * <ol>
+ *   <li><b>Validation and the copy.</b> {@code KMeans.fit(double[][])} checks and flattens the rows
+ *       into one row-major array ({@link Rows}); {@code fit(double[], int)} checks the flat array
+ *       and copies it below. This is the fit's only copy of the data.
+ *   <li><b>The plan.</b> {@link FitPlan#of} chooses, from n, d, k, the start and the requested
+ *       algorithm: the row order (spatial or the caller's), hence the start's pruning (blocks or
+ *       rows), and the assigner (AUTO resolved). It is the only place where such choices are made.
+ *   <li><b>Ordering and moments.</b> In spatial order, {@link SpatialOrder#of} picks k pilots by
+ *       greedy k-means++ on an evenly spaced sample, assigns every row to its nearest pilot in one
+ *       SIMD pass ({@link TransposedRows#argminAffine}) that also takes the features' moments, and
+ *       the copy is made in pilot order (scattered writes). Otherwise {@link FeatureMoments} takes
+ *       the moments. Their mean variance scales the tolerance.
+ *   <li><b>Starts.</b> {@link KMeansRun#run} runs each restart with seed {@code Seeds.derive(seed,
+ *       r)}: greedy or plain k-means++ through {@link Seeding} (block-pruned {@link BlockSeeding}
+ *       in spatial order, row-pruned {@link RowSeeding} otherwise), k-means||
+ *       ({@link ParallelSeeding}), random rows ({@link RandomSeeding}) or the given centres.
+ *       k-means++ hands its labels and distances to the first E-step.
+ *   <li><b>Iterations.</b> M-step ({@link CentroidUpdate}: full sums first, then only the rows
+ *       whose label changed), then E-step ({@link Assigner}: {@link LloydAssigner},
+ *       {@link HamerlyAssigner}, {@link ElkanAssigner}), until the squared centre shift is within
+ *       the tolerance, no label changes, or the iteration cap.
+ *   <li><b>Final inertia</b> by König–Huygens from the last M-step when the assignment stood still
+ *       and the step lowered the inertia by at most half, else summed ({@link Inertia}).
+ *   <li><b>The model.</b> The restart with the lowest inertia wins (the first on ties);
+ *       {@link SpatialOrder#restore} puts its labels back in the caller's order.
+ * </ol>
+ *
+ * <h2>Invariants</h2>
+ *
+ * <ul>
+ *   <li><b>Canonical distances.</b> Every squared distance that decides a label or enters an
+ *       inertia is {@link SquaredDistance}'s: t_0 t_0, then fma(t_j, t_j, s) for increasing j.
+ *       Kernels that compute otherwise ({@link NearestCentres}' |c|^2 - 2 x.c scores, the pilot
+ *       pass) either only order rows (pilots) or are confirmed against a proven error bound and
+ *       fall back to canonical distances, so labels are the canonical nearest centre, lowest index
+ *       on ties, whatever the assigner.
+ *   <li><b>Thread-count independence.</b> Rows are processed in chunks of
+ *       {@link ChunkPool#CHUNK_ROWS}; each chunk's sums run in row order and chunks are combined in
+ *       chunk order, whatever the number of threads. The model is bit-identical for any count.
+ *   <li><b>Assigner independence.</b> LLOYD, HAMERLY and ELKAN give bit-identical models from the
+ *       same start (bounds skip only distances proven irrelevant, with relative slack
+ *       {@link Assigner#SLACK}).
+ *   <li><b>The start's distribution</b> is textbook (greedy) k-means++ whatever the pruning;
+ *       D^2-sampling walks the rows in the fit's order, so the spatial order changes which row a
+ *       random number picks, not the distribution.
+ *   <li><b>No mutation of the caller's arrays;</b> memory is bounded as stated in docs/segmentation.md.
+ * </ul>
+ *
+ * <h2>Tuning constants</h2>
+ *
+ * <ul>
+ *   <li>{@link ChunkPool#CHUNK_ROWS} = 4096: unit of parallel work and of summation order.
+ *   <li>{@link TransposedRows#CAPACITY} = 128 rows per SIMD block (rows and output in L1 at d = 16);
+ *       also the block of {@link BlockSeeding}.
+ *   <li>{@link SpatialOrder#MIN_ROWS} = 65,536 and {@link SpatialOrder#MIN_CLUSTERS} = 16: below
+ *       either the pilot pass does not pay; {@code SAMPLE_PER_CELL} = 64 sample rows per pilot,
+ *       {@code PILOT_TRIALS} = 16 local trials (separate groups keep separate cells),
+ *       {@code PILOT_SEED} fixed (the order depends on the data only).
+ *   <li>{@link FitPlan#LLOYD_MAX_CLUSTERS} = 8, {@link FitPlan#ELKAN_MIN_DIMENSION} = 50,
+ *       {@link FitPlan#ELKAN_MAX_BOUNDS} = 2^24: AUTO's choice.
+ *   <li>{@link LloydAssigner#TILED_MIN_DIMENSION} = 32: from this dimension Lloyd's E-step uses the
+ *       tiled kernel; {@link NearestCentres#TOLERANCE_UNITS} = 32: its screening margin, in units
+ *       of (d + 8) 2^-53 (|x|^2 + max |c|^2), over four times the proven error.
+ *   <li>{@link Assigner#SLACK} = 1e-10: relative slack of every bound test.
+ *   <li>{@code KMeansRun.STEADY} = 0.5: the largest lowering, as a share of the last M-step's
+ *       inertia, for which the final inertia is taken by König–Huygens (error at most 3 times a
+ *       direct sum's).
+ *   <li>{@link CentroidUpdate}: incremental M-steps sum every row again once more than n rows have
+ *       moved since the last full sum.
+ *   <li>{@link ParallelSeeding#ROUNDS} = 5 rounds of oversampling 2k (k-means||).
+ *   <li>Greedy k-means++ takes 2 + floor(ln k) candidates per step (scikit-learn's rule).
+ * </ul>
  */
 package dev.niche.segmentation.internal;

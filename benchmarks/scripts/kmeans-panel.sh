@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The k-means panel of issue 14, every library in the same run on the same rows:
+#   1. the Java generator writes the four shapes as raw float64 (benchmarks/target/kmeans-panel/);
+#   2. JMH times a whole fit (seed 42, one k-means++ start, at most 20 iterations; one warm-up and
+#      three measured single shots) for Niche at 1 and 2 threads and ELKI 0.8.0 Exponion and Hamerly;
+#   3. scikit-learn 1.2.1 (/usr/bin/python3, Lloyd, float64, n_init=1, max_iter=20, threadpoolctl)
+#      times the same fits on the same rows, and takes its inertia at random_state 1..5;
+#   4. Niche and ELKI take their inertia at seeds 1..5;
+#   5. one Lloyd iteration per shape against the measured memory/FMA floor;
+#   6. kmeans_panel_table.py prints the markdown table (docs/benchmarks.md).
+# Usage: benchmarks/scripts/kmeans-panel.sh [SHAPE ...]   (SEPARATED OVERLAPPING CUSTOMER WIDE)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=benchmarks/target/kmeans-panel
+mkdir -p "$out"
+shapes=("$@")
+./mvnw -q -B -pl benchmarks -am package -DskipTests \
+  dependency:build-classpath -Dmdep.outputFile="$PWD/$out/classpath.txt"
+cp="benchmarks/target/classes:$(cat "$out/classpath.txt")"
+java -Xmx4g -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool write "$out"
+param="SEPARATED,OVERLAPPING,CUSTOMER,WIDE"
+if [ ${#shapes[@]} -gt 0 ]; then param=$(IFS=,; echo "${shapes[*]}"); fi
+date -u +"start %Y-%m-%dT%H:%M:%SZ" | tee "$out/run.txt"
+java -cp "$cp" org.openjdk.jmh.Main 'segmentation.KMeansPanelBenchmark' -p shape="$param" \
+  -f 1 -bm ss -wi 1 -i 3 -tu ms -jvmArgs -Xmx8g -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
+/usr/bin/python3 benchmarks/scripts/kmeans_panel_sklearn.py "$out" 5 "${shapes[@]}" | tee "$out/sklearn.txt"
+java -Xmx8g -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool inertia 5 "${shapes[@]}" \
+  | grep -v SLF4J | tee "$out/inertia.txt"
+java -Xmx4g -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool floor "${shapes[@]}" \
+  | grep -v SLF4J | tee "$out/floor.txt"
+date -u +"end %Y-%m-%dT%H:%M:%SZ" | tee -a "$out/run.txt"
+/usr/bin/python3 benchmarks/scripts/kmeans_panel_table.py "$out" | tee "$out/table.md"

@@ -1,0 +1,70 @@
+"""Markdown table of the k-means panel from the files kmeans-panel.sh wrote in DIR.
+
+Times are medians of three single shots (s); the fastest peer at 1 thread is the fastest of ELKI
+Exponion, ELKI Hamerly and scikit-learn on 1 thread, at 2 threads the fastest of those with
+scikit-learn on 2 threads (ELKI is single-threaded). Inertias are medians over seeds 1..5.
+
+Usage: /usr/bin/python3 kmeans_panel_table.py DIR
+"""
+import json
+import statistics
+import sys
+
+SHAPES = {
+    "SEPARATED": "separated blobs, n=10⁶, d=16, k=32",
+    "OVERLAPPING": "overlapping blobs, n=10⁶, d=16, k=32",
+    "CUSTOMER": "customer-like, n=10⁶, d=8, k=8",
+    "WIDE": "overlapping blobs, n=2·10⁵, d=64, k=50",
+}
+
+
+def main():
+    directory = sys.argv[1]
+    times = {}
+    for entry in json.load(open(f"{directory}/jmh.json")):
+        name = entry["benchmark"].rsplit(".", 1)[1]
+        shape = entry["params"]["shape"]
+        times[(shape, name)] = statistics.median(entry["primaryMetric"]["rawData"][0]) / 1000
+    inertia = {}
+    for path in (f"{directory}/sklearn.txt", f"{directory}/inertia.txt"):
+        for line in open(path):
+            part = line.split()
+            if part and part[0] == "time":
+                times[(part[1], f"sklearn{part[3]}")] = float(part[4])
+            elif part and part[0] == "median":
+                inertia[(part[1], part[2])] = float(part[3])
+    floors = {}
+    for line in open(f"{directory}/floor.txt"):
+        part = line.replace(",", "").split()
+        if part and part[0] == "floor":
+            floors[part[1]] = (float(part[5]), float(part[7]), float(part[9]), float(part[12]))
+    print("| data | threads | Niche | ELKI Exponion | ELKI Hamerly | scikit-learn | Niche / fastest peer"
+          " | median inertia Niche / scikit-learn | Lloyd iteration / floor |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for shape, label in SHAPES.items():
+        if (shape, "nicheOneThread") not in times:
+            continue
+        exp = times[(shape, "elkiExponion")]
+        ham = times[(shape, "elkiHamerly")]
+        for threads, niche in ((1, "nicheOneThread"), (2, "nicheTwoThreads")):
+            sk = times.get((shape, f"sklearn{threads}"), float("nan"))
+            fastest = min(exp, ham, sk)
+            n = times[(shape, niche)]
+            ni = inertia.get((shape, "niche"), float("nan"))
+            si = inertia.get((shape, "sklearn"), float("nan"))
+            fl = floors.get(shape)
+            floor_text = (f"{fl[2]:.0f} / {fl[1]:.0f} ms = {fl[3]:.2f}×" if fl and threads == 1
+                          else "")
+            print(f"| {label} | {threads} | {n:.3f} s | {exp:.3f} s | {ham:.3f} s | {sk:.3f} s "
+                  f"| **{n / fastest:.2f}×** {'met' if n <= 0.5 * fastest else 'not met'} "
+                  f"| {ni:.4e} / {si:.4e} {'met' if ni <= si else 'not met'} | {floor_text} |")
+    print()
+    print("ELKI median inertia (Exponion / Hamerly): " + "; ".join(
+        f"{s} {inertia.get((s, 'elki-exponion'), float('nan')):.4e} / "
+        f"{inertia.get((s, 'elki-hamerly'), float('nan')):.4e}" for s in SHAPES))
+    print("Floors (stream n·d once / n·k·d FMAs at the tiled SIMD rate, ms): " + "; ".join(
+        f"{s} {v[0]:.1f} / {v[1]:.1f}" for s, v in floors.items()))
+
+
+if __name__ == "__main__":
+    main()
