@@ -72,6 +72,12 @@ public final class KMeans {
    */
   public static final double MIN_POSITIVE_WEIGHT = 1e-100;
 
+  /**
+   * The most lower bounds (n times k, 8 bytes each) that {@link KMeansAlgorithm#ELKAN} may keep:
+   * 2^28 (2 GiB); larger fits are rejected (AUTO chooses ELKAN only up to 2^24).
+   */
+  public static final long MAX_ELKAN_BOUNDS = 1L << 28;
+
   /** The largest {@code maxIterations} accepted: 10^6 M-steps per start. */
   public static final int MAX_ITERATIONS = 1_000_000;
 
@@ -109,8 +115,9 @@ public final class KMeans {
    * @param data n rows of d finite values
    * @return the fitted model
    * @throws NullPointerException if {@code data} or a row is null
-   * @throws IllegalArgumentException if the data are empty, ragged, not finite or too large, the weights do
-   *     not match, or k exceeds the number of distinct rows with positive weight
+   * @throws IllegalArgumentException if the data are empty, ragged, not finite or too large, the
+   *     weights do not match, k exceeds the number of distinct rows with positive weight, or
+   *     ELKAN would keep more than {@link #MAX_ELKAN_BOUNDS} bounds
    */
   public KMeansModel fit(double[][] data) {
     Checks.notNull(data, "data");
@@ -126,9 +133,10 @@ public final class KMeans {
    * @param dimension the number of values per row
    * @return the fitted model
    * @throws NullPointerException if {@code flatRowMajor} is null
-   * @throws IllegalArgumentException if the data are empty, not finite or too large, the length is not a
-   *     multiple of the dimension, the weights do not match, or k exceeds the number of distinct
-   *     rows with positive weight
+   * @throws IllegalArgumentException if the data are empty, not finite or too large, the length
+   *     is not a multiple of the dimension, the weights do not match, k exceeds the number of
+   *     distinct rows with positive weight, or ELKAN would keep more than
+   *     {@link #MAX_ELKAN_BOUNDS} bounds
    */
   public KMeansModel fit(double[] flatRowMajor, int dimension) {
     Rows.checkFlat(flatRowMajor, dimension, "flatRowMajor");
@@ -151,6 +159,9 @@ public final class KMeans {
     }
     FitPlan plan = FitPlan.of(n, d, k, initialCentres == null ? init : null, algorithm);
     KMeansAlgorithm resolved = plan.algorithm();
+    Checks.argument(resolved != KMeansAlgorithm.ELKAN || (long) n * k <= MAX_ELKAN_BOUNDS,
+        "algorithm(ELKAN) keeps k lower bounds per row: n = " + n + " rows times k = " + k
+            + " exceeds " + MAX_ELKAN_BOUNDS + " bounds; use HAMERLY or AUTO");
     RunResult best = null;
     SpatialOrder order = null;
     try (ChunkPool pool = new ChunkPool(threads)) {

@@ -189,7 +189,8 @@ public final class KMeansModel {
    * @param point a point of the model's dimension
    * @return its cluster index in {@code [0, k)}
    * @throws NullPointerException if {@code point} is null
-   * @throws IllegalArgumentException if its length differs from the dimension or it is not finite or too large
+   * @throws IllegalArgumentException if its length differs from the dimension or it is not finite
+   *     or too large
    */
   public int predict(double[] point) {
     Rows.checkValues(point, "point");
@@ -214,8 +215,8 @@ public final class KMeansModel {
    * @param rows n rows of the model's dimension
    * @return n labels in {@code [0, k)}
    * @throws NullPointerException if {@code rows} or a row is null
-   * @throws IllegalArgumentException if the rows are empty, ragged, not finite, too large or of another
-   *     dimension
+   * @throws IllegalArgumentException if the rows are empty, ragged, not finite, too large or of
+   *     another dimension
    */
   public int[] predict(double[][] rows) {
     double[] flat = flatRows(rows, "rows");
@@ -230,8 +231,8 @@ public final class KMeansModel {
    * @param dimension values per row; must equal {@link #dimension()}
    * @return one label per row, in {@code [0, k)}
    * @throws NullPointerException if {@code flatRowMajor} is null
-   * @throws IllegalArgumentException if it is empty, not finite or too large, its length is not a multiple
-   *     of the dimension, or the dimension differs from the model's
+   * @throws IllegalArgumentException if it is empty, not finite or too large, its length is not a
+   *     multiple of the dimension, or the dimension differs from the model's
    */
   public int[] predict(double[] flatRowMajor, int dimension) {
     Rows.checkFlat(flatRowMajor, dimension, "flatRowMajor");
@@ -248,8 +249,8 @@ public final class KMeansModel {
    * @param rows n rows of the model's dimension
    * @return n rows of k distances (&gt;= 0)
    * @throws NullPointerException if {@code rows} or a row is null
-   * @throws IllegalArgumentException if the rows are empty, ragged, not finite, too large or of another
-   *     dimension
+   * @throws IllegalArgumentException if the rows are empty, ragged, not finite, too large or of
+   *     another dimension
    */
   public double[][] transform(double[][] rows) {
     double[] flat = flatRows(rows, "rows");
@@ -271,8 +272,8 @@ public final class KMeansModel {
    * @param rows n rows of the model's dimension
    * @return the inertia (&gt;= 0)
    * @throws NullPointerException if {@code rows} or a row is null
-   * @throws IllegalArgumentException if the rows are empty, ragged, not finite, too large or of another
-   *     dimension
+   * @throws IllegalArgumentException if the rows are empty, ragged, not finite, too large or of
+   *     another dimension
    */
   public double inertia(double[][] rows) {
     double[] flat = flatRows(rows, "rows");
@@ -288,8 +289,8 @@ public final class KMeansModel {
    *     {@link KMeans#MAX_MAGNITUDE}] (copied)
    * @return the weighted inertia (&gt;= 0)
    * @throws NullPointerException if an argument or a row is null
-   * @throws IllegalArgumentException if the rows are empty, ragged, not finite, too large or of another
-   *     dimension, or the weights are negative, not finite or of another length
+   * @throws IllegalArgumentException if the rows are empty, ragged, not finite, too large or of
+   *     another dimension, or the weights are negative, not finite or of another length
    */
   public double inertia(double[][] rows, double[] weights) {
     double[] flat = flatRows(rows, "rows");

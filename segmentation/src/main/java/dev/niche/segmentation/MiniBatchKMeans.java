@@ -110,9 +110,9 @@ public final class MiniBatchKMeans {
    * @return the model; {@code algorithm()} is LLOYD (the final exact assignment pass) and
    *     {@code inertiaHistory()} holds each batch's weighted inertia before its update
    * @throws NullPointerException if {@code data} is null
-   * @throws IllegalArgumentException if the data are empty, ragged, not finite or too large, the weights or
-   *     given centres do not match them, or k exceeds the number of distinct sampled rows with
-   *     positive weight
+   * @throws IllegalArgumentException if the data are empty, ragged, not finite or too large, the
+   *     weights or given centres do not match them, or k exceeds the number of distinct sampled
+   *     rows with positive weight
    */
   public KMeansModel fit(double[][] data) {
     Checks.notNull(data, "data");
@@ -126,9 +126,9 @@ public final class MiniBatchKMeans {
    * @param dimension values per row
    * @return the model
    * @throws NullPointerException if {@code flatRowMajor} is null
-   * @throws IllegalArgumentException if the data are empty, not finite or too large, the length is not a
-   *     multiple of the dimension, the weights or given centres do not match them, or k exceeds
-   *     the number of distinct sampled rows with positive weight
+   * @throws IllegalArgumentException if the data are empty, not finite or too large, the length is
+   *     not a multiple of the dimension, the weights or given centres do not match them, or k
+   *     exceeds the number of distinct sampled rows with positive weight
    */
   public KMeansModel fit(double[] flatRowMajor, int dimension) {
     return fitFlat(Rows.copyFlat(flatRowMajor, dimension, "flatRowMajor"), dimension);
@@ -214,10 +214,10 @@ public final class MiniBatchKMeans {
    *     {@link KMeans#MAX_MAGNITUDE}] (copied)
    * @return a new instance with the updated centres and counts, {@link #steps()} one higher
    * @throws NullPointerException if an argument or a row is null
-   * @throws IllegalArgumentException if the rows are empty, ragged, not finite or beyond
-   *     {@link KMeans#MAX_MAGNITUDE}, their dimension differs from the centres', the weights are
-   *     out of range or of another length, or (first call without given centres) the batch has fewer than k distinct rows
-   *     with positive weight
+   * @throws IllegalArgumentException if the rows are empty, ragged, not finite or beyond {@link
+   *     KMeans#MAX_MAGNITUDE}, their dimension differs from the centres', the weights are out of
+   *     range or of another length, or (first call without given centres) the batch has fewer than
+   *     k distinct rows with positive weight
    */
   public MiniBatchKMeans partialFit(double[][] batch, double[] weights) {
     Checks.notNull(batch, "batch");

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Invariants of the scikit-learn-style API: predict, transform, inertia, persistence, silhouettes. */
+/** Invariants of the scikit-learn-style API: predict, transform, inertia, persistence. */
 class ApiPropertiesTest {
 
   @Test
@@ -30,7 +30,7 @@ class ApiPropertiesTest {
 
   @Test
   void largeFitsInSpatialOrderAlsoAgree() {
-    // k >= 16 and n >= 65536 puts the fit's rows in spatial order; labels come back in caller order.
+    // k >= 16 and n >= 65536 puts the fit's rows in spatial order; labels return in caller order.
     double[][] x = Blobs.rows(70_000, 3, 20, 1.0, 31);
     KMeansModel m = KMeans.builder().k(16).seed(3).maxIterations(5).build().fit(x);
     assertArrayEquals(m.labels(), m.predict(x));

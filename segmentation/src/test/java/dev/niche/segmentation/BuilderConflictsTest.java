@@ -83,4 +83,16 @@ class BuilderConflictsTest {
     assertThrows(IllegalStateException.class,
         () -> MiniBatchKMeans.builder().k(2).build().model());
   }
+
+  @Test
+  void elkanBoundsAreLimited() {
+    // n k = 16385^2 > 2^28 lower bounds (2 GiB): rejected before anything is allocated.
+    int n = 16_385;
+    double[][] x = new double[n][1];
+    for (int i = 0; i < n; i++) {
+      x[i][0] = i;
+    }
+    assertMessage("algorithm(ELKAN) keeps k lower bounds per row: n = 16385 rows times k = 16385",
+        () -> KMeans.builder().k(n).algorithm(KMeansAlgorithm.ELKAN).build().fit(x));
+  }
 }
