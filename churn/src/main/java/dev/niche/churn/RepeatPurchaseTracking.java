@@ -53,7 +53,8 @@ public final class RepeatPurchaseTracking {
   }
 
   /**
-   * The number of periods, up to and including the one holding the holdout end.
+   * The number of whole periods from {@link #start()} to the holdout end (at least 1); a last,
+   * incomplete period is left out, so that every period is comparable.
    *
    * @return the number of periods
    */

@@ -120,7 +120,7 @@ final class ValidationComputation {
     }
     double unitDays = summaries.unit().days();
     long last = summaries.holdoutEnd().orElseThrow().toEpochDay();
-    int periods = (int) Math.ceil((last - first + 1) / unitDays);
+    int periods = (int) Math.max(1, Math.floor((last - first + 1) / unitDays));
     LocalDate start = LocalDate.ofEpochDay(first);
     double[] actualCounts = summaries.repeatPurchasesByPeriod(start, periods);
     double[] cumulative = new double[periods];

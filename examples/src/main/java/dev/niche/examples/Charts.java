@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -33,6 +35,16 @@ final class Charts {
     chart.getStyler().setPlotBackgroundColor(Color.WHITE);
     chart.getStyler().setLegendVisible(true);
     chart.getStyler().setMarkerSize(6);
+    return chart;
+  }
+
+  static CategoryChart bars(String title, String xLabel, String yLabel) {
+    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+        .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+    chart.getStyler().setLegendVisible(true);
+    chart.getStyler().setSeriesColors(new Color[] {PALETTE[0], PALETTE[1]});
     return chart;
   }
 

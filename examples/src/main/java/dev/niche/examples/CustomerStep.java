@@ -40,16 +40,20 @@ final class CustomerStep {
 
   static final int CUSTOMERS = 3000;
   static final long SEED = 2026L;
+  /** The generated data's split: 39 weeks of calibration as in CDNOW, then a 13-week holdout. */
+  static final LocalDate GENERATED_SPLIT = LocalDate.of(2025, 9, 30);
 
-  /** Transactions and the calibration end date they are summarised at. */
-  record Input(List<Transaction> transactions, LocalDate calibrationEnd) {}
+  /**
+   * Transactions, the date they are summarised at (the last transaction day), and the split
+   * date of the holdout validation (calibration up to it, holdout after it).
+   */
+  record Input(List<Transaction> transactions, LocalDate calibrationEnd, LocalDate split) {}
 
   private CustomerStep() {}
 
   static void run(Report report, Input user) {
     report.section("4. Customers: which groups do we serve, and what are they worth?");
-    Input input = user != null ? user
-        : new Input(SyntheticCustomers.generate(CUSTOMERS, SEED), SyntheticCustomers.END);
+    Input input = user != null ? user : generated();
     report.paragraph(user != null ? "Transactions read from the user's file."
         : "A generated transaction set (seed " + SEED + "): " + CUSTOMERS + " customers of three "
             + "hidden types (regulars, occasional big spenders, one-off buyers) over 2025.");
@@ -59,7 +63,13 @@ final class CustomerStep {
         input.transactions().size(), summaries.size(), input.calibrationEnd());
     report.endFindings();
     value(report, summaries);
+    HoldoutStep.run(report, input.transactions(), input.split(), input.calibrationEnd());
     segments(report, summaries);
+  }
+
+  private static Input generated() {
+    List<Transaction> transactions = SyntheticCustomers.generate(CUSTOMERS, SEED);
+    return new Input(transactions, SyntheticCustomers.END, GENERATED_SPLIT);
   }
 
   private static void value(Report report, CustomerSummaries summaries) {
@@ -172,8 +182,11 @@ final class CustomerStep {
     report.image("Segments", Charts.save(chart, report.folder(), "segments_pca"));
   }
 
-  /** Reads transactions from a CSV with columns customer, date, amount. */
-  static Input read(Path file) {
+  /**
+   * Reads transactions from a CSV with columns customer, date, amount; the holdout validation
+   * splits them at {@code split}, or halfway between the first and last day when it is null.
+   */
+  static Input read(Path file, LocalDate split) {
     List<Transaction> transactions = new ArrayList<>();
     LocalDate[] last = {LocalDate.MIN};
     CsvInput.read(file, List.of("customer", "date", "amount"), row -> {
@@ -186,6 +199,19 @@ final class CustomerStep {
     if (transactions.isEmpty()) {
       throw new InputFormatException(file, "has no data rows");
     }
-    return new Input(transactions, last[0]);
+    if (split == null) {
+      return new Input(transactions, last[0], HoldoutStep.midpoint(transactions, last[0]));
+    }
+    LocalDate first = last[0];
+    for (Transaction t : transactions) {
+      if (t.date().isBefore(first)) {
+        first = t.date();
+      }
+    }
+    if (split.isBefore(first) || !split.isBefore(last[0])) {
+      throw new InputFormatException(file, "--calibration-end " + split + " must be on or after "
+          + "the first transaction day " + first + " and before the last " + last[0]);
+    }
+    return new Input(transactions, last[0], split);
   }
 }

@@ -64,7 +64,8 @@ public final class Walkthrough {
     Map<String, RetentionCurve> curves = options.retention().map(RetentionStep::read)
         .orElse(Map.of());
     ValueChainStep.Chains chains = options.valueChain().map(ValueChainStep::read).orElse(null);
-    CustomerStep.Input customers = options.transactions().map(CustomerStep::read)
+    CustomerStep.Input customers = options.transactions()
+        .map(file -> CustomerStep.read(file, options.calibrationEnd().orElse(null)))
         .orElse(null);
 
     Report report = new Report(options.out(), console);

@@ -1,6 +1,8 @@
 package dev.niche.examples;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -10,15 +12,20 @@ import java.util.Optional;
  * @param retention optional CSV of retention curves (columns: curve, period, active)
  * @param transactions optional CSV of transactions (columns: customer, date, amount)
  * @param valueChain optional CSV of value-chain costs (columns: activity, before, after)
+ * @param calibrationEnd optional split of the transactions for the holdout validation
  */
 record WalkthroughOptions(
-    Path out, Optional<Path> retention, Optional<Path> transactions, Optional<Path> valueChain) {
+    Path out, Optional<Path> retention, Optional<Path> transactions, Optional<Path> valueChain,
+    Optional<LocalDate> calibrationEnd) {
 
   static final String USAGE = String.join("\n",
-      "usage: Walkthrough [--out DIR] [--retention FILE] [--transactions FILE] [--value-chain FILE]",
+      "usage: Walkthrough [--out DIR] [--retention FILE] [--transactions FILE]"
+          + " [--calibration-end DATE] [--value-chain FILE]",
       "  --out DIR            where report.md and the PNG charts go (default target/walkthrough)",
       "  --retention FILE     CSV with columns curve,period,active (active customers at period 0..n)",
       "  --transactions FILE  CSV with columns customer,date,amount (ISO dates)",
+      "  --calibration-end DATE  holdout validation: fit on transactions up to DATE (ISO),",
+      "                       predict the rest (default: halfway between first and last day)",
       "  --value-chain FILE   CSV with columns activity,before,after (costs)");
 
   static WalkthroughOptions parse(String... args) {
@@ -26,6 +33,7 @@ record WalkthroughOptions(
     Path retention = null;
     Path transactions = null;
     Path valueChain = null;
+    LocalDate calibrationEnd = null;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (flag.equals("--help") || flag.equals("-h")) {
@@ -34,7 +42,17 @@ record WalkthroughOptions(
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("option " + flag + " needs a value\n" + USAGE);
       }
-      Path value = Path.of(args[++i]);
+      String text = args[++i];
+      if (flag.equals("--calibration-end")) {
+        try {
+          calibrationEnd = LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+          throw new IllegalArgumentException("--calibration-end " + text
+              + " is not an ISO date (yyyy-mm-dd)\n" + USAGE, e);
+        }
+        continue;
+      }
+      Path value = Path.of(text);
       switch (flag) {
         case "--out":
           out = value;
@@ -53,6 +71,7 @@ record WalkthroughOptions(
       }
     }
     return new WalkthroughOptions(out, Optional.ofNullable(retention),
-        Optional.ofNullable(transactions), Optional.ofNullable(valueChain));
+        Optional.ofNullable(transactions), Optional.ofNullable(valueChain),
+        Optional.ofNullable(calibrationEnd));
   }
 }

@@ -19,7 +19,9 @@ class WalkthroughTest {
 
   private static final List<String> CHARTS = List.of("retention_km.png", "retention_sbg.png",
       "platforms_time.png", "platforms_phase.png", "platforms_outcomes.png",
-      "valuechain_shares.png", "segments_pca.png", "drivers_km_by_plan.png");
+      "valuechain_shares.png", "segments_pca.png", "drivers_km_by_plan.png",
+      "customers_conditional.png", "customers_histogram.png",
+      "customers_tracking_cumulative.png", "customers_tracking_weekly.png");
 
   @Test
   void writesTheReportAndEveryChart(@TempDir Path out) throws IOException {
@@ -43,6 +45,41 @@ class WalkthroughTest {
     assertTrue(summary.contains("4. Customers"), summary);
     assertTrue(summary.contains("5. What drives churn?"), summary);
     assertTrue(markdown.contains("| basic vs premium |"), markdown);
+    assertTrue(markdown.contains("How good are the predictions?"), markdown);
+    assertTrue(markdown.contains("| 7+ |"), markdown);
+  }
+
+  @Test
+  void validatesOnTheUsersTransactionsWithAChosenSplit(@TempDir Path dir) throws IOException {
+    // Ten customers buying every other week in the first half-year, half of them again later.
+    StringBuilder csv = new StringBuilder("customer,date,amount\n");
+    for (int c = 0; c < 10; c++) {
+      for (int w = 0; w < 26; w += 2 + c % 3) {
+        csv.append("c").append(c).append(',').append(java.time.LocalDate.of(2025, 1, 6)
+            .plusWeeks(w).plusDays(c)).append(",").append(10 + c).append('\n');
+      }
+      if (c % 2 == 0) {
+        csv.append("c").append(c).append(",2025-09-1").append(c / 2).append(",20\n");
+      }
+    }
+    Path tx = dir.resolve("tx.csv");
+    Files.writeString(tx, csv.toString());
+    Path out = dir.resolve("out");
+    Path report = Walkthrough.run(WalkthroughOptions.parse("--out", out.toString(),
+            "--transactions", tx.toString(), "--calibration-end", "2025-06-30"),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    String markdown = Files.readString(report);
+    assertTrue(markdown.contains("up to 2025-06-30"), markdown);
+    assertTrue(markdown.contains("10 customers; BG/NBD on the calibration period"), markdown);
+    assertTrue(markdown.contains("holdout repeat purchases: expected"), markdown);
+    assertTrue(Files.size(out.resolve("customers_tracking_cumulative.png")) > 1000);
+    InputFormatException e = assertThrows(InputFormatException.class,
+        () -> CustomerStep.read(tx, java.time.LocalDate.of(2026, 1, 1)));
+    assertTrue(e.getMessage().contains("--calibration-end 2026-01-01"), e.getMessage());
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> WalkthroughOptions.parse("--calibration-end", "30/06/2025"));
+    assertTrue(bad.getMessage().startsWith("--calibration-end 30/06/2025 is not an ISO date"),
+        bad.getMessage());
   }
 
   @Test
@@ -66,12 +103,12 @@ class WalkthroughTest {
     Path bad = dir.resolve("tx.csv");
     Files.writeString(bad, "customer,date,amount\nc1,2025-01-03,12.5\nc2,2025-13-01,7\n");
     InputFormatException e = assertThrows(InputFormatException.class,
-        () -> CustomerStep.read(bad));
+        () -> CustomerStep.read(bad, null));
     assertEquals(bad + ":3: column 'date' = '2025-13-01' is not an ISO date (yyyy-mm-dd)",
         e.getMessage());
 
     Files.writeString(bad, "customer,date,amount\nc1,2025-01-03,-4\n");
-    e = assertThrows(InputFormatException.class, () -> CustomerStep.read(bad));
+    e = assertThrows(InputFormatException.class, () -> CustomerStep.read(bad, null));
     assertEquals(bad + ":2: column 'amount' = '-4' must be >= 0", e.getMessage());
 
     Path missing = dir.resolve("chain.csv");
