@@ -8,10 +8,17 @@ import dev.niche.churn.BgNbdFit;
 import dev.niche.churn.CustomerValue;
 import dev.niche.churn.GammaGamma;
 import dev.niche.churn.GammaGammaFit;
+import dev.niche.churn.HoldoutValidation;
+import dev.niche.churn.ModelComparison;
+import dev.niche.churn.RepeatPurchaseModel;
 import dev.niche.core.activity.ActivityUnit;
 import dev.niche.core.activity.CustomerSummaries;
 import dev.niche.core.activity.CustomerSummary;
+import dev.niche.core.activity.Transaction;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The Java snippets of docs/customer-value.md, compiled and run; the body of each test is the snippet verbatim. */
@@ -77,5 +84,59 @@ class CustomerValueDocSnippetsTest {
     assertTrue(v > 0);
     assertEquals(summaries.size(), all.length);
     assertEquals(12, clv.periods());
+  }
+
+  @Test
+  void summariesFromColumns() {
+    LocalDate calibrationEnd = LocalDate.of(1997, 9, 30);
+    LocalDate holdoutEnd = LocalDate.of(1998, 6, 30);
+    List<String> ids = List.of("a", "b");
+    double[] x = {2, 0};
+    double[] tx = {30.43, 0};
+    double[] T = {38.86, 38.86};
+    double[] meanRepeatSpend = {22.35, 0};
+    double[] total = {74, 10};
+    double[] holdoutX = {1, 0};
+    CustomerSummaries s = CustomerSummaries.fromColumns(calibrationEnd, ActivityUnit.WEEKS)
+        .columns(ids, x, tx, T, meanRepeatSpend)       // checked: names column and index on error
+        .totalSpend(total)                              // optional (default x * mean repeat spend)
+        .holdout(holdoutEnd, holdoutX)                  // optional
+        .build();
+    assertEquals(2, s.size());
+    assertEquals(1.0, s.holdoutFrequency()[0], 0.0);
+    assertEquals(39.0, s.holdoutLength()[0], 0.0);
+  }
+
+  @Test
+  void holdoutValidation() {
+    List<Transaction> transactions = new ArrayList<>();
+    SplittableRandom random = new SplittableRandom(3);
+    for (int c = 0; c < 200; c++) {
+      LocalDate day = LocalDate.of(1997, 1, 1).plusDays(random.nextInt(90));
+      double rate = 0.02 + 0.2 * random.nextDouble();
+      while (day.isBefore(LocalDate.of(1998, 7, 1)) && random.nextDouble() > 0.02) {
+        transactions.add(new Transaction("c" + c, day, 10));
+        day = day.plusDays(1 + (long) (-Math.log(1 - random.nextDouble()) / rate));
+      }
+    }
+    RepeatPurchaseModel otherModel = BgNbd.of(0.243, 4.414, 0.793, 2.426);
+    CustomerSummaries split = CustomerSummaries.builder(LocalDate.of(1997, 9, 30), ActivityUnit.WEEKS)
+        .holdoutEnd(LocalDate.of(1998, 6, 30))          // 39-week holdout
+        .addAll(transactions)
+        .build();
+    BgNbdFit fit = BgNbd.fit(split);                    // fits on the calibration columns only
+    HoldoutValidation v = HoldoutValidation.builder(fit.model(), split)
+        .spend(GammaGamma.fit(split).model())            // optional: expected holdout revenue
+        .build();                                        // censor(7): last frequency bin "7+"
+    v.customers();                 // id, x, t_x, T, P(alive), expected and actual x*, value
+    v.conditionalExpectations();   // mean actual vs expected x* by calibration x = 0..6, 7+
+    v.calibrationHistogram();      // customers with x = n: actual vs Σ_i P(X(T_i) = n)
+    v.tracking();                  // weekly incremental and cumulative repeat purchases
+    v.errors();                    // MAE, RMSE, total expected vs actual
+    ModelComparison c = ModelComparison.of(split, "BG/NBD", fit.model(), "other", otherModel);
+    c.scores();                    // ln L, AIC = 2k − 2 ln L, BIC = k ln n − 2 ln L, per model
+    assertEquals(8, v.conditionalExpectations().size());
+    assertTrue(v.tracking().orElseThrow().periods() > 70);
+    assertEquals("BG/NBD", c.bestByAic().name());
   }
 }
