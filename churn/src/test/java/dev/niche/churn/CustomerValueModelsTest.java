@@ -33,6 +33,21 @@ class CustomerValueModelsTest {
   }
 
   @Test
+  void paretoNbdValueByHand() {
+    // CDNOW Pareto/NBD estimates (FHL 2005 MATLAB note); four weekly periods at 1 % a week.
+    ParetoNbd model = ParetoNbd.of(0.5533, 10.5776, 0.6061, 11.6650);
+    CustomerValue v = CustomerValue.builder(model, SPEND).modelUnit(ActivityUnit.WEEKS)
+        .horizon(ActivityUnit.WEEKS, 4).discountRatePerPeriod(0.01).build();
+    double byHand = 0;
+    for (int k = 1; k <= 4; k++) {
+      byHand += (model.expectedPurchases(k, 2, 30.43, 38.86)
+          - model.expectedPurchases(k - 1, 2, 30.43, 38.86)) / Math.pow(1.01, k);
+    }
+    byHand *= SPEND.expectedSpend(2, 22.35);
+    assertEquals(byHand, v.value(2, 30.43, 38.86, 22.35), 1e-12 * byHand);
+  }
+
+  @Test
   void bgBbValueIsTheDiscountedSumOfTransactionProbabilities() {
     // A donor who gave at 4 of 6 opportunities, the last at 5, mean gift 50; 5 yearly periods
     // at 10 % a year: E[M] * sum_k (E[k] - E[k-1]) / 1.1^k with E the BG/BB expectation.

@@ -44,7 +44,7 @@ final class Charts {
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setPlotBackgroundColor(Color.WHITE);
     chart.getStyler().setLegendVisible(true);
-    chart.getStyler().setSeriesColors(new Color[] {PALETTE[0], PALETTE[1]});
+    chart.getStyler().setSeriesColors(new Color[] {PALETTE[0], PALETTE[1], PALETTE[2]});
     return chart;
   }
 
