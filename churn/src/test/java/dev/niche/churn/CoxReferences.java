@@ -107,6 +107,9 @@ final class CoxReferences {
     try (InputStream in = CoxReferences.class.getResourceAsStream(DIR + "references.txt");
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.startsWith("#")) {
+          continue;
+        }
         String[] parts = line.trim().split("\\s+");
         double[] v = new double[parts.length - 1];
         for (int i = 1; i < parts.length; i++) {

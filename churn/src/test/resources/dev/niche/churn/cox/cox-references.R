@@ -103,3 +103,19 @@ for (ties in c("efron", "breslow")) {
   report(paste0("entrystrata.", ties), f, nde, c(3, 6, 12))
 }
 close(out)
+
+# monotone likelihood: no row with g = 1 has an event, so the coefficient of g runs to -Inf
+out <- file("references.txt", "a")
+set.seed(11)
+n <- 60
+m <- data.frame(x1 = rnorm(n), g = rep(0:1, length.out = n))
+m$time <- round(rexp(n, exp(0.5 * m$x1)), 3) + 0.001
+m$event <- ifelse(m$g == 1, 0L, rbinom(n, 1, 0.8))
+writeData("monotone", m[, c("time", "event", "x1", "g")])
+f <- withCallingHandlers(coxph(Surv(time, event) ~ x1 + g, data = m),
+  warning = function(w) { writeLines(paste("# warning:", conditionMessage(w)), out)
+    invokeRestart("muffleWarning") })
+put("monotone.coef", coef(f))
+put("monotone.loglik", f$loglik)
+put("monotone.iter", f$iter)
+close(out)
