@@ -89,8 +89,9 @@ public final class CoxProportionalHazards {
     boolean efron = ties == Ties.EFRON;
     CoxPartialLikelihood likelihood = new CoxPartialLikelihood(layout, efron);
     CoxNewton.Result r;
+    BaselineHazard.Collector hazard = new BaselineHazard.Collector(layout.strataCount(), efron);
     try {
-      r = CoxNewton.fit(likelihood);
+      r = CoxNewton.fit(likelihood, hazard);
     } catch (CoxNewton.SingularInformation e) {
       String name = terms.get(e.column);
       throw new IllegalArgumentException(e.constant
@@ -110,7 +111,7 @@ public final class CoxProportionalHazards {
     if (clusters != null) {
       robust = CoxScoreResiduals.robustVariance(likelihood, r.beta, r.variance, clusters, efron);
     }
-    BaselineHazard baseline = BaselineHazard.estimate(likelihood, r.beta, efron);
+    BaselineHazard baseline = hazard.hazard();
     List<String> infinite = new ArrayList<>();
     for (int k : r.infinite) {
       infinite.add(terms.get(k));

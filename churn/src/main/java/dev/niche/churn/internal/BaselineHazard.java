@@ -21,50 +21,74 @@ public final class BaselineHazard {
   }
 
   /**
-   * Estimates the baseline hazard at the fitted coefficients.
-   *
-   * @param likelihood the fit's likelihood (its scratch is used)
-   * @param beta the coefficients
-   * @param efron whether the fit used Efron ties
-   * @return the hazard
+   * Collects the hazard increments of a sweep; {@link #reset()} before each sweep so that the
+   * last sweep (at the final coefficients) is what {@link #hazard()} returns.
    */
-  public static BaselineHazard estimate(CoxPartialLikelihood likelihood, double[] beta,
-      boolean efron) {
-    int strata = likelihood.data().strataCount();
-    int p = beta.length;
-    GrowableSeries[] series = new GrowableSeries[strata];
-    for (int s = 0; s < strata; s++) {
-      series[s] = new GrowableSeries();
-    }
-    likelihood.evaluate(beta, new double[p], new double[p * (p + 1) / 2],
-        (stratum, time, deaths, deadWeight, s0, s1, d0, d1, du, dinfo) -> {
-          double h;
-          if (!efron || deaths == 1) {
-            h = deadWeight / s0;
-          } else {
-            h = 0;
-            double meanWeight = deadWeight / deaths;
-            for (int j = 0; j < deaths; j++) {
-              h += meanWeight / (s0 - (double) j / deaths * d0);
-            }
-          }
-          series[stratum].add(time, h);
-        });
-    double[][] times = new double[strata][];
-    double[][] cumulative = new double[strata][];
-    for (int s = 0; s < strata; s++) {
-      // The sweep runs from the latest time to the earliest: reverse, then accumulate.
-      int m = series[s].size;
-      times[s] = new double[m];
-      cumulative[s] = new double[m];
-      double sum = 0;
-      for (int k = 0; k < m; k++) {
-        times[s][k] = series[s].times[m - 1 - k];
-        sum += series[s].values[m - 1 - k];
-        cumulative[s][k] = sum;
+  public static final class Collector implements CoxPartialLikelihood.EventTimes {
+    private final GrowableSeries[] series;
+    private final boolean efron;
+
+    /**
+     * Creates a collector.
+     *
+     * @param strata the number of strata
+     * @param efron whether the fit uses Efron ties
+     */
+    public Collector(int strata, boolean efron) {
+      this.efron = efron;
+      series = new GrowableSeries[strata];
+      for (int s = 0; s < strata; s++) {
+        series[s] = new GrowableSeries();
       }
     }
-    return new BaselineHazard(times, cumulative);
+
+    /** Forgets the increments of the previous sweep. */
+    public void reset() {
+      for (GrowableSeries g : series) {
+        g.size = 0;
+      }
+    }
+
+    @Override
+    public void visit(int stratum, double time, int deaths, double deadWeight, double s0,
+        double[] s1, double d0, double[] d1, double[] scoreIncrement,
+        double[] informationIncrement) {
+      double h;
+      if (!efron || deaths == 1) {
+        h = deadWeight / s0;
+      } else {
+        h = 0;
+        double meanWeight = deadWeight / deaths;
+        for (int j = 0; j < deaths; j++) {
+          h += meanWeight / (s0 - (double) j / deaths * d0);
+        }
+      }
+      series[stratum].add(time, h);
+    }
+
+    /**
+     * The hazard of the last sweep.
+     *
+     * @return the cumulative hazard per stratum
+     */
+    public BaselineHazard hazard() {
+      int strata = series.length;
+      double[][] times = new double[strata][];
+      double[][] cumulative = new double[strata][];
+      for (int s = 0; s < strata; s++) {
+        // The sweep runs from the latest time to the earliest: reverse, then accumulate.
+        int m = series[s].size;
+        times[s] = new double[m];
+        cumulative[s] = new double[m];
+        double sum = 0;
+        for (int k = 0; k < m; k++) {
+          times[s][k] = series[s].times[m - 1 - k];
+          sum += series[s].values[m - 1 - k];
+          cumulative[s][k] = sum;
+        }
+      }
+      return new BaselineHazard(times, cumulative);
+    }
   }
 
   /**

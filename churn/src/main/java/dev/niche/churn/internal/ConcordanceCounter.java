@@ -1,7 +1,5 @@
 package dev.niche.churn.internal;
 
-import java.util.Arrays;
-
 /**
  * Harrell's C of a linear predictor and its infinitesimal-jackknife standard error, in
  * {@code O(n log n)} with Fenwick trees over the ranks of the predictor (Harrell et al. 1982;
@@ -33,18 +31,16 @@ public final class ConcordanceCounter {
     int n = data.n;
     double[] eta = new double[n];
     data.linearPredictors(beta, eta);
-    double[] distinct = eta.clone();
-    Arrays.sort(distinct);
+    int[] byEta = SortKeys.ascending(eta);
+    int[] rank = new int[n];
     int m = 0;
     for (int i = 0; i < n; i++) {
-      if (m == 0 || distinct[i] != distinct[m - 1]) {
-        distinct[m++] = distinct[i];
+      if (i > 0 && eta[byEta[i]] != eta[byEta[i - 1]]) {
+        m++;
       }
+      rank[byEta[i]] = m;
     }
-    int[] rank = new int[n];
-    for (int i = 0; i < n; i++) {
-      rank[i] = Arrays.binarySearch(distinct, 0, m, eta[i]);
-    }
+    m = n == 0 ? 0 : m + 1;
     double[] w = data.weight;
     double[] perRow = new double[3 * n];
     double[] totals = new double[4];

@@ -78,10 +78,12 @@ public final class CoxNewton {
    * Runs the iterations.
    *
    * @param likelihood the likelihood to maximise
+   * @param eachStep receives the event-time sums of every evaluation after the first (so that
+   *     it ends with those at the returned estimates), or null
    * @return the result
    * @throws SingularInformation if the information at β = 0 is singular
    */
-  public static Result fit(CoxPartialLikelihood likelihood) {
+  public static Result fit(CoxPartialLikelihood likelihood, BaselineHazard.Collector eachStep) {
     int p = likelihood.data().p;
     int packed = p * (p + 1) / 2;
     double[] beta = new double[p];
@@ -106,7 +108,10 @@ public final class CoxNewton {
     int iter;
     double newLl = ll0;
     for (iter = 1; iter <= MAX_ITERATIONS; iter++) {
-      newLl = likelihood.evaluate(newBeta, u, info, null);
+      if (eachStep != null) {
+        eachStep.reset();
+      }
+      newLl = likelihood.evaluate(newBeta, u, info, eachStep);
       if (!halving && Math.abs(1 - accepted / newLl) <= EPS) {
         converged = true;
         break;

@@ -127,17 +127,10 @@ public final class CoxPartialLikelihood {
    */
   public double evaluate(double[] beta, double[] score, double[] information,
       EventTimes visitor) {
-    final int n = data.n;
     final double[] x = data.x;
     final double[] w = data.weight;
     final boolean[] event = data.event;
     final double[] stop = data.stop;
-    data.linearPredictors(beta, eta);
-    for (int i = 0; i < n; i++) {
-      double e = Math.max(-MAX_ETA, Math.min(MAX_ETA, eta[i]));
-      eta[i] = e;
-      risk[i] = w[i] * Math.exp(e);
-    }
     Arrays.fill(score, 0.0);
     Arrays.fill(information, 0.0);
     double loglik = 0;
@@ -169,8 +162,16 @@ public final class CoxPartialLikelihood {
           }
         }
         for (int r = i; r < j; r++) {
-          double ri = risk[r];
           int o = r * p;
+          // The linear predictor is formed here, as the row joins the risk set: one pass over x.
+          double e = 0;
+          for (int k = 0; k < p; k++) {
+            e += x[o + k] * beta[k];
+          }
+          e = Math.max(-MAX_ETA, Math.min(MAX_ETA, e));
+          eta[r] = e;
+          double ri = w[r] * Math.exp(e);
+          risk[r] = ri;
           s0 += ri;
           atRisk++;
           addOuter(x, o, ri, s1, s2);

@@ -56,31 +56,37 @@ public final class CoxRiskSets {
     int groups = strataLabels.length;
     order = SortKeys.descending(stratumRank, groups, stop);
     stratumStart = boundaries(stratumRank, order, groups);
+    int[] position = new int[n];
+    for (int i = 0; i < n; i++) {
+      position[order[i]] = i;
+    }
     this.stop = new double[n];
     this.event = new boolean[n];
     this.weight = new double[n];
-    for (int i = 0; i < n; i++) {
-      int o = order[i];
-      this.stop[i] = stop[o];
-      this.event[i] = event[o];
-      this.weight[i] = weights == null ? 1.0 : weights[o];
+    double totalWeight = 0;
+    for (int j = 0; j < n; j++) {
+      int i = position[j];
+      this.stop[i] = stop[j];
+      this.event[i] = event[j];
+      double w = weights == null ? 1.0 : weights[j];
+      this.weight[i] = w;
+      totalWeight += w;
     }
     means = new double[p];
-    double totalWeight = 0;
-    for (int i = 0; i < n; i++) {
-      totalWeight += weight[i];
-    }
-    x = new double[n * p];
     for (int k = 0; k < p; k++) {
       double[] c = columns[k];
       double sum = 0;
-      for (int i = 0; i < n; i++) {
-        sum += weight[i] * c[order[i]];
+      for (int j = 0; j < n; j++) {
+        sum += (weights == null ? 1.0 : weights[j]) * c[j];
       }
-      double mean = sum / totalWeight;
-      means[k] = mean;
-      for (int i = 0; i < n; i++) {
-        x[i * p + k] = c[order[i]] - mean;
+      means[k] = sum / totalWeight;
+    }
+    // Row by row in the caller's order: p sequential reads, one scattered row write.
+    x = new double[n * p];
+    for (int j = 0; j < n; j++) {
+      int o = position[j] * p;
+      for (int k = 0; k < p; k++) {
+        x[o + k] = columns[k][j] - means[k];
       }
     }
     if (start == null) {
