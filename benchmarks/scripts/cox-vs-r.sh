@@ -5,7 +5,6 @@
 set -euo pipefail
 dir=${1:-/tmp/niche-cox}
 here=$(cd "$(dirname "$0")" && pwd)
-/usr/bin/Rscript "$here/cox-data.R" "$dir"
-./mvnw -q -B -pl benchmarks -am package -DskipTests
-./mvnw -q -B -pl benchmarks exec:exec -Djmh.args="dev.niche.benchmarks.churn.CoxFitBenchmark -f 1 -wi 1 -i 3 -jvmArgs -Xmx4g -jvmArgs -Dniche.cox.data=$dir"
+[ -f "$dir/days.bin" ] || /usr/bin/Rscript "$here/cox-data.R" "$dir"
+./mvnw -q -B -pl benchmarks -am package -DskipTests exec:exec -Djmh.args="dev.niche.benchmarks.churn.CoxFitBenchmark -f 1 -wi 1 -i 3 -jvmArgs -Xmx4g -jvmArgs -Dniche.cox.data=$dir"
 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 /usr/bin/Rscript "$here/cox-r.R" "$dir" 3
