@@ -298,6 +298,7 @@ public final class SurvivalData {
      * @throws IllegalArgumentException if fewer than two levels occur
      */
     public Builder categorical(String name, String[] levels) {
+      Checks.notNull(name, "name");
       Checks.notNull(levels, name);
       TreeSet<String> distinct = new TreeSet<>();
       for (int i = 0; i < levels.length; i++) {
