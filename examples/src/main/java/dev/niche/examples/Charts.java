@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -12,6 +14,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Small wrappers over XChart that give every walkthrough chart the same look. */
@@ -65,6 +68,48 @@ final class Charts {
     XYSeries series = chart.addSeries(name, x, y);
     series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     return series;
+  }
+
+  /**
+   * A forest chart: one row per term, labelled above it, its estimate as a point and its
+   * interval as a horizontal segment, a dashed line at 1 (no effect), and optional reference
+   * values (e.g. the true ratios of generated data) as a second kind of marker.
+   */
+  static XYChart forest(String title, String xLabel, List<String> terms, double[] estimate,
+      double[] lower, double[] upper, double[] reference, String referenceName) {
+    XYChart chart = xy(title, xLabel, "");
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setYAxisTicksVisible(false);
+    chart.getStyler().setPlotGridHorizontalLinesVisible(false);
+    chart.getStyler().setXAxisDecimalPattern("0.0#");
+    int m = terms.size();
+    double[] rows = new double[m];
+    double lo = 1;
+    double hi = 1;
+    for (int i = 0; i < m; i++) {
+      rows[i] = m - i;
+      XYSeries segment = line(chart, "interval " + i, new double[] {lower[i], upper[i]},
+          new double[] {rows[i], rows[i]});
+      segment.setLineColor(PALETTE[0]);
+      segment.setShowInLegend(false);
+      chart.addAnnotation(new AnnotationText(terms.get(i), estimate[i], rows[i] + 0.3, false));
+      lo = Math.min(lo, Math.min(lower[i], reference == null ? lower[i] : reference[i]));
+      hi = Math.max(hi, Math.max(upper[i], reference == null ? upper[i] : reference[i]));
+    }
+    points(chart, "estimate (95% interval)", estimate, rows).setMarkerColor(PALETTE[0]);
+    if (reference != null) {
+      XYSeries truth = points(chart, referenceName, reference, rows);
+      truth.setMarker(SeriesMarkers.DIAMOND);
+      truth.setMarkerColor(PALETTE[1]);
+    }
+    dashed(chart, "no effect", new double[] {1, 1}, new double[] {0.5, m + 0.5})
+        .setLineColor(Color.GRAY);
+    double pad = 0.08 * (hi - lo);
+    chart.getStyler().setXAxisMin(lo - pad);
+    chart.getStyler().setXAxisMax(hi + pad);
+    chart.getStyler().setYAxisMin(0.3);
+    chart.getStyler().setYAxisMax(m + 1.0);
+    return chart;
   }
 
   /** Saves a chart as PNG and returns its file name (relative to the report). */

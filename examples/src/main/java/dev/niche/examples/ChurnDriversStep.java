@@ -2,12 +2,19 @@ package dev.niche.examples;
 
 import static dev.niche.examples.Report.fmt;
 
+import dev.niche.churn.ChiSquareTest;
 import dev.niche.churn.ConfidenceBand;
+import dev.niche.churn.CoxFit;
+import dev.niche.churn.CoxProportionalHazards;
+import dev.niche.churn.HazardRatio;
 import dev.niche.churn.KaplanMeier;
 import dev.niche.churn.LogRankResult;
 import dev.niche.churn.LogRankTest;
 import dev.niche.churn.PairwiseComparison;
 import dev.niche.churn.PairwiseLogRank;
+import dev.niche.churn.SurvivalData;
+import dev.niche.churn.Ties;
+import dev.niche.core.Estimate;
 import dev.niche.core.Interval;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +57,74 @@ final class ChurnDriversStep {
     report.endFindings();
     curvesByPlan(report, data);
     tests(report, data);
+    coxModel(report, data);
+  }
+
+  private static void coxModel(Report report, SyntheticSubscribers.Subscribers data) {
+    report.subsection("Which attributes drive churn? Cox proportional hazards");
+    String[] plan = new String[data.size()];
+    String[] channel = new String[data.size()];
+    for (int i = 0; i < data.size(); i++) {
+      plan[i] = SyntheticSubscribers.PLANS.get(data.plan()[i]);
+      channel[i] = SyntheticSubscribers.CHANNELS.get(data.channel()[i]);
+    }
+    SurvivalData survival = SurvivalData.builder()
+        .durations(data.tenure())
+        .events(data.churned())
+        .categorical("plan", plan, "basic")
+        .categorical("channel", channel, "online")
+        .covariate("support contacts", data.supportContacts())
+        .build();
+    CoxFit fit = CoxProportionalHazards.fit(survival, Ties.EFRON);
+    List<SyntheticSubscribers.Driver> truth = SyntheticSubscribers.TRUE_HAZARD_RATIOS;
+    int m = truth.size();
+    List<String> terms = new ArrayList<>();
+    double[] estimate = new double[m];
+    double[] lower = new double[m];
+    double[] upper = new double[m];
+    double[] trueRatio = new double[m];
+    List<List<String>> rows = new ArrayList<>();
+    int covered = 0;
+    for (int i = 0; i < m; i++) {
+      SyntheticSubscribers.Driver d = truth.get(i);
+      HazardRatio hr = fit.hazardRatio(d.term());
+      Estimate coef = fit.coefficient(d.term());
+      terms.add(d.term());
+      estimate[i] = hr.value();
+      lower[i] = hr.interval().lower();
+      upper[i] = hr.interval().upper();
+      trueRatio[i] = d.hazardRatio();
+      boolean inside = hr.interval().contains(d.hazardRatio());
+      covered += inside ? 1 : 0;
+      rows.add(List.of(d.term(), fmt(coef.value(), 3), fmt(coef.standardError(), 3),
+          fmt(hr.value(), 3), "[" + fmt(lower[i], 3) + ", " + fmt(upper[i], 3) + "]",
+          fmt(d.hazardRatio(), 2), inside ? "yes" : "no"));
+    }
+    report.table(List.of("term", "coef", "se", "hazard ratio", "95% interval", "true ratio",
+        "true inside"), rows);
+    ChiSquareTest lr = fit.likelihoodRatioTest();
+    report.finding("Efron ties, %d customers, %d churn events; likelihood-ratio test %s on %d df "
+            + "(p = %s); concordance %s",
+        fit.observations(), fit.events(), fmt(lr.statistic(), 1), lr.degreesOfFreedom(),
+        pValue(lr.pValue()), fmt(fit.concordance().value(), 3));
+    report.finding("%d of %d true hazard ratios lie inside their 95%% intervals", covered, m);
+    ChiSquareTest ph = fit.proportionalHazardsTest().global();
+    report.finding("proportional-hazards check (Schoenfeld residuals, global): chi-square %s on "
+        + "%d df, p = %s", fmt(ph.statistic(), 2), ph.degreesOfFreedom(), pValue(ph.pValue()));
+    report.endFindings();
+    report.paragraph("Read a hazard ratio as the factor on the churn hazard, all else equal: "
+        + "premium customers churn at " + fmt(estimate[1], 2) + " times the rate of basic ones, "
+        + "partner-acquired customers at " + fmt(estimate[2], 2) + " times the rate of online "
+        + "ones, and each support contact in the first month multiplies the risk by "
+        + fmt(estimate[4], 2) + ". The Kaplan–Meier curves above show the plans' raw "
+        + "difference, which mixes in the channel and support differences; the Cox model "
+        + "separates them. Tenure rounded to whole months hides the order of churn within a "
+        + "month (Efron's method spreads the tied events), which tends to pull the estimates "
+        + "slightly towards 1.");
+    XYChart forest = Charts.forest("Hazard ratios of churn (Cox, Efron ties)",
+        "hazard ratio", terms, estimate, lower, upper, trueRatio,
+        "true hazard ratio");
+    report.image("Hazard ratios", Charts.save(forest, report.folder(), "drivers_hazard_ratios"));
   }
 
   private static void curvesByPlan(Report report, SyntheticSubscribers.Subscribers data) {

@@ -21,7 +21,8 @@ class WalkthroughTest {
       "platforms_time.png", "platforms_phase.png", "platforms_outcomes.png",
       "valuechain_shares.png", "segments_pca.png", "drivers_km_by_plan.png",
       "customers_conditional.png", "customers_histogram.png",
-      "customers_tracking_cumulative.png", "customers_tracking_weekly.png");
+      "customers_tracking_cumulative.png", "customers_tracking_weekly.png",
+      "drivers_hazard_ratios.png");
 
   @Test
   void writesTheReportAndEveryChart(@TempDir Path out) throws IOException {
@@ -45,6 +46,8 @@ class WalkthroughTest {
     assertTrue(summary.contains("4. Customers"), summary);
     assertTrue(summary.contains("5. What drives churn?"), summary);
     assertTrue(markdown.contains("| basic vs premium |"), markdown);
+    // The Cox fit of the generated subscribers recovers the premium plan's true ratio 0.45.
+    assertTrue(markdown.contains("| plan=premium | -0.776 | 0.063 | 0.460 |"), markdown);
     assertTrue(markdown.contains("How good are the predictions?"), markdown);
     assertTrue(markdown.contains("| 7+ |"), markdown);
   }
