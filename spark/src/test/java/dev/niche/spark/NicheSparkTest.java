@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.niche.churn.CohortPeriod;
 import dev.niche.churn.CohortTable;
 import dev.niche.churn.KaplanMeier;
+import dev.niche.churn.LogRankResult;
+import dev.niche.churn.LogRankTest;
+import dev.niche.churn.ShiftedBetaGeometric;
 import dev.niche.core.activity.ActivityUnit;
 import dev.niche.core.activity.CustomerSummaries;
 import dev.niche.core.activity.Transaction;
@@ -164,6 +167,34 @@ class NicheSparkTest {
     }
     assertArrayEquals(KaplanMeier.fit(bt, be).survivalAtTimes(),
         byPlan.get("basic").survivalAtTimes());
+    int[] groups = new int[n];
+    for (int i = 0; i < n; i++) {
+      groups[i] = rows.get(i).getString(2).equals("basic") ? 0 : 1;
+    }
+    LogRankResult coreTest = LogRankTest.compare(t, e, groups);
+    LogRankResult sparkTest = NicheSpark.logRank(data, "t", "churned", "plan");
+    assertEquals(coreTest.chiSquare(), sparkTest.chiSquare(), 1e-9 * coreTest.chiSquare());
+    assertEquals(coreTest.pValue(), sparkTest.pValue(), 1e-12);
+    assertEquals(coreTest.degreesOfFreedom(), sparkTest.degreesOfFreedom());
+    assertArrayEquals(coreTest.observed(), sparkTest.observed(), 1e-9);
+    assertArrayEquals(coreTest.expected(), sparkTest.expected(), 1e-9);
+    for (int g = 0; g < 2; g++) {
+      assertArrayEquals(coreTest.variance()[g], sparkTest.variance()[g], 1e-9);
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> NicheSpark.logRank(data.where("plan = 'pro'"), "t", "churned", "plan"));
+  }
+
+  @Test
+  void retentionModelsFitTheSparkCohortCounts() {
+    CohortTable.Builder builder = CohortTable.builder(CohortPeriod.MONTH);
+    for (Transaction t : TRANSACTIONS) {
+      builder.add(t.customerId(), t.date());
+    }
+    CohortTable core = builder.build();
+    CohortTable spark = NicheSpark.cohortTable(DATA, "customer", "day", CohortPeriod.MONTH);
+    assertEquals(ShiftedBetaGeometric.fit(core.pooledCurve(8)).model(),
+        ShiftedBetaGeometric.fit(spark.pooledCurve(8)).model());
   }
 
   @Test
