@@ -235,18 +235,27 @@ public final class CoxPartialLikelihood {
 
   /** One (Breslow or Efron) step: subtracts {@code wt · mean} from du, adds the covariance. */
   private void step(double wt, double denom, double f, boolean tied) {
+    double inv = 1 / denom;
+    double scaled = wt * inv;
     for (int k = 0; k < p; k++) {
       double num = tied ? s1[k] - f * d1[k] : s1[k];
-      mean[k] = num / denom;
+      mean[k] = num * inv;
       du[k] -= wt * mean[k];
     }
     int q = 0;
     for (int k = 0; k < p; k++) {
-      double mk = mean[k];
-      for (int l = k; l < p; l++, q++) {
-        double second = tied ? s2[q] - f * d2[q] : s2[q];
-        dinfo[q] += wt * (second / denom - mk * mean[l]);
+      double wmk = wt * mean[k];
+      int base = q - k;
+      if (tied) {
+        for (int l = k; l < p; l++) {
+          dinfo[base + l] += scaled * (s2[base + l] - f * d2[base + l]) - wmk * mean[l];
+        }
+      } else {
+        for (int l = k; l < p; l++) {
+          dinfo[base + l] += scaled * s2[base + l] - wmk * mean[l];
+        }
       }
+      q += p - k;
     }
   }
 
@@ -255,9 +264,11 @@ public final class CoxPartialLikelihood {
     for (int k = 0; k < p; k++) {
       double rx = r * x[o + k];
       s1[k] += rx;
-      for (int l = k; l < p; l++, q++) {
-        s2[q] += rx * x[o + l];
+      int base = q - k;
+      for (int l = k; l < p; l++) {
+        s2[base + l] += rx * x[o + l];
       }
+      q += p - k;
     }
   }
 
@@ -265,9 +276,11 @@ public final class CoxPartialLikelihood {
     int q = 0;
     for (int k = 0; k < p; k++) {
       double rx = r * x[o + k];
-      for (int l = k; l < p; l++, q++) {
-        s2[q] += rx * x[o + l];
+      int base = q - k;
+      for (int l = k; l < p; l++) {
+        s2[base + l] += rx * x[o + l];
       }
+      q += p - k;
     }
   }
 }
