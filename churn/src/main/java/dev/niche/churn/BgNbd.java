@@ -3,13 +3,13 @@ package dev.niche.churn;
 import dev.niche.churn.internal.BgNbdData;
 import dev.niche.churn.internal.BgNbdExpectation;
 import dev.niche.churn.internal.BgNbdLikelihood;
+import dev.niche.churn.internal.DistinctCustomers;
 import dev.niche.churn.internal.PurchaseCounts;
 import dev.niche.core.Checks;
 import dev.niche.core.activity.CustomerSummaries;
 import dev.niche.core.likelihood.LikelihoodFit;
 import dev.niche.core.likelihood.MaximumLikelihood;
 import dev.niche.core.likelihood.Parameter;
-import java.util.Arrays;
 
 /**
  * The beta-geometric/negative-binomial (BG/NBD) model of repeat buying in non-contractual settings
@@ -33,8 +33,19 @@ import java.util.Arrays;
  *       {@code E[X(t)] = (a+b-1)/(a-1) [1 - (α/(α+t))^r ₂F₁(r, b; a+b-1; t/(α+t))]};
  *   <li>expected purchases in {@code (T, T+t]} (eq. 10): {@code E[Y(t) | x, t_x, T] =
  *       P(alive) (a+b+x-1)/(a-1) [1 - ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x-1;
- *       t/(α+T+t))]}, evaluated through Euler's transformation so that it has no singularity at
- *       {@code a = 1} and no overflow for large {@code x}.
+ *       t/(α+T+t))]}. It is evaluated by whichever of three exact forms is accurate for the
+ *       parameters: the series after Euler's transformation {@code (1-z)^(r+x) ₂F₁(r+x, b+x; C;
+ *       z) = (1-z)^(a-1) ₂F₁(C-r-x, a-1; C; z)} with the factor {@code a-1} cancelled (for
+ *       {@code a < 2}: no singularity at {@code a = 1}), the paper's series in logs (for
+ *       {@code a >= 2}, where the other grows like {@code aⁿ}), or, when the rounding error of
+ *       either would exceed {@code 10^-12} relative (e.g. {@code b+x ≫ a}) or {@code t ≫ α+T},
+ *       quadrature of {@code ∫ (1 - ((α+T)/(α+T+pt))^(r+x))/p Beta(p; a, b+x) dp} with its tails
+ *       in closed form (incomplete beta functions). Every parameter value a fit can return
+ *       therefore gives a finite expectation, accurate to about {@code 10^-10}, including the
+ *       limits {@code a, b → ∞} (geometric dropout with fixed {@code p}, or the NBD when
+ *       {@code a/b → 0});
+ *   <li>{@code P(X(t) = n)} of a new customer (eq. 8): see
+ *       {@link #probabilityOfPurchases(double, int)}.
  * </ul>
  *
  * <p>Instances hold fixed parameters and are immutable and thread-safe; {@link #fit} estimates
@@ -81,14 +92,14 @@ public final class BgNbd implements RepeatPurchaseModel {
    */
   @SuppressWarnings("ParameterName") // T is the literature's name for the customer's age.
   public static BgNbdFit fit(double[] x, double[] tx, double[] T) {
-    double[] weights = new double[Checks.notNull(x, "x").length];
-    Arrays.fill(weights, 1.0);
-    return fit(x, tx, T, weights);
+    return fit(DistinctCustomers.validated(x, tx, T, null));
   }
 
   /**
    * Fits the model by maximum likelihood to weighted rows: row {@code i} stands for
-   * {@code weights[i]} customers with identical {@code (x, t_x, T)}.
+   * {@code weights[i]} customers with identical {@code (x, t_x, T)}. Identical rows are merged
+   * before fitting (their weights add), so the cost of each likelihood evaluation grows with the
+   * number of distinct summaries, not of customers.
    *
    * @param x frequencies (whole numbers {@code >= 0})
    * @param tx recencies, {@code 0 <= tx[i] <= T[i]}, 0 when {@code x[i] = 0}
@@ -101,25 +112,17 @@ public final class BgNbd implements RepeatPurchaseModel {
    */
   @SuppressWarnings("ParameterName")
   public static BgNbdFit fit(double[] x, double[] tx, double[] T, double[] weights) {
-    BgNbdData data = BgNbdData.of(x, tx, T);
-    double[] w = BgNbdData.weights(weights, data.x.length);
-    double total = 0;
-    double meanX = 0;
-    double meanT = 0;
-    for (int i = 0; i < w.length; i++) {
-      total += w[i];
-      meanX += w[i] * data.x[i];
-      meanT += w[i] * data.age[i];
-    }
-    Checks.argument(meanX > 0,
-        "x has no repeat purchase (all weighted x = 0): the BG/NBD parameters are not identified");
-    meanX /= total;
-    meanT /= total;
+    Checks.notNull(weights, "weights");
+    return fit(DistinctCustomers.validated(x, tx, T, weights));
+  }
+
+  private static BgNbdFit fit(DistinctCustomers d) {
+    double total = d.totalWeight();
     // Start: r = 1 and alpha matching the mean purchase rate; a = 1, b = 3 (dropout ~ 1/4).
-    double rate = Math.max(meanX, 0.1) / Math.max(meanT, 1e-3);
+    double rate = Math.max(d.meanFrequency(), 0.1) / Math.max(d.meanAge(), 1e-3);
     double alpha0 = Math.min(Math.max(1.0 / rate, 1e-6), 1e6);
     LikelihoodFit f = MaximumLikelihood
-        .builder(new BgNbdLikelihood(data.x, data.tx, data.age, w), Parameter.positive("r"),
+        .builder(new BgNbdLikelihood(d.x, d.tx, d.age, d.weight), Parameter.positive("r"),
             Parameter.positive("alpha"), Parameter.positive("a"), Parameter.positive("b"))
         .observations(Math.max(1, Math.round(total)))
         .start(1.0, alpha0, 1.0, 3.0)
@@ -155,7 +158,7 @@ public final class BgNbd implements RepeatPurchaseModel {
   @SuppressWarnings("ParameterName")
   @Override
   public double logLikelihood(double x, double tx, double T) {
-    int xi = check(x, tx, T);
+    int xi = BgNbdData.customer(x, tx, T);
     return new BgNbdLikelihood(new int[] {xi}, new double[] {tx}, new double[] {T},
         new double[] {1.0}).value(new double[] {r, alpha, a, b});
   }
@@ -172,7 +175,7 @@ public final class BgNbd implements RepeatPurchaseModel {
   @SuppressWarnings("ParameterName")
   @Override
   public double probabilityAlive(double x, double tx, double T) {
-    return pAlive(check(x, tx, T), tx, T);
+    return pAlive(BgNbdData.customer(x, tx, T), tx, T);
   }
 
   /**
@@ -201,16 +204,18 @@ public final class BgNbd implements RepeatPurchaseModel {
    * @param x frequency
    * @param tx recency
    * @param T age
-   * @return the expected number of purchases in {@code (T, T+t]}, non-decreasing in {@code t}
+   * @return the expected number of purchases in {@code (T, T+t]}, finite, non-negative and
+   *     non-decreasing in {@code t} for every parameter value (see the class documentation)
    * @throws IllegalArgumentException if {@code t} or the summary is invalid
-   * @throws ArithmeticException if the hypergeometric series fails to converge, which needs
-   *     {@code t / (alpha + T)} beyond about 10^7
+   * @throws ArithmeticException only in a corner no real data reach: when more than about
+   *     {@code 10^5} purchases are expected in the horizon and {@code a} and {@code b} are both
+   *     beyond {@code 10^8}, the quadrature fallback can run out of evaluations
    */
   @SuppressWarnings("ParameterName")
   @Override
   public double expectedPurchases(double t, double x, double tx, double T) {
     Checks.nonNegative(t, "t");
-    int xi = check(x, tx, T);
+    int xi = BgNbdData.customer(x, tx, T);
     return BgNbdExpectation.expected(r, alpha, a, b, t, xi, T, pAlive(xi, tx, T));
   }
 
@@ -223,7 +228,7 @@ public final class BgNbd implements RepeatPurchaseModel {
    * @param T ages
    * @return a new array of expectations
    * @throws IllegalArgumentException if {@code t} or the arrays are invalid
-   * @throws ArithmeticException if the hypergeometric series fails to converge (see above)
+   * @throws ArithmeticException in the corner described above
    */
   @SuppressWarnings("ParameterName")
   public double[] expectedPurchases(double t, double[] x, double[] tx, double[] T) {
@@ -243,8 +248,9 @@ public final class BgNbd implements RepeatPurchaseModel {
    * @param t the time since the first purchase, finite and {@code >= 0}
    * @return the expected number of repeat purchases
    * @throws IllegalArgumentException if {@code t} is negative or not finite
-   * @throws ArithmeticException if the hypergeometric series fails to converge, which needs
-   *     {@code t / alpha} beyond about 10^7
+   * @throws ArithmeticException only in a corner no real data reach: when more than about
+   *     {@code 10^5} purchases are expected in the horizon and {@code a} and {@code b} are both
+   *     beyond {@code 10^8}, the quadrature fallback can run out of evaluations
    */
   @Override
   public double expectedPurchasesNewCustomer(double t) {
@@ -330,14 +336,6 @@ public final class BgNbd implements RepeatPurchaseModel {
     double logOdds = Math.log(a) - Math.log(b + x - 1)
         + (r + x) * Math.log1p((age - tx) / (alpha + tx));
     return 1.0 / (1.0 + Math.exp(logOdds));
-  }
-
-  private static int check(double x, double tx, double age) {
-    int xi = BgNbdData.frequency(x, "x");
-    Checks.nonNegative(tx, "tx");
-    Checks.nonNegative(age, "T");
-    BgNbdData.customer(xi, tx, age, "");
-    return xi;
   }
 
   @Override

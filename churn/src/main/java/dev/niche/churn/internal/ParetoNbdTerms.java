@@ -1,8 +1,5 @@
 package dev.niche.churn.internal;
 
-import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
-import org.apache.commons.math3.exception.MaxCountExceededException;
-
 /**
  * The two terms of the Pareto/NBD likelihood of one customer, in logs (Schmittlein, Morrison &amp;
  * Colombo 1987; Fader &amp; Hardie 2005, "A Note on Deriving the Pareto/NBD Model and Related
@@ -35,7 +32,7 @@ import org.apache.commons.math3.exception.MaxCountExceededException;
  * overflow for any {@code x}; everything else is in logs. When {@code w} is so close to 1 that
  * the series would need more than {@value #MAX_TERMS} terms (extreme parameters, e.g.
  * {@code s, β → ∞}), the integral of {@code A2} is evaluated instead by adaptive Gauss–Legendre
- * quadrature after the substitution {@code τ = t_x + (c+t_x)(e^v - 1)}, {@code c = min(α, β)}.
+ * quadrature after the substitution {@code τ = t_x + c(e^v - 1)}, {@code c = min((α+t_x)/(r+x+1), (β+t_x)/(s+1), T-t_x)}.
  */
 public final class ParetoNbdTerms {
 
@@ -138,41 +135,15 @@ public final class ParetoNbdTerms {
    */
   public static double logIntegral(
       double r, double alpha, double s, double beta, int x, double tx, double age) {
-    double c = Math.min(alpha, beta) + tx;
+    // Origin of the log scale below both decay scales of the integrand.
+    double c = Math.min(Math.min((alpha + tx) / (r + x + 1), (beta + tx) / (s + 1)), age - tx);
     double top = logAlive(r, alpha, s, beta, x, tx) - Math.log(beta + tx);
     double upper = Math.log1p((age - tx) / c);
-    double integral = integrate(v -> {
+    double integral = Quadrature.integrate(v -> {
       double tau = tx + c * Math.expm1(v);
       double log = logAlive(r, alpha, s, beta, x, tau) - Math.log(beta + tau) - top;
       return Math.exp(log + Math.log(c) + v);
-    }, upper);
+    }, 0, upper, 0.5);
     return top + Math.log(integral);
-  }
-
-  /**
-   * Integrates a smooth function over {@code [0, upper]}, splitting the range into pieces of
-   * length at most 1 and refining each adaptively to a relative {@code 1e-13}.
-   *
-   * @param f the integrand
-   * @param upper the upper limit, {@code >= 0}
-   * @return the integral
-   */
-  public static double integrate(
-      org.apache.commons.math3.analysis.UnivariateFunction f, double upper) {
-    int pieces = (int) Math.min(4096, Math.ceil(upper));
-    double sum = 0;
-    for (int i = 0; i < pieces; i++) {
-      double lo = upper * i / pieces;
-      double hi = upper * (i + 1) / pieces;
-      IterativeLegendreGaussIntegrator integrator =
-          new IterativeLegendreGaussIntegrator(16, 1e-13, 1e-300, 2, 64);
-      try {
-        sum += integrator.integrate(1_000_000, f, lo, hi);
-      } catch (MaxCountExceededException e) {
-        throw new ArithmeticException("Pareto/NBD quadrature did not converge on [" + lo + ", "
-            + hi + "]: " + e.getMessage());
-      }
-    }
-    return sum;
   }
 }

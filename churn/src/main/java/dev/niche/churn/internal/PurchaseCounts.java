@@ -72,7 +72,7 @@ public final class PurchaseCounts {
    *
    * The integral (the note's difference of hypergeometric sums, written as what it is) is
    * evaluated by adaptive Gauss–Legendre quadrature in {@code v = ln(1 + τ/c)},
-   * {@code c = min(α, β)}, which turns the power-law tails into smooth exponentials.
+   * {@code c = min(α, β/(s+1), t)}, which turns the power-law tails into smooth exponentials.
    *
    * @param r purchase-rate shape
    * @param alpha purchase-rate rate
@@ -87,9 +87,13 @@ public final class PurchaseCounts {
       return n == 0 ? 1.0 : 0.0;
     }
     double alive = Math.exp(logNbd(r, alpha, t, n) - s * Math.log1p(t / beta));
-    double c = Math.min(alpha, beta);
+    // Origin of the log scale below every scale of the integrand: the NBD's alpha, the death
+    // density's beta/(s+1), and t.
+    double c = Math.min(Math.min(alpha, beta / (s + 1)), t);
+    // Beyond tau_max the death density is below e^-800 of its start.
+    double upper = Math.log1p(Math.min(t, beta * Math.expm1(Math.min(700, 800 / (s + 1)))) / c);
     double logConstant = Math.log(s) + logRising(r, n) - Gamma.logGamma(n + 1.0) + Math.log(c);
-    double died = ParetoNbdTerms.integrate(v -> {
+    double died = Quadrature.integrate(v -> {
       double tau = c * Math.expm1(v);
       double log = logConstant + v - r * Math.log1p(tau / alpha) - s * Math.log1p(tau / beta)
           - Math.log(beta + tau);
@@ -97,7 +101,7 @@ public final class PurchaseCounts {
         log -= n * Math.log1p(alpha / tau);
       }
       return tau == 0 && n > 0 ? 0.0 : Math.exp(log);
-    }, Math.log1p(t / c));
+    }, 0, upper, 0.5);
     return Math.min(1.0, alive + died);
   }
 
