@@ -208,8 +208,9 @@ public final class BgNbd implements RepeatPurchaseModel {
    *     non-decreasing in {@code t} for every parameter value (see the class documentation)
    * @throws IllegalArgumentException if {@code t} or the summary is invalid
    * @throws ArithmeticException only in a corner no real data reach: when more than about
-   *     {@code 10^5} purchases are expected in the horizon and {@code a} and {@code b} are both
-   *     beyond {@code 10^8}, the quadrature fallback can run out of evaluations
+   *     {@code 10^7} purchases per customer are expected in the horizon and {@code a} and
+   *     {@code b} are both beyond {@code 10^8}, the quadrature fallback can run out of
+   *     evaluations
    */
   @SuppressWarnings("ParameterName")
   @Override
@@ -249,8 +250,9 @@ public final class BgNbd implements RepeatPurchaseModel {
    * @return the expected number of repeat purchases
    * @throws IllegalArgumentException if {@code t} is negative or not finite
    * @throws ArithmeticException only in a corner no real data reach: when more than about
-   *     {@code 10^5} purchases are expected in the horizon and {@code a} and {@code b} are both
-   *     beyond {@code 10^8}, the quadrature fallback can run out of evaluations
+   *     {@code 10^7} purchases per customer are expected in the horizon and {@code a} and
+   *     {@code b} are both beyond {@code 10^8}, the quadrature fallback can run out of
+   *     evaluations
    */
   @Override
   public double expectedPurchasesNewCustomer(double t) {

@@ -31,6 +31,7 @@ import org.apache.commons.math3.special.Beta;
  *   <li>(1) by quadrature whenever the estimated rounding error of the series form exceeds
  *       {@code 10^-12} relative (e.g. {@code b' ≫ a}, where both series cancel like
  *       {@code C/(a-1)}) or the series would need more than {@value #MAX_TERMS} terms
+ *       ({@value #MAX_DIRECT_TERMS} for (2))
  *       ({@code z → 1}). In {@code u = ln((1-p)/p)} the integrand {@code g(p) p^a (1-p)^b'} is
  *       smooth; below {@code p_0 = 10^-5/(v(k+1))} the integral is
  *       {@code Σ_{j=1..3} (-1)^(j+1) (k)_j/j! v^j B(a+j-1, b')/B(a, b') I_{p_0}(a+j-1, b')}
@@ -45,6 +46,8 @@ import org.apache.commons.math3.special.Beta;
 public final class BgNbdExpectation {
 
   private static final int MAX_TERMS = 100_000;
+  /** Form (2) needs about as many terms as purchases are expected when a and b' are large. */
+  private static final int MAX_DIRECT_TERMS = 10_000_000;
   private static final double TOLERANCE = 1e-12;
   private static final double EPS = 0x1p-52;
 
@@ -119,7 +122,7 @@ public final class BgNbdExpectation {
     double term = 1.0;
     double tail = 0.0;
     double logScale = 0;
-    for (int n = 0; n < MAX_TERMS; n++) {
+    for (int n = 0; n < MAX_DIRECT_TERMS; n++) {
       double step = (k + n) * (bx + n) / ((a + bx + (n - 1)) * (n + 1)) * z;
       term *= step;
       tail += term;

@@ -17,18 +17,17 @@ import dev.niche.core.likelihood.LogLikelihood;
  * evaluated in logs without cancellation: {@code ln Γ(r+x) - ln Γ(r) = Σ_{k<x} ln(r+k)} and
  * {@code ln B(a,b+x) - ln B(a,b) = -Σ_{k<x} log1p(a/(b+k))} are accumulated once per distinct
  * {@code x}; {@code r ln α - (r+x) ln(α+T) = -r log1p(T/α) - x ln(α+T)} stays exact when
- * {@code r, α → ∞}; the bracket is a log-sum-exp. Not part of the API.
+ * {@code r, α → ∞}; the bracket is a log-sum-exp. The two terms are functions of {@code (x, T)}
+ * and {@code (x, t_x)}, evaluated once per distinct pair ({@link SummaryPairs}). Not part of
+ * the API.
  */
 public final class BgNbdLikelihood implements LogLikelihood {
 
-  private final int[] x;
-  private final double[] tx;
-  private final double[] age;
-  private final double[] weight;
-  private final double[] weightByFrequency;
+  private final SummaryPairs pairs;
 
   /**
-   * Creates the likelihood; the arrays must already be validated and are kept, not copied.
+   * Creates the likelihood; the arrays must already be validated. The per-pair structure
+   * ({@link SummaryPairs}) is built once here.
    *
    * @param x whole-number frequencies
    * @param tx recencies
@@ -36,18 +35,7 @@ public final class BgNbdLikelihood implements LogLikelihood {
    * @param weight row weights
    */
   public BgNbdLikelihood(int[] x, double[] tx, double[] age, double[] weight) {
-    this.x = x;
-    this.tx = tx;
-    this.age = age;
-    this.weight = weight;
-    int max = 0;
-    for (int v : x) {
-      max = Math.max(max, v);
-    }
-    weightByFrequency = new double[max + 1];
-    for (int i = 0; i < x.length; i++) {
-      weightByFrequency[x[i]] += weight[i];
-    }
+    this.pairs = SummaryPairs.of(x, tx, age, weight);
   }
 
   @Override
@@ -59,28 +47,38 @@ public final class BgNbdLikelihood implements LogLikelihood {
     double sum = 0;
     double gammaRatio = 0;
     double betaRatio = 0;
-    for (int k = 0; k < weightByFrequency.length; k++) {
-      if (weightByFrequency[k] != 0) {
-        sum += weightByFrequency[k] * (gammaRatio + betaRatio);
+    double[] byFrequency = pairs.weightByFrequency;
+    for (int k = 0; k < byFrequency.length; k++) {
+      if (byFrequency[k] != 0) {
+        sum += byFrequency[k] * (gammaRatio + betaRatio);
       }
       gammaRatio += Math.log(r + k);
       betaRatio -= Math.log1p(a / (b + k));
     }
     double logA = Math.log(a);
     double logAlpha = Math.log(alpha);
-    for (int i = 0; i < x.length; i++) {
-      int xi = x[i];
-      double logAge = Math.log1p(age[i] / alpha);
-      double u = -(r + xi) * logAge - xi * logAlpha;
-      double term;
-      if (xi == 0) {
-        term = u;
-      } else {
-        double logTx = Math.log1p(tx[i] / alpha);
-        double v = logA - Math.log(b + xi - 1) - (r + xi) * logTx - xi * logAlpha;
-        term = u > v ? u + Math.log1p(Math.exp(v - u)) : v + Math.log1p(Math.exp(u - v));
-      }
-      sum += weight[i] * term;
+    // u(x, T) = -(r+x) log1p(T/alpha) - x ln alpha: alive at T (x = 0 rows end here).
+    double[] u = new double[pairs.age.length];
+    for (int i = 0; i < u.length; i++) {
+      int xi = pairs.ageX[i];
+      u[i] = -(r + xi) * Math.log1p(pairs.age[i] / alpha) - xi * logAlpha;
+      sum += pairs.aloneWeight[i] * u[i];
+    }
+    // v(x, t_x) = ln a - ln(b+x-1) - (r+x) log1p(t_x/alpha) - x ln alpha: died after the last.
+    double[] v = new double[pairs.recency.length];
+    for (int i = 0; i < v.length; i++) {
+      int xi = pairs.recencyX[i];
+      v[i] = logA - Math.log(b + xi - 1) - (r + xi) * Math.log1p(pairs.recency[i] / alpha)
+          - xi * logAlpha;
+    }
+    int[] rowAge = pairs.rowAge;
+    int[] rowRecency = pairs.rowRecency;
+    double[] rowWeight = pairs.rowWeight;
+    for (int i = 0; i < rowAge.length; i++) {
+      double ui = u[rowAge[i]];
+      double vi = v[rowRecency[i]];
+      double term = ui > vi ? ui + Math.log1p(Math.exp(vi - ui)) : vi + Math.log1p(Math.exp(ui - vi));
+      sum += rowWeight[i] * term;
     }
     return sum;
   }

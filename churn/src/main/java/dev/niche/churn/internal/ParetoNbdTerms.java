@@ -74,21 +74,44 @@ public final class ParetoNbdTerms {
       return Double.NEGATIVE_INFINITY;
     }
     double m = r + s + x;
-    double g1 = logG(r, alpha, s, beta, x, tx, m);
-    double g2 = logG(r, alpha, s, beta, x, age, m);
+    double g1 = logG(r, alpha, s, beta, x, tx);
+    double g2 = logG(r, alpha, s, beta, x, age);
     if (Double.isNaN(g1) || Double.isNaN(g2)) {
       return Math.log(s) + logIntegral(r, alpha, s, beta, x, tx, age);
     }
+    return died(Math.log(s / m), g1, g2);
+  }
+
+  /**
+   * {@code ln A2 = ln(s/m) + ln(G(t_x) - G(T))} from the logs of the two endpoint terms.
+   *
+   * @param logSOverM {@code ln(s/(r+s+x))}
+   * @param g1 {@code ln G(t_x)}
+   * @param g2 {@code ln G(T)}
+   * @return {@code ln A2}, {@code -∞} when the difference is not positive
+   */
+  public static double died(double logSOverM, double g1, double g2) {
     double d = g2 - g1;
     if (!(d < 0)) {
       return Double.NEGATIVE_INFINITY;
     }
     double diff = d > -0.6931471805599453 ? Math.log(-Math.expm1(d)) : Math.log1p(-Math.exp(d));
-    return Math.log(s / m) + g1 + diff;
+    return logSOverM + g1 + diff;
   }
 
-  private static double logG(double r, double alpha, double s, double beta, int x, double t,
-      double m) {
+  /**
+   * {@code ln G(t)}, the log of the endpoint term of {@code A2} (see the class documentation).
+   *
+   * @param r purchase-rate shape
+   * @param alpha purchase-rate rate
+   * @param s dropout-rate shape
+   * @param beta dropout-rate rate
+   * @param x frequency
+   * @param t the endpoint, {@code t_x} or {@code T}
+   * @return {@code ln G(t)}, or NaN if the series would be too long (use {@link #logIntegral})
+   */
+  public static double logG(double r, double alpha, double s, double beta, int x, double t) {
+    double m = r + s + x;
     double e = logAlive(r, alpha, s, beta, x, t);
     if (alpha >= beta) {
       double sum = series(r + x, m + 1, (alpha - beta) / (alpha + t));
