@@ -104,10 +104,12 @@ public final class SparkExample {
   private static Dataset<Row> generate(SparkSession spark, long n, LocalDate start) {
     long customers = Math.max(10, n / 12);
     Column customer = pmod(xxhash64(col("id"), lit(1)), lit(customers));
+    // Each customer joins on a day of the first 300, stays for a lifetime (short for many, long
+    // for a few) and buys on uniform days within it: the dropout that BG/NBD models.
     Column joined = uniform(xxhash64(customer, lit(2))).multiply(300);
-    Column later = uniform(xxhash64(col("id"), lit(3)));
     Column loyalty = uniform(xxhash64(customer, lit(4)));
-    Column day = joined.plus(later.multiply(later).multiply(loyalty).multiply(545))
+    Column lifetime = loyalty.multiply(loyalty).multiply(700).plus(1);
+    Column day = joined.plus(uniform(xxhash64(col("id"), lit(3))).multiply(lifetime))
         .cast(DataTypes.IntegerType);
     return spark.range(n).select(customer.as("customer"), date_add(lit(start), day).as("day"),
         uniform(xxhash64(col("id"), lit(5))).multiply(80).plus(5).as("amount"));
