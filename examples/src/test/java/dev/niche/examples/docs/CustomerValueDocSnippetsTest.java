@@ -10,6 +10,8 @@ import dev.niche.churn.GammaGamma;
 import dev.niche.churn.GammaGammaFit;
 import dev.niche.churn.HoldoutValidation;
 import dev.niche.churn.ModelComparison;
+import dev.niche.churn.ParetoNbd;
+import dev.niche.churn.ParetoNbdFit;
 import dev.niche.churn.RepeatPurchaseModel;
 import dev.niche.core.activity.ActivityUnit;
 import dev.niche.core.activity.CustomerSummaries;
@@ -55,6 +57,24 @@ class CustomerValueDocSnippetsTest {
     assertTrue(fit.diagnostics().logLikelihood() < 0);
     assertEquals(0.243, model.r(), 0.0);
     assertTrue(model.probabilityAlive(2, 30.43, 38.86) > 0.7);
+  }
+
+  @Test
+  void paretoNbd() {
+    double[] x = {0, 1, 2, 0, 3, 1, 0, 5, 2, 0, 1, 0};
+    double[] tx = {0, 10, 30.43, 0, 25, 5, 0, 35, 12, 0, 20, 0};
+    double[] T = {38.86, 30, 38.86, 20, 38, 36, 12, 38.5, 30, 25, 33, 39};
+    ParetoNbdFit fit = ParetoNbd.fit(x, tx, T);      // or fit(x, tx, T, weights), fit(summaries)
+    fit.r(); fit.alpha(); fit.s(); fit.beta();        // core Estimates
+    ParetoNbd m = fit.model();                        // or ParetoNbd.of(0.5533, 10.5776, 0.6061, 11.665)
+    m.probabilityAlive(2, 30.43, 38.86);              // 0.869
+    m.expectedPurchases(39, 2, 30.43, 38.86);         // 1.455
+    m.probabilityOfPurchases(39, 0);                  // P(X(39) = 0) = 0.594
+    ParetoNbd cdnow = ParetoNbd.of(0.5533, 10.5776, 0.6061, 11.665);
+    assertEquals(0.869, cdnow.probabilityAlive(2, 30.43, 38.86), 5e-4);
+    assertEquals(1.455, cdnow.expectedPurchases(39, 2, 30.43, 38.86), 5e-4);
+    assertEquals(0.594, cdnow.probabilityOfPurchases(39, 0), 5e-4);
+    assertTrue(m.probabilityAlive(2, 30.43, 38.86) > 0 && m.probabilityAlive(2, 30.43, 38.86) <= 1);
   }
 
   @Test
