@@ -214,6 +214,23 @@ public final class Checks {
   }
 
   /**
+   * Requires an index into a sequence of {@code size} elements.
+   *
+   * @param index the index
+   * @param size the number of elements
+   * @param name the argument's name
+   * @return {@code index}
+   * @throws IllegalArgumentException if {@code index} is not in {@code [0, size)}
+   */
+  public static int index(int index, int size, String name) {
+    if (index < 0 || index >= size) {
+      throw new IllegalArgumentException(
+          name + " = " + index + " must be in [0, " + size + ")");
+    }
+    return index;
+  }
+
+  /**
    * Requires a non-empty array of finite values.
    *
    * @param values the array (not copied)

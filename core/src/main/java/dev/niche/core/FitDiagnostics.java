@@ -6,7 +6,8 @@ package dev.niche.core;
  * @param converged true if the optimiser met its convergence criterion
  * @param evaluations how many times the objective was evaluated, {@code >= 0}
  * @param logLikelihood the maximised log-likelihood (or the negative objective for least-squares
- *     fits, as the producer documents)
+ *     fits, as the producer documents); {@code -∞} when no finite value was found, NaN when it is
+ *     not defined (the producer documents when)
  * @param onBoundary true if the supremum lies on the boundary of the parameter space (a parameter
  *     tends to zero, one or infinity), in which case the reported parameters are a limit, not an
  *     interior maximum

@@ -6,8 +6,9 @@ package dev.niche.core;
  * <p>Either bound may be infinite (a one-sided interval); both are NaN only when the interval is
  * unknown, as documented by the method that returns it.
  *
- * @param lower the lower bound
- * @param upper the upper bound, {@code >= lower}
+ * @param lower the lower bound; {@code -∞} for a one-sided interval, NaN when unknown
+ * @param upper the upper bound, {@code >= lower}; {@code +∞} for a one-sided interval, NaN when
+ *     unknown
  */
 public record Interval(double lower, double upper) {
 
@@ -19,14 +20,9 @@ public record Interval(double lower, double upper) {
    * @throws IllegalArgumentException if {@code lower > upper}, or exactly one bound is NaN
    */
   public Interval {
-    if (Double.isNaN(lower) != Double.isNaN(upper)) {
-      throw new IllegalArgumentException(
-          "lower = " + lower + " and upper = " + upper + " must both be NaN or both be numbers");
-    }
-    if (lower > upper) {
-      throw new IllegalArgumentException(
-          "lower = " + lower + " must be <= upper = " + upper);
-    }
+    Checks.argument(Double.isNaN(lower) == Double.isNaN(upper),
+        "lower = " + lower + " and upper = " + upper + " must both be NaN or both be numbers");
+    Checks.argument(!(lower > upper), "lower = " + lower + " must be <= upper = " + upper);
   }
 
   /**
@@ -42,7 +38,7 @@ public record Interval(double lower, double upper) {
   /**
    * The interval's width.
    *
-   * @return {@code upper - lower}
+   * @return {@code upper - lower}; {@code +∞} for a one-sided interval, NaN when unknown
    */
   public double width() {
     return upper - lower;

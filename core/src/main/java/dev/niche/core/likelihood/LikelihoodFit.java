@@ -68,10 +68,10 @@ public final class LikelihoodFit {
    *
    * @param index the parameter's index in declaration order
    * @return its value on the natural scale
-   * @throws IndexOutOfBoundsException if the index is out of range
+   * @throws IllegalArgumentException if the index is out of range
    */
   public double value(int index) {
-    return values[index];
+    return values[Checks.index(index, values.length, "index")];
   }
 
   /**
@@ -79,9 +79,10 @@ public final class LikelihoodFit {
    *
    * @param index the parameter's index in declaration order
    * @return the estimate; its standard error is NaN when not identified
-   * @throws IndexOutOfBoundsException if the index is out of range
+   * @throws IllegalArgumentException if the index is out of range
    */
   public Estimate estimate(int index) {
+    Checks.index(index, values.length, "index");
     return new Estimate(values[index], standardErrors[index]);
   }
 
@@ -125,15 +126,17 @@ public final class LikelihoodFit {
    *
    * @param index the parameter's index in declaration order
    * @return true if the supremum has this parameter at a bound or at infinity
+   * @throws IllegalArgumentException if the index is out of range
    */
   public boolean atBoundary(int index) {
-    return atBoundary[index];
+    return atBoundary[Checks.index(index, atBoundary.length, "index")];
   }
 
   /**
    * The maximised log-likelihood.
    *
-   * @return {@code diagnostics().logLikelihood()}
+   * @return {@code diagnostics().logLikelihood()}; {@code -∞} when no start reached a finite
+   *     log-likelihood
    */
   public double logLikelihood() {
     return diagnostics.logLikelihood();
@@ -142,7 +145,7 @@ public final class LikelihoodFit {
   /**
    * Akaike's information criterion {@code 2k - 2 log L}.
    *
-   * @return the AIC, smaller is better
+   * @return the AIC, smaller is better; {@code +∞} when the log-likelihood is {@code -∞}
    */
   public double aic() {
     return 2.0 * parameters.size() - 2.0 * logLikelihood();
@@ -151,7 +154,8 @@ public final class LikelihoodFit {
   /**
    * The Bayesian (Schwarz) information criterion {@code k ln n - 2 log L}.
    *
-   * @return the BIC, smaller is better; NaN when the number of observations was not given to
+   * @return the BIC, smaller is better ({@code +∞} when the log-likelihood is {@code -∞}); NaN
+   *     when the number of observations was not given to
    *     {@link MaximumLikelihood.Builder#observations(long)}
    */
   public double bic() {

@@ -49,6 +49,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class MaximumLikelihood {
 
+  /**
+   * The most random starts a maximisation takes: each runs a full optimisation, so the work is
+   * bounded by this many times the evaluation budget.
+   */
+  public static final int MAX_RANDOM_STARTS = 1_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(MaximumLikelihood.class);
 
   private static final int NEWTON_ITERATIONS = 30;
@@ -92,7 +98,9 @@ public final class MaximumLikelihood {
   /**
    * Runs the maximisation.
    *
-   * @return the fit; never null, numerical trouble is reported in its diagnostics
+   * @return the fit; never null, numerical trouble is reported in its diagnostics. When no
+   *     start reaches a finite log-likelihood the fit is not converged, its log-likelihood is
+   *     {@code -∞}, its values are the first start and its standard errors NaN.
    */
   public LikelihoodFit maximize() {
     int n = parameters.size();
@@ -112,6 +120,9 @@ public final class MaximumLikelihood {
         best = run.point();
         bestValue = run.value();
       }
+    }
+    if (!Double.isFinite(bestValue)) {
+      return nowhereFinite(internalStarts.get(0), objective.evaluations);
     }
     best = LocalMaximum.polish(objective::value, best, limits, NEWTON_ITERATIONS);
     bestValue = objective.value(best);
@@ -243,7 +254,28 @@ public final class MaximumLikelihood {
     }
     LOG.debug("start {} -> {} in {} evaluations", Arrays.toString(start), objective.bestValue,
         objective.evaluations - before);
+    if (objective.bestPoint == null) {
+      // No finite log-likelihood anywhere on this start's path.
+      return new Run(start.clone(), Double.NEGATIVE_INFINITY, false);
+    }
     return new Run(objective.bestPoint.clone(), objective.bestValue, converged);
+  }
+
+  /** The fit reported when no start reached a finite log-likelihood. */
+  private LikelihoodFit nowhereFinite(double[] start, int evaluations) {
+    int n = parameters.size();
+    double[] values = new double[n];
+    double[] se = new double[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = parameters.get(i).toNatural(start[i]);
+      se[i] = Double.NaN;
+    }
+    String message = "no start gave a finite log-likelihood; the values are the first start";
+    LOG.debug("maximisation failed: {}", message);
+    FitDiagnostics diagnostics = new FitDiagnostics(false, evaluations,
+        Double.NEGATIVE_INFINITY, false, message);
+    return new LikelihoodFit(parameters, values, se, ObservedInformation.unknown(n),
+        new boolean[n], observations, diagnostics);
   }
 
   /** The log-likelihood in internal coordinates, with evaluation count and best point seen. */
@@ -334,13 +366,14 @@ public final class MaximumLikelihood {
      * Adds random starts drawn around the first start: each internal coordinate is perturbed by
      * a standard normal deviate.
      *
-     * @param count how many, {@code >= 0}
+     * @param count how many, in {@code [0, MAX_RANDOM_STARTS]}
      * @param seed the seed of the draws
      * @return this builder
-     * @throws IllegalArgumentException if {@code count < 0}
+     * @throws IllegalArgumentException if {@code count} is out of range
      */
     public Builder randomStarts(int count, long seed) {
-      Checks.nonNegative(count, "count");
+      Checks.argument(count >= 0 && count <= MAX_RANDOM_STARTS,
+          "count = " + count + " must be in [0, " + MAX_RANDOM_STARTS + "]");
       this.randomStarts = count;
       this.seed = seed;
       return this;

@@ -97,11 +97,16 @@ public final class Parameter {
    * @param lower the exclusive lower bound, finite
    * @param upper the exclusive upper bound, finite, {@code > lower}
    * @return the parameter
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if a bound is not finite, {@code lower >= upper} or the
+   *     width {@code upper - lower} overflows
    */
   public static Parameter bounded(String name, double lower, double upper) {
     Checks.finite(lower, "lower");
     Checks.finite(upper, "upper");
     Checks.argument(lower < upper, "lower = " + lower + " must be < upper = " + upper);
+    Checks.argument(Double.isFinite(upper - lower),
+        "upper - lower = " + upper + " - " + lower + " must be finite");
     return new Parameter(name, Kind.BOUNDED, lower, upper);
   }
 
@@ -147,7 +152,7 @@ public final class Parameter {
    * Maps an internal coordinate to the natural scale.
    *
    * @param z the internal coordinate
-   * @return {@code θ(z)}
+   * @return {@code θ(z)}; on a log scale it overflows to {@code +∞} for {@code z > 709}
    */
   public double toNatural(double z) {
     switch (kind) {
@@ -170,7 +175,8 @@ public final class Parameter {
    *
    * @param theta a value strictly inside the natural domain
    * @return {@code z(θ)}
-   * @throws IllegalArgumentException if {@code theta} is outside the open natural domain
+   * @throws IllegalArgumentException if {@code theta} is outside the open natural domain, or
+   *     (bounded parameters) so close to a bound that its logit is infinite
    */
   public double toInternal(double theta) {
     Checks.finite(theta, name);
@@ -189,7 +195,10 @@ public final class Parameter {
         return Math.log(theta) - Math.log1p(-theta);
       case BOUNDED:
         double u = (theta - lower) / (upper - lower);
-        return Math.log(u) - Math.log1p(-u);
+        double z = Math.log(u) - Math.log1p(-u);
+        Checks.argument(Double.isFinite(z), name + " = " + theta + " is too close to a bound of ("
+            + lower + ", " + upper + ") for its logit to be represented");
+        return z;
     }
     throw new AssertionError(kind);
   }
@@ -198,7 +207,7 @@ public final class Parameter {
    * The derivative {@code dθ/dz} at an internal coordinate, used to map standard errors.
    *
    * @param z the internal coordinate
-   * @return {@code dθ/dz}
+   * @return {@code dθ/dz}; on a log scale it overflows to {@code +∞} for {@code z > 709}
    */
   public double derivative(double z) {
     switch (kind) {
