@@ -100,7 +100,8 @@ public final class LotkaVolterra {
    * its invasion rate.
    *
    * @param state a non-negative state of length {@code n}
-   * @return {@code r + A N}
+   * @return {@code r + A N}; an entry overflows to ±∞ when its exact value is beyond the double
+   *     range (states or parameters near {@code 1e308})
    * @throws IllegalArgumentException if {@code state} has the wrong length or a negative or
    *     non-finite entry
    */
@@ -121,7 +122,8 @@ public final class LotkaVolterra {
    * The right-hand side {@code dN/dt = N ∘ (r + A N)}.
    *
    * @param state a non-negative state of length {@code n}
-   * @return the time derivative
+   * @return the time derivative; an entry overflows to ±∞ when its exact value is beyond the
+   *     double range (states or parameters beyond about {@code 1e154})
    * @throws IllegalArgumentException if {@code state} is invalid
    */
   public double[] derivative(double[] state) {
@@ -136,7 +138,8 @@ public final class LotkaVolterra {
    * The Jacobian {@code J_ij = δ_ij (r_i + (A N)_i) + N_i a_ij}.
    *
    * @param state a non-negative state of length {@code n}
-   * @return the {@code n × n} Jacobian
+   * @return the {@code n × n} Jacobian; an entry overflows to ±∞ when its exact value is beyond
+   *     the double range (states or parameters beyond about {@code 1e154})
    * @throws IllegalArgumentException if {@code state} is invalid
    */
   public double[][] jacobian(double[] state) {

@@ -209,6 +209,12 @@ public final class LotkaVolterraFitter {
     return 1;
   }
 
+  /**
+   * The largest iteration budget per start: every iteration simulates the trajectories, so the
+   * work of a fit is bounded by this many simulations per start.
+   */
+  public static final int MAX_ITERATIONS = 10_000;
+
   /** Validating builder for {@link LotkaVolterraFitter}. */
   public static final class Builder {
     private int maxIterations = 200;
@@ -219,12 +225,14 @@ public final class LotkaVolterraFitter {
     /**
      * Levenberg–Marquardt iteration budget per start.
      *
-     * @param iterations the budget, {@code >= 1}
+     * @param iterations the budget, in {@code [1, MAX_ITERATIONS]}
      * @return this builder
-     * @throws IllegalArgumentException if {@code iterations < 1}
+     * @throws IllegalArgumentException if {@code iterations} is out of range
      */
     public Builder maxIterations(int iterations) {
-      this.maxIterations = Checks.positive(iterations, "iterations");
+      Checks.argument(iterations >= 1 && iterations <= MAX_ITERATIONS,
+          "iterations = " + iterations + " must be in [1, " + MAX_ITERATIONS + "]");
+      this.maxIterations = iterations;
       return this;
     }
 

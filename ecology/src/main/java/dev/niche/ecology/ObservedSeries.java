@@ -1,15 +1,20 @@
 package dev.niche.ecology;
 
 import dev.niche.core.Checks;
+import java.util.Arrays;
 
 /**
  * One observed time series of species abundances, e.g. one replicate culture or one market.
  *
- * @param times observation times, strictly increasing, at least 2
- * @param abundances {@code abundances[k][i]}: abundance of species {@code i} at
- *     {@code times[k]}, non-negative; all rows have the same length (the number of species)
+ * <p>Times are observation times, strictly increasing, at least 2; {@code abundances[k][i]} is the
+ * abundance of species {@code i} at {@code times[k]}, non-negative, all rows of the same length
+ * (the number of species). Instances are immutable and thread-safe: the arrays are copied on the
+ * way in and on the way out.
  */
-public record ObservedSeries(double[] times, double[][] abundances) {
+public final class ObservedSeries {
+
+  private final double[] times;
+  private final double[][] abundances;
 
   /**
    * Creates a series; the arrays are copied.
@@ -21,14 +26,12 @@ public record ObservedSeries(double[] times, double[][] abundances) {
    *     than two, the matrix is ragged, its row count differs from the number of times, or an
    *     abundance is negative or not finite
    */
-  public ObservedSeries {
+  public ObservedSeries(double[] times, double[][] abundances) {
     Checks.finite(times, "times");
     Checks.argument(times.length >= 2, "times has length " + times.length + " but needs >= 2");
     for (int k = 1; k < times.length; k++) {
-      if (!(times[k] > times[k - 1])) {
-        throw new IllegalArgumentException("times[" + k + "] = " + times[k]
-            + " must be > times[" + (k - 1) + "] = " + times[k - 1]);
-      }
+      Checks.element(times[k] > times[k - 1], "times", k, times[k],
+          "must be > times[" + (k - 1) + "] = " + times[k - 1]);
     }
     Checks.rectangular(abundances, "abundances");
     Checks.sameLength(abundances.length, "abundances", times.length, "times");
@@ -37,8 +40,8 @@ public record ObservedSeries(double[] times, double[][] abundances) {
       Checks.nonNegative(abundances[k], "abundances[" + k + "]");
       copy[k] = abundances[k].clone();
     }
-    times = times.clone();
-    abundances = copy;
+    this.times = times.clone();
+    this.abundances = copy;
   }
 
   /**
@@ -46,7 +49,6 @@ public record ObservedSeries(double[] times, double[][] abundances) {
    *
    * @return a copy
    */
-  @Override
   public double[] times() {
     return times.clone();
   }
@@ -56,7 +58,6 @@ public record ObservedSeries(double[] times, double[][] abundances) {
    *
    * @return a deep copy
    */
-  @Override
   public double[][] abundances() {
     double[][] copy = new double[abundances.length][];
     for (int k = 0; k < abundances.length; k++) {
@@ -81,5 +82,34 @@ public record ObservedSeries(double[] times, double[][] abundances) {
    */
   public int size() {
     return times.length;
+  }
+
+  /**
+   * Two series are equal when their times and abundances are.
+   *
+   * @param o the other object
+   * @return true if {@code o} is a series with the same values
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ObservedSeries)) {
+      return false;
+    }
+    ObservedSeries other = (ObservedSeries) o;
+    return Arrays.equals(times, other.times) && Arrays.deepEquals(abundances, other.abundances);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(times) + Arrays.deepHashCode(abundances);
+  }
+
+  @Override
+  public String toString() {
+    return "ObservedSeries[times=" + Arrays.toString(times) + ", abundances="
+        + Arrays.deepToString(abundances) + "]";
   }
 }

@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public final class OutcomeMap {
 
+  /** The most cells (values of {@code a} times values of {@code b}) a map holds. */
+  public static final int MAX_CELLS = 4_000_000;
+
   private final double[] aValues;
   private final double[] bValues;
   private final Outcome[][] outcomes;
@@ -29,11 +32,15 @@ public final class OutcomeMap {
    * @param bValues values of {@code b} (effect of A on B), finite
    * @return the map
    * @throws NullPointerException if an array is null
-   * @throws IllegalArgumentException if an array is empty or not finite
+   * @throws IllegalArgumentException if an array is empty or not finite, or the map would have
+   *     more than {@link #MAX_CELLS} cells
    */
   public static OutcomeMap sweep(double[] aValues, double[] bValues) {
     Checks.finite(aValues, "aValues");
     Checks.finite(bValues, "bValues");
+    Checks.argument((long) aValues.length * bValues.length <= MAX_CELLS,
+        "aValues has length " + aValues.length + " and bValues " + bValues.length
+            + ": the map would exceed " + MAX_CELLS + " cells");
     Outcome[][] out = new Outcome[aValues.length][bValues.length];
     for (int i = 0; i < aValues.length; i++) {
       for (int j = 0; j < bValues.length; j++) {
@@ -48,19 +55,23 @@ public final class OutcomeMap {
    *
    * @param from the first value of {@code a} and {@code b}
    * @param to the last value
-   * @param steps number of values per axis, {@code >= 2}
+   * @param steps number of values per axis, in {@code [2, 2000]} (at most {@link #MAX_CELLS}
+   *     cells)
    * @return the map
    * @throws IllegalArgumentException if a bound is not finite, {@code to <= from} or
-   *     {@code steps < 2}
+   *     {@code steps} is out of range
    */
   public static OutcomeMap grid(double from, double to, int steps) {
     Checks.finite(from, "from");
     Checks.finite(to, "to");
     Checks.argument(to > from, "to = " + to + " must be > from = " + from);
-    Checks.argument(steps >= 2, "steps = " + steps + " must be >= 2");
+    Checks.argument(steps >= 2 && (long) steps * steps <= MAX_CELLS,
+        "steps = " + steps + " must be in [2, " + (int) Math.sqrt(MAX_CELLS) + "]");
     double[] v = new double[steps];
     for (int k = 0; k < steps; k++) {
-      v[k] = from + (to - from) * k / (steps - 1);
+      double t = (double) k / (steps - 1);
+      // Convex combination: no overflow even when to - from exceeds the double range.
+      v[k] = k == steps - 1 ? to : from * (1 - t) + to * t;
     }
     return sweep(v, v);
   }

@@ -74,7 +74,9 @@ public final class DenseOutput {
     double den = 0;
     for (int k = 0; k < NODES; k++) {
       double d = theta - THETA[k];
-      if (d == 0) {
+      // At (or within 1e-100 of) a node the barycentric weight 1/d overflows; the interpolant
+      // there is the node value to far below round-off.
+      if (Math.abs(d) < 1e-100) {
         return values[offset + k * stride];
       }
       double w = WEIGHT[k] / d;

@@ -3,6 +3,7 @@ package dev.niche.ecology.internal;
 import dev.niche.ecology.SimulationOptions;
 import dev.niche.ecology.StopReason;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.math3.exception.MathIllegalArgumentException;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
@@ -24,12 +25,22 @@ import org.slf4j.LoggerFactory;
  * the step by bisection on the interpolant; integrator failures (step size below its minimum,
  * evaluation budget exhausted) end the run with {@link StopReason#STEP_FAILURE} instead of
  * propagating.
+ *
+ * <p>Long horizons. Once the state is at rest ({@link Rest}): every species is either stationary
+ * or negligible and declining, the rest of the horizon is filled in exactly, stationary species
+ * constant and negligible ones declining log-linearly, instead of being integrated step by step;
+ * so a horizon of {@code 1e100} costs what the transient costs. The step size is bounded by the
+ * time scale of the dynamics at the start, {@code 1 / max_i (|r_i| + Σ_j |a_ij| N_j(0))}: at most
+ * {@value #MAX_STEP_TIME_SCALES} of them and at least {@code 1e-12} of one (or 16 ulps of the end
+ * time, if that is smaller), never the horizon itself.
  */
 public final class LogSpaceSimulator {
 
   private static final Logger LOG = LoggerFactory.getLogger(LogSpaceSimulator.class);
   /** Exponent cap: keeps {@code exp(y)} finite so the step-size control rejects wild steps. */
   private static final double MAX_EXPONENT = 600;
+  /** Largest step, in time scales of the dynamics at the start. */
+  private static final double MAX_STEP_TIME_SCALES = 1e4;
 
   private LogSpaceSimulator() {}
 
@@ -77,12 +88,21 @@ public final class LogSpaceSimulator {
       watched[k] = y0[k] >= lnExt;
     }
     DenseOutput.Recorder recorder = new DenseOutput.Recorder(n, support, y0, 0.0);
-    Steps steps = new Steps(n, support, y0, lnExt, lnDiv, watched, recorder);
+    double tolerance = Math.max(options.absoluteTolerance(), options.relativeTolerance());
+    Rest rest = new Rest(rs, as, 1e-30 * scale, tolerance);
+    Steps steps = new Steps(n, support, y0, lnExt, lnDiv, watched, recorder, rest, tEnd);
     if (m == 0 || tEnd == 0) {
       return steps.finish(0.0, StopReason.COMPLETED, 0);
     }
-    double minStep = 16 * Math.ulp(tEnd);
-    DormandPrince853Integrator integrator = new DormandPrince853Integrator(minStep, tEnd,
+    double rate = rest.rate(y0);
+    double timeScale = rate > 0 && Double.isFinite(rate) ? 1 / rate : tEnd;
+    double maxStep = Math.min(tEnd, MAX_STEP_TIME_SCALES * timeScale);
+    double minStep = Math.min(16 * Math.ulp(tEnd), 1e-12 * timeScale);
+    if (!(minStep > 0) || !(maxStep > minStep)) {
+      minStep = 16 * Math.ulp(tEnd);
+      maxStep = tEnd;
+    }
+    DormandPrince853Integrator integrator = new DormandPrince853Integrator(minStep, maxStep,
         options.absoluteTolerance(), options.relativeTolerance());
     integrator.setMaxEvaluations(options.maxEvaluations());
     integrator.addStepHandler(steps);
@@ -142,6 +162,123 @@ public final class LogSpaceSimulator {
     }
   }
 
+  /**
+   * Decides whether a state is at rest, so that the rest of a long horizon needs no integration.
+   * With {@code g = r + A N} the per-capita growth rates (the log-space derivative), a state is
+   * at rest when every species is either
+   *
+   * <ul>
+   *   <li>negligible ({@code N_k <= negligible}: its effect on the others is below round-off)
+   *       and declining ({@code g_k < 0}), or
+   *   <li>stationary: all the others' {@code |g_k|} are at round-off level
+   *       ({@code 64 ε (|r_k| + Σ_l |a_kl| N_l)}), or they are small and the Jacobian
+   *       {@code J_kl = a_kl N_l} of the stationary species is stable with the remaining drift
+   *       {@code max |g_k| / min |Re λ(J)|} below the tolerance.
+   * </ul>
+   *
+   * A state at rest stays there (to within the tolerance) for all later times, stationary
+   * species constant and negligible ones declining at the rates {@link #slopes()}.
+   */
+  private static final class Rest {
+    private static final double ROUND_OFF = 64 * Math.ulp(1.0);
+    private final double[] r;
+    private final double[] a;
+    private final double negligible;
+    private final double tolerance;
+    private final double[] abundance;
+    private final double[] slope;
+
+    Rest(double[] r, double[] a, double negligible, double tolerance) {
+      this.r = r;
+      this.a = a;
+      this.negligible = negligible;
+      this.tolerance = tolerance;
+      this.abundance = new double[r.length];
+      this.slope = new double[r.length];
+    }
+
+    /** The fastest per-capita rate at a log-state: {@code max_k |r_k| + Σ_l |a_kl| N_l}. */
+    double rate(double[] y) {
+      int m = r.length;
+      double rate = 0;
+      for (int k = 0; k < m; k++) {
+        double s = Math.abs(r[k]);
+        for (int l = 0; l < m; l++) {
+          s += Math.abs(a[k * m + l]) * Math.exp(Math.min(y[l], MAX_EXPONENT));
+        }
+        rate = Math.max(rate, s);
+      }
+      return rate;
+    }
+
+    /** The log-space slopes at the last state tested at rest (0 for stationary species). */
+    double[] slopes() {
+      return slope.clone();
+    }
+
+    boolean atRest(double[] values, int offset) {
+      int m = r.length;
+      for (int l = 0; l < m; l++) {
+        abundance[l] = Math.exp(Math.min(values[offset + l], MAX_EXPONENT));
+      }
+      int stationary = 0;
+      double largest = 0;
+      double fastest = 0;
+      boolean roundOff = true;
+      for (int k = 0; k < m; k++) {
+        double g = r[k];
+        double scale = Math.abs(r[k]);
+        for (int l = 0; l < m; l++) {
+          double term = a[k * m + l] * abundance[l];
+          g += term;
+          scale += Math.abs(term);
+        }
+        if (abundance[k] <= negligible) {
+          if (!(g < -ROUND_OFF * scale)) {
+            return false;
+          }
+          slope[k] = g;
+          continue;
+        }
+        slope[k] = 0;
+        stationary++;
+        fastest = Math.max(fastest, scale);
+        largest = Math.max(largest, Math.abs(g));
+        roundOff &= Math.abs(g) <= ROUND_OFF * scale;
+      }
+      if (stationary == 0 || roundOff) {
+        return true;
+      }
+      if (!(largest <= 1e-3 * fastest)) {
+        return false;
+      }
+      int[] index = new int[stationary];
+      for (int k = 0, s = 0; k < m; k++) {
+        if (abundance[k] > negligible) {
+          index[s++] = k;
+        }
+      }
+      double[] jacobian = new double[stationary * stationary];
+      for (int p = 0; p < stationary; p++) {
+        for (int q = 0; q < stationary; q++) {
+          jacobian[p * stationary + q] = a[index[p] * m + index[q]] * abundance[index[q]];
+        }
+      }
+      List<double[]> eigenvalues = DenseLinearAlgebra.eigenvalues(jacobian, stationary);
+      if (eigenvalues == null) {
+        return false;
+      }
+      double slowest = Double.POSITIVE_INFINITY;
+      for (double[] lambda : eigenvalues) {
+        if (!(lambda[0] < 0)) {
+          return false;
+        }
+        slowest = Math.min(slowest, -lambda[0]);
+      }
+      return largest / slowest <= tolerance;
+    }
+  }
+
   /** Samples accepted steps, checks thresholds and records step points. */
   private static final class Steps implements StepHandler {
     private final int n;
@@ -151,6 +288,8 @@ public final class LogSpaceSimulator {
     private final boolean[] watched;
     private final DenseOutput.Recorder recorder;
     private final double[] stepNodes;
+    private final Rest rest;
+    private final double tEnd;
     private double[] times = new double[64];
     private double[] logStates;
     private int count;
@@ -159,8 +298,10 @@ public final class LogSpaceSimulator {
     StopReason stopReason = StopReason.COMPLETED;
 
     Steps(int n, int[] support, double[] y0, double lnExt, double lnDiv, boolean[] watched,
-        DenseOutput.Recorder recorder) {
+        DenseOutput.Recorder recorder, Rest rest, double tEnd) {
       this.n = n;
+      this.rest = rest;
+      this.tEnd = tEnd;
       this.support = support;
       this.lnExt = lnExt;
       this.lnDiv = lnDiv;
@@ -225,6 +366,9 @@ public final class LogSpaceSimulator {
       if (first < 0) {
         lastTime = t1;
         append(t1, stepNodes, (DenseOutput.NODES - 1) * m);
+        if (t1 < tEnd && rest.atRest(stepNodes, (DenseOutput.NODES - 1) * m)) {
+          fillToEnd(t1);
+        }
         return;
       }
       double lo = DenseOutput.theta(first - 1);
@@ -245,6 +389,44 @@ public final class LogSpaceSimulator {
       append(tStop, at, 0);
       lastTime = tStop;
       stop(tStop, reason);
+    }
+
+    /**
+     * Fills in the rest of the horizon from a state at rest: stationary species stay, negligible
+     * ones decline log-linearly at their (negative) growth rates; a watched one that reaches the
+     * extinction threshold on the way ends the run there.
+     */
+    private void fillToEnd(double t1) {
+      int m = support.length;
+      int last = (DenseOutput.NODES - 1) * m;
+      double[] y = Arrays.copyOfRange(stepNodes, last, last + m);
+      double[] slope = rest.slopes();
+      double end = tEnd;
+      StopReason reason = StopReason.COMPLETED;
+      for (int l = 0; l < m; l++) {
+        if (slope[l] < 0 && watched[l] && y[l] >= lnExt) {
+          double crossing = t1 + (lnExt - y[l]) / slope[l];
+          if (crossing < end) {
+            end = crossing;
+            reason = StopReason.EXTINCTION;
+          }
+        }
+      }
+      double h = end - t1;
+      if (!(h > 0)) {
+        stop(t1, reason);
+      }
+      for (int k = 0; k < DenseOutput.NODES; k++) {
+        double dt = DenseOutput.theta(k) * h;
+        for (int l = 0; l < m; l++) {
+          stepNodes[k * m + l] = y[l] + slope[l] * dt;
+        }
+      }
+      recorder.add(t1, h, stepNodes);
+      append(end, stepNodes, last);
+      lastTime = end;
+      LOG.debug("at rest at t = {}; filled in to t = {} ({})", t1, end, reason);
+      stop(end, reason);
     }
 
     private boolean crossed(double theta) {
