@@ -39,6 +39,9 @@ import java.util.Locale;
  */
 public final class Composition {
 
+  /** The most parts {@link #neutral(int)} makes (a composition of 2^24 parts takes 128 MB). */
+  public static final int MAX_PARTS = 1 << 24;
+
   private final double[] parts;
 
   private Composition(double[] closedParts) {
@@ -52,20 +55,19 @@ public final class Composition {
    * @return the closed composition
    * @throws NullPointerException if {@code values} is null
    * @throws IllegalArgumentException if fewer than two values are given, or a value is NaN,
-   *     infinite, negative or zero (the message points to {@link #replaceZeros(double, double...)})
+   *     infinite, negative or zero (the message points to {@link #replaceZeros(double, double...)}),
+   *     or so small next to the others that its share underflows to 0
    */
   public static Composition of(double... values) {
     Checks.nonNegative(values, "values");
     Checks.argument(values.length >= 2,
         "values has length " + values.length + " but a composition needs at least 2 parts");
     for (int i = 0; i < values.length; i++) {
-      if (values[i] == 0) {
-        throw new IllegalArgumentException("values[" + i + "] = 0 but compositional parts must be"
-            + " > 0 (log-ratios of zero are undefined); replace zeros explicitly with"
-            + " Composition.replaceZeros(delta, values)");
-      }
+      Checks.element(values[i] != 0, "values", i, values[i], "but compositional parts must be"
+          + " > 0 (log-ratios of zero are undefined); replace zeros explicitly with"
+          + " Composition.replaceZeros(delta, values)");
     }
-    return new Composition(LogRatios.close(values));
+    return new Composition(LogRatios.closePositive(values, "values"));
   }
 
   /**
@@ -93,10 +95,11 @@ public final class Composition {
    *
    * @param size the number of parts D, at least 2
    * @return the uniform composition of {@code size} parts
-   * @throws IllegalArgumentException if {@code size < 2}
+   * @throws IllegalArgumentException if {@code size} is not in {@code [2, MAX_PARTS]}
    */
   public static Composition neutral(int size) {
-    Checks.argument(size >= 2, "size = " + size + " must be >= 2");
+    Checks.argument(size >= 2 && size <= MAX_PARTS,
+        "size = " + size + " must be in [2, " + MAX_PARTS + "]");
     double[] p = new double[size];
     Arrays.fill(p, 1.0 / size);
     return new Composition(p);

@@ -3,10 +3,12 @@ package dev.niche.valuechain;
 import dev.niche.core.Checks;
 import dev.niche.valuechain.internal.LuFactors;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -24,14 +26,15 @@ import java.util.Set;
  * shares sums to 1, all service costs end up in production departments:
  * &Sigma;<sub>p</sub> allocated<sub>p</sub> = &Sigma;<sub>i</sub> c<sub>i</sub>.
  *
- * @param serviceDepartments the service departments' names
- * @param reciprocatedCosts the complete costs T of the service departments
- * @param productionDepartments the production departments' names
- * @param allocatedCosts the service cost allocated to each production department
- * @param totalCosts each production department's direct cost plus its allocation
+ * <p>Instances are immutable and thread-safe; array accessors return copies.
  */
-public record ReciprocalAllocation(List<String> serviceDepartments, double[] reciprocatedCosts,
-    List<String> productionDepartments, double[] allocatedCosts, double[] totalCosts) {
+public final class ReciprocalAllocation {
+
+  private final List<String> serviceDepartments;
+  private final double[] reciprocatedCosts;
+  private final List<String> productionDepartments;
+  private final double[] allocatedCosts;
+  private final double[] totalCosts;
 
   /**
    * Validates and copies the components.
@@ -41,21 +44,39 @@ public record ReciprocalAllocation(List<String> serviceDepartments, double[] rec
    * @param productionDepartments the production departments' names
    * @param allocatedCosts the allocation to each production department
    * @param totalCosts each production department's total cost
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the lengths do not match the names
+   * @throws NullPointerException if an argument or a name is null
+   * @throws IllegalArgumentException if the lengths do not match the names or a cost is not
+   *     finite
    */
-  public ReciprocalAllocation {
-    serviceDepartments = List.copyOf(serviceDepartments);
-    productionDepartments = List.copyOf(productionDepartments);
-    reciprocatedCosts = Checks.notNull(reciprocatedCosts, "reciprocatedCosts").clone();
-    allocatedCosts = Checks.notNull(allocatedCosts, "allocatedCosts").clone();
-    totalCosts = Checks.notNull(totalCosts, "totalCosts").clone();
+  public ReciprocalAllocation(List<String> serviceDepartments, double[] reciprocatedCosts,
+      List<String> productionDepartments, double[] allocatedCosts, double[] totalCosts) {
+    this.serviceDepartments = names(serviceDepartments, "serviceDepartments");
+    this.productionDepartments = names(productionDepartments, "productionDepartments");
+    this.reciprocatedCosts = finite(reciprocatedCosts, "reciprocatedCosts");
+    this.allocatedCosts = finite(allocatedCosts, "allocatedCosts");
+    this.totalCosts = finite(totalCosts, "totalCosts");
     Checks.sameLength(reciprocatedCosts.length, "reciprocatedCosts", serviceDepartments.size(),
         "serviceDepartments");
     Checks.sameLength(allocatedCosts.length, "allocatedCosts", productionDepartments.size(),
         "productionDepartments");
     Checks.sameLength(totalCosts.length, "totalCosts", productionDepartments.size(),
         "productionDepartments");
+  }
+
+  private static List<String> names(List<String> names, String name) {
+    Checks.notNull(names, name);
+    for (int i = 0; i < names.size(); i++) {
+      Checks.notNull(names.get(i), name + "[" + i + "]");
+    }
+    return List.copyOf(names);
+  }
+
+  private static double[] finite(double[] values, String name) {
+    Checks.notNull(values, name);
+    for (int i = 0; i < values.length; i++) {
+      Checks.element(Double.isFinite(values[i]), name, i, values[i], "must be finite");
+    }
+    return values.clone();
   }
 
   /**
@@ -141,11 +162,28 @@ public record ReciprocalAllocation(List<String> serviceDepartments, double[] rec
   }
 
   /**
+   * The service departments' names.
+   *
+   * @return an unmodifiable list
+   */
+  public List<String> serviceDepartments() {
+    return serviceDepartments;
+  }
+
+  /**
+   * The production departments' names.
+   *
+   * @return an unmodifiable list
+   */
+  public List<String> productionDepartments() {
+    return productionDepartments;
+  }
+
+  /**
    * The complete (reciprocated) costs of the service departments.
    *
    * @return a copy
    */
-  @Override
   public double[] reciprocatedCosts() {
     return reciprocatedCosts.clone();
   }
@@ -155,7 +193,6 @@ public record ReciprocalAllocation(List<String> serviceDepartments, double[] rec
    *
    * @return a copy
    */
-  @Override
   public double[] allocatedCosts() {
     return allocatedCosts.clone();
   }
@@ -165,8 +202,45 @@ public record ReciprocalAllocation(List<String> serviceDepartments, double[] rec
    *
    * @return a copy
    */
-  @Override
   public double[] totalCosts() {
     return totalCosts.clone();
+  }
+
+  /**
+   * Two allocations are equal when their names and costs are.
+   *
+   * @param o the other object
+   * @return true if {@code o} is an allocation with the same names and costs
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ReciprocalAllocation)) {
+      return false;
+    }
+    ReciprocalAllocation other = (ReciprocalAllocation) o;
+    return serviceDepartments.equals(other.serviceDepartments)
+        && productionDepartments.equals(other.productionDepartments)
+        && Arrays.equals(reciprocatedCosts, other.reciprocatedCosts)
+        && Arrays.equals(allocatedCosts, other.allocatedCosts)
+        && Arrays.equals(totalCosts, other.totalCosts);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(serviceDepartments, productionDepartments,
+        Arrays.hashCode(reciprocatedCosts), Arrays.hashCode(allocatedCosts),
+        Arrays.hashCode(totalCosts));
+  }
+
+  @Override
+  public String toString() {
+    return "ReciprocalAllocation[serviceDepartments=" + serviceDepartments
+        + ", reciprocatedCosts=" + Arrays.toString(reciprocatedCosts)
+        + ", productionDepartments=" + productionDepartments
+        + ", allocatedCosts=" + Arrays.toString(allocatedCosts)
+        + ", totalCosts=" + Arrays.toString(totalCosts) + "]";
   }
 }

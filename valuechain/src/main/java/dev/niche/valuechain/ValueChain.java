@@ -239,7 +239,8 @@ public final class ValueChain {
    * The margin as a fraction of revenue, (revenue &minus; cost) / revenue, if the revenue is known
    * and positive.
    *
-   * @return the margin rate or empty
+   * @return the margin rate or empty; {@code -∞} when the revenue is so small next to the cost
+   *     that the rate overflows
    */
   public OptionalDouble marginRate() {
     return Double.isNaN(revenue) || revenue == 0 ? OptionalDouble.empty()

@@ -18,15 +18,38 @@ public final class LogRatios {
    * @return the closed values
    */
   public static double[] close(double[] values) {
+    // Scale by the largest value first so that the sum cannot overflow.
+    double max = 0;
+    for (double v : values) {
+      max = Math.max(max, v);
+    }
+    Checks.argument(max > 0 && Double.isFinite(max), "values have largest value " + max
+        + " but must have a positive finite total");
     double sum = 0;
     for (double v : values) {
-      sum += v;
+      sum += v / max;
     }
-    Checks.argument(sum > 0 && Double.isFinite(sum), "values sum to " + sum
-        + " but must have a positive finite total");
     double[] p = new double[values.length];
     for (int i = 0; i < values.length; i++) {
-      p[i] = values[i] / sum;
+      p[i] = values[i] / max / sum;
+    }
+    return p;
+  }
+
+  /**
+   * The closure of positive values, every share positive.
+   *
+   * @param values positive values
+   * @param name the argument's name, for messages
+   * @return the closed parts, all positive
+   * @throws IllegalArgumentException if a share underflows to zero (its log-ratios would be
+   *     infinite)
+   */
+  public static double[] closePositive(double[] values, String name) {
+    double[] p = close(values);
+    for (int i = 0; i < p.length; i++) {
+      Checks.element(p[i] > 0, name, i, values[i],
+          "is too small next to the others: its share underflows to 0");
     }
     return p;
   }
@@ -143,6 +166,6 @@ public final class LogRatios {
     for (int i = 0; i < values.length; i++) {
       replaced[i] = values[i] == 0 ? delta : values[i] / sum * keep;
     }
-    return close(replaced);
+    return closePositive(replaced, "values");
   }
 }
