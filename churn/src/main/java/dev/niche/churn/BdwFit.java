@@ -178,9 +178,9 @@ public final class BdwFit {
   /**
    * Survivors projected from the fitted cohort size for {@code t = 0..periods}.
    *
-   * @param periods the horizon, {@code >= 0}
+   * @param periods the horizon, in {@code [0, MAX_PERIODS]}
    * @return a new array {@code N_0 · S(t)}
-   * @throws IllegalArgumentException if {@code periods < 0}
+   * @throws IllegalArgumentException if {@code periods} is out of range
    */
   public double[] projectedSurvivors(int periods) {
     return model.expectedSurvivors(curve.size(), periods);

@@ -30,9 +30,17 @@ import java.util.Arrays;
  *   <li>for a new customer, {@code E[X(n)] = α/(α+β) · Σ_{k=1}^{n} B(γ, δ+k)/B(γ,δ)}.
  * </ul>
  *
- * <p>Instances hold fixed parameters and are immutable and thread-safe.
+ * <p>Opportunity counts ({@code x}, {@code t_x}, {@code n}, {@code n*}) are at most
+ * {@link #MAX_OPPORTUNITIES}; every method is linear in them. Instances hold fixed parameters and
+ * are immutable and thread-safe.
  */
 public final class BgBb {
+
+  /**
+   * The largest number of opportunities accepted (a million: daily opportunities over more than
+   * 2,700 years). Every method takes time linear in the opportunities.
+   */
+  public static final int MAX_OPPORTUNITIES = 1_000_000;
 
   private final double alpha;
   private final double beta;
@@ -142,21 +150,33 @@ public final class BgBb {
   /**
    * Expected transactions in the next {@code future} opportunities.
    *
-   * @param future opportunities ahead, {@code >= 0}
+   * @param future opportunities ahead, in {@code [0, MAX_OPPORTUNITIES]}
    * @param x transactions
    * @param tx opportunity of the last transaction
-   * @param n opportunities observed
+   * @param n opportunities observed, at most {@link #MAX_OPPORTUNITIES}
    * @return the expectation, non-decreasing in {@code future}
    * @throws IllegalArgumentException if an argument is invalid
    */
   public double expectedTransactions(int future, int x, int tx, int n) {
-    Checks.nonNegative(future, "future");
+    opportunities(future, "future");
     check(x, tx, n, "");
     double logL = BgBbLikelihood.logLikelihood(alpha, beta, gamma, delta, x, tx, n);
     double head = BgBbLikelihood.logBetaRatio(alpha, beta, x + 1, n - x) - logL;
+    return Math.exp(head + BgBbLikelihood.logBetaRatio(gamma, delta, 0, n))
+        * survivalSum(n, future);
+  }
+
+  /**
+   * {@code Σ_{k=1}^{count} B(γ, δ+from+k) / B(γ, δ+from)}, term by term with the ratio
+   * {@code B(γ, δ+j+1) / B(γ, δ+j) = (δ+j) / (γ+δ+j)}: linear in {@code count}.
+   */
+  private double survivalSum(int from, int count) {
     double sum = 0;
-    for (int k = 1; k <= future; k++) {
-      sum += Math.exp(head + BgBbLikelihood.logBetaRatio(gamma, delta, 0, n + k));
+    double term = 1;
+    for (int k = 1; k <= count; k++) {
+      double j = (double) from + k - 1;
+      term *= (delta + j) / (gamma + delta + j);
+      sum += term;
     }
     return sum;
   }
@@ -186,17 +206,13 @@ public final class BgBb {
   /**
    * Expected transactions of a new customer in its first {@code n} opportunities.
    *
-   * @param n opportunities, {@code >= 0}
+   * @param n opportunities, in {@code [0, MAX_OPPORTUNITIES]}
    * @return {@code E[X(n)]}
-   * @throws IllegalArgumentException if {@code n < 0}
+   * @throws IllegalArgumentException if {@code n} is out of range
    */
   public double expectedTransactionsNewCustomer(int n) {
-    Checks.nonNegative(n, "n");
-    double sum = 0;
-    for (int k = 1; k <= n; k++) {
-      sum += Math.exp(BgBbLikelihood.logBetaRatio(gamma, delta, 0, k));
-    }
-    return alpha / (alpha + beta) * sum;
+    opportunities(n, "n");
+    return alpha / (alpha + beta) * survivalSum(0, n);
   }
 
   /**
@@ -251,8 +267,8 @@ public final class BgBb {
 
   private static int whole(double v, String name) {
     Checks.nonNegative(v, name);
-    Checks.argument(v == Math.rint(v) && v <= 1_000_000,
-        name + " = " + v + " must be a whole number <= 1000000");
+    Checks.argument(v == Math.rint(v) && v <= MAX_OPPORTUNITIES,
+        name + " = " + v + " must be a whole number <= " + MAX_OPPORTUNITIES);
     return (int) v;
   }
 
@@ -267,10 +283,17 @@ public final class BgBb {
 
   private static void check(int x, int tx, int n, String at) {
     Checks.argument(x >= 0, "x" + at + " = " + x + " must be >= 0");
+    opportunities(n, "n" + at);
     Checks.argument(tx <= n, "tx" + at + " = " + tx + " must be <= n" + at + " = " + n);
     Checks.argument(x <= tx, "x" + at + " = " + x + " must be <= tx" + at + " = " + tx);
     Checks.argument(x > 0 || tx == 0,
         "tx" + at + " = " + tx + " must be 0 when x" + at + " = 0");
+  }
+
+  private static int opportunities(int count, String name) {
+    Checks.argument(count >= 0 && count <= MAX_OPPORTUNITIES,
+        name + " = " + count + " must be in [0, " + MAX_OPPORTUNITIES + "]");
+    return count;
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.niche.churn;
 
 import dev.niche.core.Checks;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * The calendar period that groups activity into cohorts and ages. Periods are numbered by a
@@ -87,6 +89,17 @@ public enum CohortPeriod {
    * @throws java.time.DateTimeException if the period lies outside the range of LocalDate
    */
   public LocalDate start(long index) {
+    try {
+      return startOf(index);
+    } catch (ArithmeticException e) {
+      // The period's year or epoch day does not fit in an int or long: far outside LocalDate.
+      throw new DateTimeException(
+          "index = " + index + " puts the " + name().toLowerCase(Locale.ROOT)
+              + " outside the range of LocalDate", e);
+    }
+  }
+
+  private LocalDate startOf(long index) {
     switch (this) {
       case DAY:
         return LocalDate.ofEpochDay(index);

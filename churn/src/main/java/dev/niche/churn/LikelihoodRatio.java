@@ -35,7 +35,8 @@ public record LikelihoodRatio(double statistic, int degreesOfFreedom, double pVa
    * @param nestedLogLikelihood the nested model's maximum
    * @param degreesOfFreedom the number of extra parameters, {@code >= 1}
    * @return the test; a negative difference (from rounding) counts as 0
-   * @throws IllegalArgumentException if a log-likelihood is not finite or df &lt; 1
+   * @throws IllegalArgumentException if a log-likelihood is not finite, their difference
+   *     overflows, or df &lt; 1
    */
   public static LikelihoodRatio of(
       double fullLogLikelihood, double nestedLogLikelihood, int degreesOfFreedom) {
@@ -43,7 +44,13 @@ public record LikelihoodRatio(double statistic, int degreesOfFreedom, double pVa
     Checks.finite(nestedLogLikelihood, "nestedLogLikelihood");
     Checks.positive(degreesOfFreedom, "degreesOfFreedom");
     double statistic = Math.max(0.0, 2 * (fullLogLikelihood - nestedLogLikelihood));
-    double p = Gamma.regularizedGammaQ(degreesOfFreedom / 2.0, statistic / 2.0);
+    Checks.argument(Double.isFinite(statistic), "2 (fullLogLikelihood - nestedLogLikelihood) = 2 ("
+        + fullLogLikelihood + " - " + nestedLogLikelihood + ") overflows");
+    double shape = degreesOfFreedom / 2.0;
+    double x = statistic / 2.0;
+    // Beyond x = 2 shape + 1000 the upper tail is below 1e-300 (and Commons Math's continued
+    // fraction may fail to converge there).
+    double p = x > 2 * shape + 1000 ? 0.0 : Gamma.regularizedGammaQ(shape, x);
     return new LikelihoodRatio(statistic, degreesOfFreedom, Math.max(0, Math.min(1, p)));
   }
 }

@@ -230,9 +230,9 @@ public final class SbgFit {
   /**
    * Survivors projected from the fitted cohort size {@code N_0} for {@code t = 0..periods}.
    *
-   * @param periods the horizon, {@code >= 0} (may exceed the fitted periods)
+   * @param periods the horizon, in {@code [0, MAX_PERIODS]} (may exceed the fitted periods)
    * @return a new array {@code N_0 · S(t)}
-   * @throws IllegalArgumentException if {@code periods < 0}
+   * @throws IllegalArgumentException if {@code periods} is out of range
    */
   public double[] projectedSurvivors(int periods) {
     return model.expectedSurvivors(curve.size(), periods);

@@ -44,6 +44,9 @@ import dev.niche.core.internal.Hypergeometric;
  */
 public final class ShiftedBetaGeometric {
 
+  /** The longest projection, in periods, that {@code expectedSurvivors} makes (one array). */
+  public static final int MAX_PERIODS = 1_000_000;
+
   private final double alpha;
   private final double beta;
   private final double theta;
@@ -199,15 +202,14 @@ public final class ShiftedBetaGeometric {
    * Expected survivors of a cohort at {@code t = 0..periods}.
    *
    * @param size the cohort size {@code N_0}, finite and {@code >= 0}
-   * @param periods the horizon, {@code >= 0}
+   * @param periods the horizon, in {@code [0, MAX_PERIODS]}
    * @return a new array {@code size · S(t)}
    * @throws IllegalArgumentException if an argument is out of range
    */
   public double[] expectedSurvivors(double size, int periods) {
     Checks.nonNegative(size, "size");
-    if (!(periods >= 0)) {
-      throw new IllegalArgumentException("periods = " + periods + " must be >= 0");
-    }
+    Checks.argument(periods >= 0 && periods <= MAX_PERIODS,
+        "periods = " + periods + " must be in [0, " + MAX_PERIODS + "]");
     double[] n = new double[periods + 1];
     double s = 1.0;
     for (int t = 0; t <= periods; t++) {

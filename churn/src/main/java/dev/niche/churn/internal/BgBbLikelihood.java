@@ -63,17 +63,25 @@ public final class BgBbLikelihood implements LogLikelihood {
    */
   public static double logLikelihood(
       double alpha, double beta, double gamma, double delta, int x, int tx, int n) {
-    double best = logBetaRatio(alpha, beta, x, n - x) + logBetaRatio(gamma, delta, 0, n);
-    double[] terms = new double[n - tx];
+    double first = logBetaRatio(alpha, beta, x, n - x) + logBetaRatio(gamma, delta, 0, n);
+    // Streaming log-sum-exp over the n - t_x terms; each Beta ratio follows from the previous
+    // one by one factor, so the whole sum is linear in n.
+    double best = first;
+    double s = 1;
+    double transact = logBetaRatio(alpha, beta, x, tx - x);
+    double survive = logBetaRatio(gamma, delta, 0, tx);
     for (int i = 0; i < n - tx; i++) {
-      terms[i] = logBetaRatio(alpha, beta, x, tx - x + i)
-          + Math.log(gamma / (gamma + delta + tx + i)) + logBetaRatio(gamma, delta, 0, tx + i);
-      best = Math.max(best, terms[i]);
-    }
-    double s = Math.exp(logBetaRatio(alpha, beta, x, n - x) + logBetaRatio(gamma, delta, 0, n)
-        - best);
-    for (double t : terms) {
-      s += Math.exp(t - best);
+      if (i > 0) {
+        transact += Math.log((beta + tx - x + i - 1) / (alpha + beta + tx + i - 1));
+        survive += Math.log((delta + tx + i - 1) / (gamma + delta + tx + i - 1));
+      }
+      double term = transact + Math.log(gamma / (gamma + delta + tx + i)) + survive;
+      if (term > best) {
+        s = s * Math.exp(best - term) + 1;
+        best = term;
+      } else {
+        s += Math.exp(term - best);
+      }
     }
     return best + Math.log(s);
   }
