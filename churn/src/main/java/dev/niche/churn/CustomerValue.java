@@ -48,12 +48,6 @@ import dev.niche.core.activity.CustomerSummaries;
  */
 public final class CustomerValue {
 
-  /**
-   * The largest horizon in periods (27 years in days, 833 years in months): the value of one
-   * customer takes one BG/NBD expectation per period.
-   */
-  public static final int MAX_PERIODS = 10_000;
-
   private static final double DAYS_PER_YEAR = 365.25;
 
   /** The largest horizon, in periods. */
