@@ -331,10 +331,8 @@ public final class LotkaVolterra {
     checkState(initial, "initial");
     Checks.nonNegative(times, "times");
     for (int k = 1; k < times.length; k++) {
-      if (times[k] < times[k - 1]) {
-        throw new IllegalArgumentException("times[" + k + "] = " + times[k]
-            + " must be >= times[" + (k - 1) + "] = " + times[k - 1]);
-      }
+      Checks.element(times[k] >= times[k - 1], "times", k, times[k],
+          "must be >= times[" + (k - 1) + "] = " + times[k - 1]);
     }
     Checks.notNull(options, "options");
     double[] t = times.clone();

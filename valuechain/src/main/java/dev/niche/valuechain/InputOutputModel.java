@@ -65,7 +65,7 @@ public final class InputOutputModel {
     }
     if (y == null) {
       double rho = SpectralRadius.of(a, n);
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
+      Checks.argument(false, String.format(Locale.ROOT,
           "the coefficient matrix is not productive: its spectral radius is %.6g but must be < 1"
               + " (I - A is %s)", rho, f == null ? "singular" : "not an M-matrix"));
     }

@@ -257,7 +257,7 @@ public final class ValueChain {
   public Composition composition() {
     for (int i = 0; i < costs.length; i++) {
       if (costs[i] == 0) {
-        throw new IllegalArgumentException("activity \"" + names.get(i) + "\" has zero cost, so"
+        Checks.argument(false, "activity \"" + names.get(i) + "\" has zero cost, so"
             + " the shares are not a composition; replace zeros explicitly with"
             + " Composition.replaceZeros(delta, chain.costs())");
       }

@@ -69,9 +69,7 @@ public record CustomerSummary(
     Checks.nonNegative(totalSpend, "totalSpend");
     Checks.nonNegative(holdoutFrequency, "holdoutFrequency");
     Checks.nonNegative(holdoutLength, "holdoutLength");
-    if (recency > age) {
-      throw new IllegalArgumentException("recency = " + recency + " must be <= age = " + age);
-    }
+    Checks.argument(recency <= age, "recency = " + recency + " must be <= age = " + age);
     Checks.argument(frequency > 0 || recency == 0,
         "recency = " + recency + " must be 0 when frequency = 0");
   }

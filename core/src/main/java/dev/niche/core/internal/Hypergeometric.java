@@ -1,5 +1,7 @@
 package dev.niche.core.internal;
 
+import dev.niche.core.Checks;
+
 /**
  * The Gauss hypergeometric function {@code 2F1(a, b; c; z)} for real arguments and {@code z < 1}.
  *
@@ -29,16 +31,13 @@ public final class Hypergeometric {
    * @throws ArithmeticException if the series fails to converge within a million terms
    */
   public static double f21(double a, double b, double c, double z) {
-    if (!(Double.isFinite(a) && Double.isFinite(b) && Double.isFinite(c) && Double.isFinite(z))) {
-      throw new IllegalArgumentException(
-          "2F1 arguments must be finite: a = " + a + ", b = " + b + ", c = " + c + ", z = " + z);
-    }
-    if (z >= 1) {
-      throw new IllegalArgumentException("z = " + z + " must be < 1");
-    }
-    if (c <= 0 && c == Math.rint(c)) {
-      throw new IllegalArgumentException("c = " + c + " must not be zero or a negative integer");
-    }
+    Checks.finite(a, "a");
+    Checks.finite(b, "b");
+    Checks.finite(c, "c");
+    Checks.finite(z, "z");
+    Checks.argument(z < 1, "z = " + z + " must be < 1");
+    Checks.argument(c > 0 || c != Math.rint(c),
+        "c = " + c + " must not be zero or a negative integer");
     if (z < 0) {
       return Math.pow(1 - z, -a) * series(a, c - b, c, z / (z - 1));
     }

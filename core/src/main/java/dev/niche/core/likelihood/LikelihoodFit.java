@@ -95,12 +95,13 @@ public final class LikelihoodFit {
    */
   public Estimate estimate(String name) {
     Checks.notNull(name, "name");
-    for (int i = 0; i < parameters.size(); i++) {
-      if (parameters.get(i).name().equals(name)) {
-        return estimate(i);
-      }
+    int index = 0;
+    while (index < parameters.size() && !parameters.get(index).name().equals(name)) {
+      index++;
     }
-    throw new IllegalArgumentException("name = " + name + " is not a parameter of this fit");
+    Checks.argument(index < parameters.size(),
+        "name = " + name + " is not a parameter of this fit");
+    return estimate(index);
   }
 
   /**

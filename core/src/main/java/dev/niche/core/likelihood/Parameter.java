@@ -180,10 +180,8 @@ public final class Parameter {
    */
   public double toInternal(double theta) {
     Checks.finite(theta, name);
-    if (kind != Kind.FREE && !(theta > lower && theta < upper)) {
-      throw new IllegalArgumentException(
-          name + " = " + theta + " must be in (" + lower + ", " + upper + ")");
-    }
+    Checks.argument(kind == Kind.FREE || theta > lower && theta < upper,
+        name + " = " + theta + " must be in (" + lower + ", " + upper + ")");
     switch (kind) {
       case FREE:
         return theta;

@@ -172,8 +172,10 @@ public final class LogSpaceSimulator {
    *       and declining ({@code g_k < 0}), or
    *   <li>stationary: all the others' {@code |g_k|} are at round-off level
    *       ({@code 64 ε (|r_k| + Σ_l |a_kl| N_l)}), or they are small and the Jacobian
-   *       {@code J_kl = a_kl N_l} of the stationary species is stable with the remaining drift
-   *       {@code max |g_k| / min |Re λ(J)|} below the tolerance.
+   *       {@code J_kl = a_kl N_l} of the stationary species has no growing direction (every
+   *       {@code Re λ} at most 1e-6 of the fastest rate; directions within that band count as
+   *       neutral, e.g. along a line of equilibria) and the remaining drift
+   *       {@code max |g_k| / min |Re λ|} over the decaying directions is below the tolerance.
    * </ul>
    *
    * A state at rest stays there (to within the tolerance) for all later times, stationary
@@ -268,14 +270,19 @@ public final class LogSpaceSimulator {
       if (eigenvalues == null) {
         return false;
       }
+      // Neutral directions (|Re λ| at most 1e-6 of the fastest rate, e.g. along a line of
+      // equilibria) neither grow nor decay; a growing one means the state may still leave.
+      double neutral = 1e-6 * fastest;
       double slowest = Double.POSITIVE_INFINITY;
       for (double[] lambda : eigenvalues) {
-        if (!(lambda[0] < 0)) {
+        if (lambda[0] > neutral || Double.isNaN(lambda[0])) {
           return false;
         }
-        slowest = Math.min(slowest, -lambda[0]);
+        if (lambda[0] < -neutral) {
+          slowest = Math.min(slowest, -lambda[0]);
+        }
       }
-      return largest / slowest <= tolerance;
+      return largest <= tolerance * (slowest == Double.POSITIVE_INFINITY ? neutral : slowest);
     }
   }
 
