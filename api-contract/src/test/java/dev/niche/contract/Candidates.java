@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -84,7 +85,8 @@ final class Candidates {
     for (Object value : forType(type, generic, pool)) {
       samples.add(Sample.of(value, Values.describe(value)));
     }
-    return samples;
+    // Other types (streams, ...) come from the registry, which may rebuild them for every call.
+    return samples.isEmpty() ? pool.instancesOf(type) : samples;
   }
 
   private static List<Object> forType(Class<?> type, Type generic, Pool pool) {
@@ -137,18 +139,44 @@ final class Candidates {
       return arrays(type.getComponentType(), pool);
     }
     if (type == Map.class) {
+      return maps(generic, pool);
+    }
+    return List.of();
+  }
+
+  /** Maps from "a", "b", ... to samples of the value type (String keys only). */
+  private static List<Object> maps(Type generic, Pool pool) {
+    if (!(generic instanceof ParameterizedType)
+        || ((ParameterizedType) generic).getActualTypeArguments()[0] != String.class) {
       return List.of();
     }
-    List<Object> objects = new ArrayList<>();
-    for (Sample sample : pool.instancesOf(type)) {
-      objects.add(sample.get());
+    Class<?> valueType = typeArgument(generic, 1);
+    List<Object> values = forType(valueType, valueType, pool);
+    if (values.isEmpty() && ApiTypes.isApi(valueType)) {
+      for (Sample s : pool.instancesOf(valueType)) {
+        values.add(s.get());
+      }
     }
-    return objects;
+    List<Object> maps = new ArrayList<>();
+    if (values.isEmpty()) {
+      return maps;
+    }
+    Map<String, Object> all = new LinkedHashMap<>();
+    for (int i = 0; i < values.size(); i++) {
+      all.put((String) STRINGS.get(i % STRINGS.size()) + i, values.get(i));
+    }
+    maps.add(all);
+    maps.add(Map.of("a", values.get(0)));
+    return maps;
   }
 
   private static Class<?> elementType(Type generic) {
+    return typeArgument(generic, 0);
+  }
+
+  private static Class<?> typeArgument(Type generic, int index) {
     if (generic instanceof ParameterizedType) {
-      Type arg = ((ParameterizedType) generic).getActualTypeArguments()[0];
+      Type arg = ((ParameterizedType) generic).getActualTypeArguments()[index];
       if (arg instanceof WildcardType) {
         arg = ((WildcardType) arg).getUpperBounds()[0];
       }
@@ -162,8 +190,18 @@ final class Candidates {
     return Object.class;
   }
 
+  private static List<Object> objects(Class<?> element, Pool pool) {
+    List<Object> singles = new ArrayList<>(forType(element, element, pool));
+    if (singles.isEmpty()) {
+      for (Sample s : pool.instancesOf(element)) {
+        singles.add(s.get());
+      }
+    }
+    return singles;
+  }
+
   private static List<Object> lists(Class<?> element, Pool pool) {
-    List<Object> singles = forType(element, element, pool);
+    List<Object> singles = objects(element, pool);
     List<Object> lists = new ArrayList<>();
     if (singles.isEmpty()) {
       return lists;
@@ -185,7 +223,7 @@ final class Candidates {
   }
 
   private static List<Object> arrays(Class<?> component, Pool pool) {
-    List<Object> singles = forType(component, component, pool);
+    List<Object> singles = objects(component, pool);
     List<Object> arrays = new ArrayList<>();
     if (singles.isEmpty()) {
       return arrays;

@@ -17,6 +17,15 @@ import dev.niche.core.likelihood.Parameter;
 import dev.niche.segmentation.KSelection;
 import dev.niche.valuechain.Composition;
 import dev.niche.valuechain.CompositionSet;
+import dev.niche.churn.SurvivalData;
+import dev.niche.core.activity.SummaryColumns;
+import dev.niche.segmentation.KMeans;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +47,13 @@ final class Registry {
   private static final Map<String, List<Object[]>> ARGUMENTS = Map.of(
       "ecology.SimulationOptions#<init>(double,double,double,double,int)",
       List.<Object[]>of(new Object[] {1e-9, 1e-9, 1e-6, 1e9, 100_000}),
+      "churn.KaplanMeier#fit(double[],double[],boolean[],double[])",
+      List.<Object[]>of(new Object[] {new double[] {0, 1, 0, 2, 0}, new double[] {5, 8, 3, 12, 7},
+          new boolean[] {true, false, true, true, false}, new double[] {1, 1, 2, 1, 1}}),
+      "churn.LogRankTest#pairwise(double[],boolean[],int[])",
+      List.<Object[]>of(new Object[] {new double[] {5, 8, 3, 12, 7, 9, 2, 10, 4},
+          new boolean[] {true, false, true, true, false, true, true, false, true},
+          new int[] {0, 0, 0, 1, 1, 1, 2, 2, 2}}),
       "valuechain.ReciprocalAllocation#allocate(List,double[],List,double[],double[][])",
       List.<Object[]>of(new Object[] {List.of("s1", "s2"), new double[] {100, 50},
           List.of("p1", "p2"), new double[] {300, 200},
@@ -94,6 +110,52 @@ final class Registry {
             .horizon(ActivityUnit.MONTHS, 12)
             .annualDiscountRate(0.1));
     likelihoods(pool);
+    survival(pool);
+    streams(pool);
+  }
+
+  private static void survival(Pool pool) {
+    addRebuilt(pool, SurvivalData.Builder.class, "survival data of 8 subjects",
+        Registry::survivalBuilder);
+    add(pool, SurvivalData.class, "survival data of 8 subjects",
+        () -> survivalBuilder().build());
+    LocalDate d = LocalDate.of(2024, 1, 1);
+    add(pool, CustomerSummaries.class, "summaries of 6 customers with a holdout period", () -> {
+      CustomerSummaries.Builder b = CustomerSummaries.builder(d.plusDays(70), ActivityUnit.WEEKS)
+          .holdoutEnd(d.plusDays(140));
+      for (int c = 0; c < 6; c++) {
+        for (int k = 0; k <= c; k++) {
+          b.add("h" + c, d.plusDays(2L * c + 23L * k), 4.0 + k + c);
+        }
+      }
+      return b.build();
+    });
+    addRebuilt(pool, SummaryColumns.class, "columns of 3 customers",
+        () -> CustomerSummaries.fromColumns(d, ActivityUnit.WEEKS)
+            .columns(List.of("a", "b", "c"), new double[] {0, 1, 2}, new double[] {0, 3, 5},
+                new double[] {6, 8, 9}, new double[] {0, 5, 7}));
+  }
+
+  private static SurvivalData.Builder survivalBuilder() {
+    return SurvivalData.builder()
+        .durations(new double[] {5, 8, 3, 12, 7, 9, 2, 10, 4, 6})
+        .events(new boolean[] {true, false, true, true, false, true, true, false, true, true})
+        .covariate("x", new double[] {0.5, 1.2, -0.3, 0.8, 0.1, -1.0, 1.5, 0.0, 0.7, -0.4});
+  }
+
+  /** Streams for a k-means model's binary form: a fresh stream for every call. */
+  private static void streams(Pool pool) {
+    addRebuilt(pool, OutputStream.class, "ByteArrayOutputStream", ByteArrayOutputStream::new);
+    addRebuilt(pool, InputStream.class, "a written 2-means model", () -> {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try {
+        KMeans.builder().k(2).seed(1).build()
+            .fit(new double[][] {{1, 1}, {1.2, 0.8}, {5, 5}, {5.2, 4.9}}).writeTo(bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new ByteArrayInputStream(bytes.toByteArray());
+    });
   }
 
   private static void likelihoods(Pool pool) {

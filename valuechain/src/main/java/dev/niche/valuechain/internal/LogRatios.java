@@ -18,20 +18,25 @@ public final class LogRatios {
    * @return the closed values
    */
   public static double[] close(double[] values) {
-    // Scale by the largest value first so that the sum cannot overflow.
+    double sum = 0;
     double max = 0;
     for (double v : values) {
+      sum += v;
       max = Math.max(max, v);
     }
     Checks.argument(max > 0 && Double.isFinite(max), "values have largest value " + max
         + " but must have a positive finite total");
-    double sum = 0;
-    for (double v : values) {
-      sum += v / max;
+    // Values near the top of the double range overflow the sum: scale by the largest first.
+    double scale = Double.isFinite(sum) ? 1 : max;
+    if (scale != 1) {
+      sum = 0;
+      for (double v : values) {
+        sum += v / scale;
+      }
     }
     double[] p = new double[values.length];
     for (int i = 0; i < values.length; i++) {
-      p[i] = values[i] / max / sum;
+      p[i] = values[i] / scale / sum;
     }
     return p;
   }
