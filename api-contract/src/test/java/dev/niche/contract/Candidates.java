@@ -151,7 +151,7 @@ final class Candidates {
       return List.of();
     }
     Class<?> valueType = typeArgument(generic, 1);
-    List<Object> values = forType(valueType, valueType, pool);
+    List<Object> values = new ArrayList<>(forType(valueType, valueType, pool));
     if (values.isEmpty() && ApiTypes.isApi(valueType)) {
       for (Sample s : pool.instancesOf(valueType)) {
         values.add(s.get());
