@@ -33,9 +33,14 @@ public record KSelectionResult(
    * @param byDaviesBouldin Davies–Bouldin choice
    * @param byGap gap choice
    * @param byElbow elbow choice
-   * @throws NullPointerException if {@code scores} is null
+   * @throws NullPointerException if {@code scores} or one of its entries is null (the message
+   *     names the index)
    */
   public KSelectionResult {
-    scores = List.copyOf(Checks.notNull(scores, "scores"));
+    Checks.notNull(scores, "scores");
+    for (int i = 0; i < scores.size(); i++) {
+      Checks.notNull(scores.get(i), "scores[" + i + "]");
+    }
+    scores = List.copyOf(scores);
   }
 }

@@ -45,6 +45,12 @@ public final class MiniBatchKMeans {
   /** The largest {@code maxIterations} accepted: 10^6 batches. */
   public static final int MAX_ITERATIONS = 1_000_000;
 
+  /**
+   * The largest number of clusters, 2<sup>20</sup>: the builder allocates one count per cluster
+   * at {@code build()}, so {@code k} is bounded by what it allocates.
+   */
+  public static final int MAX_CLUSTERS = 1 << 20;
+
   private final int k;
   private final long seed;
   private final int batchSize;
@@ -320,12 +326,14 @@ public final class MiniBatchKMeans {
     /**
      * The number of clusters.
      *
-     * @param k at least 1
+     * @param k in [1, {@link MiniBatchKMeans#MAX_CLUSTERS}]
      * @return this builder
-     * @throws IllegalArgumentException if {@code k < 1}
+     * @throws IllegalArgumentException if {@code k < 1} or {@code k > MAX_CLUSTERS}
      */
     public Builder k(int k) {
-      this.k = Checks.positive(k, "k");
+      Checks.positive(k, "k");
+      Checks.argument(k <= MAX_CLUSTERS, "k = " + k + " must be <= " + MAX_CLUSTERS);
+      this.k = k;
       return this;
     }
 

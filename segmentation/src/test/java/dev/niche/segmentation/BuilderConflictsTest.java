@@ -95,4 +95,19 @@ class BuilderConflictsTest {
     assertMessage("algorithm(ELKAN) keeps k lower bounds per row: n = 16385 rows times k = 16385",
         () -> KMeans.builder().k(n).algorithm(KMeansAlgorithm.ELKAN).build().fit(x));
   }
+
+  @Test
+  void miniBatchClusterCountIsBoundedBeforeAnythingIsAllocated() {
+    assertMessage("k = 2147483647 must be <= 1048576",
+        () -> MiniBatchKMeans.builder().k(Integer.MAX_VALUE));
+    assertEquals(MiniBatchKMeans.MAX_CLUSTERS,
+        MiniBatchKMeans.builder().k(MiniBatchKMeans.MAX_CLUSTERS).build().counts().length);
+  }
+
+  @Test
+  void kSelectionResultNamesTheNullScore() {
+    NullPointerException e = assertThrows(NullPointerException.class,
+        () -> new KSelectionResult(java.util.Arrays.asList((KScore) null), 1, 1, 1, 1, 1));
+    assertTrue(e.getMessage().contains("scores[0]"), e.getMessage());
+  }
 }
