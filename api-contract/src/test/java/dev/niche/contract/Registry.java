@@ -75,6 +75,7 @@ final class Registry {
       return s;
     });
     add(pool, LogLikelihood.class, "NaN log-likelihood", () -> (LogLikelihood) p -> Double.NaN);
+    add(pool, Supplier.class, "message supplier", () -> (Supplier<String>) () -> "a message");
     LocalDate d = LocalDate.of(2024, 1, 1);
     add(pool, Transaction.class, "Transaction(b, 2024-01-08, 3.5)",
         () -> new Transaction("b", d.plusDays(7), 3.5));

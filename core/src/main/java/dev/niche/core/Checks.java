@@ -1,7 +1,9 @@
 package dev.niche.core;
 
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The argument checks every Niche module uses. Each check returns its argument so that it can be
@@ -29,6 +31,28 @@ public final class Checks {
   }
 
   /**
+   * Requires a non-null collection without null elements.
+   *
+   * @param <C> the collection type
+   * @param values the collection (not copied)
+   * @param name the argument's name; the message names the first null element by its position in
+   *     iteration order, e.g. {@code "terms[2] must not be null"}
+   * @return {@code values}
+   * @throws NullPointerException if {@code values} or one of its elements is null
+   */
+  public static <C extends Collection<?>> C noNullElements(C values, String name) {
+    notNull(values, name);
+    int i = 0;
+    for (Object v : values) {
+      if (v == null) {
+        throw new NullPointerException(name + "[" + i + "] must not be null");
+      }
+      i++;
+    }
+    return values;
+  }
+
+  /**
    * Requires a condition on an argument. The message is built by the caller before the call, so
    * inside per-element loops prefer {@link #element(boolean, String, int, double, String)}, which
    * formats only on failure.
@@ -41,6 +65,64 @@ public final class Checks {
     if (!condition) {
       throw new IllegalArgumentException(message);
     }
+  }
+
+  /**
+   * Requires a condition on an argument, building the message only when the condition fails: for
+   * hot paths (per-record imports, per-element loops) whose message needs more than
+   * {@link #element(boolean, String, int, double, String)} offers.
+   *
+   * @param condition the condition that must hold
+   * @param message supplies the complete failure message; called only on failure
+   * @throws IllegalArgumentException if {@code condition} is false
+   */
+  public static void argument(boolean condition, Supplier<String> message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message.get());
+    }
+  }
+
+  /**
+   * Requires a non-null reference, building the message only when it is null.
+   *
+   * @param <T> the reference type
+   * @param value the reference
+   * @param message supplies the complete failure message; called only on failure
+   * @return {@code value}
+   * @throws NullPointerException if {@code value} is null
+   */
+  public static <T> T notNull(T value, Supplier<String> message) {
+    return Objects.requireNonNull(value, message);
+  }
+
+  /**
+   * Requires a non-null element of an array or list argument, with the message
+   * {@code "name[index] must not be null"} formatted only on failure.
+   *
+   * @param <T> the element type
+   * @param value the element
+   * @param name the argument's name
+   * @param index the element's index
+   * @return {@code value}
+   * @throws NullPointerException if {@code value} is null
+   */
+  public static <T> T elementNotNull(T value, String name, int index) {
+    if (value == null) {
+      throw new NullPointerException(name + "[" + index + "] must not be null");
+    }
+    return value;
+  }
+
+  /**
+   * The exception for an argument error that a computation finds rather than a check, such as a
+   * design matrix found singular during a fit: {@code throw Checks.rejected(...)}. The message
+   * must name the argument and what is wrong with it, as every other check's does.
+   *
+   * @param message the complete failure message
+   * @return the exception to throw
+   */
+  public static IllegalArgumentException rejected(String message) {
+    return new IllegalArgumentException(message);
   }
 
   /**

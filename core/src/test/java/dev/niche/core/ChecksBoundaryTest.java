@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each check at its boundary: the last accepted value is returned, the first rejected is named. */
@@ -12,6 +14,39 @@ class ChecksBoundaryTest {
 
   private static String rejected(Runnable call) {
     return assertThrows(IllegalArgumentException.class, call::run).getMessage();
+  }
+
+  @Test
+  void noNullElementsNamesTheFirstNullByPosition() {
+    List<String> ok = Arrays.asList("a", "b");
+    assertSame(ok, Checks.noNullElements(ok, "terms"));
+    List<String> empty = List.of();
+    assertSame(empty, Checks.noNullElements(empty, "terms"));
+    assertEquals("terms[1] must not be null", assertThrows(NullPointerException.class,
+        () -> Checks.noNullElements(Arrays.asList("a", null, null), "terms")).getMessage());
+    assertEquals("terms must not be null", assertThrows(NullPointerException.class,
+        () -> Checks.noNullElements((List<String>) null, "terms")).getMessage());
+  }
+
+  @Test
+  void lazyMessagesAreBuiltOnlyOnFailure() {
+    Checks.argument(true, () -> {
+      throw new AssertionError("message built although the condition holds");
+    });
+    assertEquals("x = 3 is odd",
+        rejected(() -> Checks.argument(false, () -> "x = 3 is odd")));
+    String kept = "kept";
+    assertSame(kept, Checks.notNull(kept, () -> {
+      throw new AssertionError("message built for a non-null value");
+    }));
+    assertEquals("date (transaction 4) must not be null", assertThrows(
+        NullPointerException.class,
+        () -> Checks.notNull(null, () -> "date (transaction 4) must not be null")).getMessage());
+    assertSame(kept, Checks.elementNotNull(kept, "ids", 2));
+    assertEquals("ids[2] must not be null", assertThrows(NullPointerException.class,
+        () -> Checks.elementNotNull(null, "ids", 2)).getMessage());
+    IllegalArgumentException e = Checks.rejected("covariate 'x' is constant");
+    assertEquals("covariate 'x' is constant", e.getMessage());
   }
 
   @Test
