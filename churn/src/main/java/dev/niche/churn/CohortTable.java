@@ -268,10 +268,8 @@ public final class CohortTable {
   public long active(int cohort, int age) {
     checkCohort(cohort);
     int[] a = counts.active(cohort);
-    if (age < 0 || age >= a.length) {
-      throw new IllegalArgumentException("age = " + age + " must be in [0, " + (a.length - 1)
-          + "]: cohort " + cohort + " is censored after that");
-    }
+    Checks.argument(age >= 0 && age < a.length, () -> "age = " + age + " must be in [0, "
+        + (a.length - 1) + "]: cohort " + cohort + " is censored after that");
     return a[age];
   }
 
@@ -313,11 +311,10 @@ public final class CohortTable {
    */
   public RetentionCurve pooledCurve(int periods) {
     Checks.argument(periods >= 0, "periods = " + periods + " must be >= 0");
-    long[] sum = counts.pooled(periods);
-    Checks.argument(sum != null, "periods = " + periods
-        + " exceeds the longest observed cohort, which is observed for "
-        + counts.longestObservedPeriods() + " periods");
-    return RetentionCurve.ofCounts(sum);
+    int longest = counts.longestObservedPeriods();
+    Checks.argument(periods <= longest, "periods = " + periods
+        + " exceeds the longest observed cohort, which is observed for " + longest + " periods");
+    return RetentionCurve.ofCounts(counts.pooled(periods));
   }
 
   /**
@@ -338,10 +335,8 @@ public final class CohortTable {
   }
 
   private void checkCohort(int cohort) {
-    if (cohort < 0 || cohort >= counts.cohortCount()) {
-      throw new IllegalArgumentException(
-          "cohort = " + cohort + " must be in [0, " + (counts.cohortCount() - 1) + "]");
-    }
+    Checks.argument(cohort >= 0 && cohort < counts.cohortCount(),
+        () -> "cohort = " + cohort + " must be in [0, " + (counts.cohortCount() - 1) + "]");
   }
 
   /**
@@ -380,6 +375,12 @@ public final class CohortTable {
   /** Collects activity records; see {@link CohortTable}. Not thread-safe. */
   public static final class Builder {
 
+    /**
+     * The largest pre-sizing hint, 2<sup>24</sup> = 16,777,216 customers (a map of 512 MiB);
+     * larger tables grow as records arrive.
+     */
+    public static final int MAX_EXPECTED_CUSTOMERS = 1 << 24;
+
     private final CohortPeriod period;
     private CustomerSpans spans = new CustomerSpans(1 << 10);
     private long observedUntil = Long.MIN_VALUE;
@@ -389,14 +390,18 @@ public final class CohortTable {
     }
 
     /**
-     * Pre-sizes the map for a number of customers (optional; it grows as needed).
+     * Pre-sizes the map for a number of customers (optional; it grows as needed, also past
+     * {@link #MAX_EXPECTED_CUSTOMERS}). The map takes 23 to 46 bytes per expected customer, so
+     * the hint is bounded to keep a mistaken value from allocating without bound.
      *
-     * @param customers the expected number of distinct customers, {@code >= 0}
+     * @param customers the expected number of distinct customers, in
+     *     {@code [0, MAX_EXPECTED_CUSTOMERS]}
      * @return this builder
-     * @throws IllegalArgumentException if {@code customers < 0}
+     * @throws IllegalArgumentException if {@code customers} is out of range
      */
     public Builder expectedCustomers(int customers) {
-      Checks.nonNegative(customers, "customers");
+      Checks.argument(customers >= 0 && customers <= MAX_EXPECTED_CUSTOMERS, "customers = "
+          + customers + " must be in [0, " + MAX_EXPECTED_CUSTOMERS + "] (a pre-sizing hint)");
       CustomerSpans bigger = spans.resized(customers);
       spans = bigger;
       return this;
@@ -480,10 +485,8 @@ public final class CohortTable {
     }
 
     private static int checkedIndex(long index, String name, Object value) {
-      if (index <= Integer.MIN_VALUE || index > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException(
-            name + " = " + value + " lies outside the supported range of periods");
-      }
+      Checks.argument(index > Integer.MIN_VALUE && index <= Integer.MAX_VALUE,
+          () -> name + " = " + value + " lies outside the supported range of periods");
       return (int) index;
     }
   }

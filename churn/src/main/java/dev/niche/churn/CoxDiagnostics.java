@@ -25,14 +25,14 @@ public record CoxDiagnostics(
    *
    * @param converged whether the iterations converged
    * @param iterations the iterations used, {@code >= 0}
-   * @param infiniteTerms the possibly infinite terms, not null
+   * @param infiniteTerms the possibly infinite terms, not null and without null elements
    * @param message the summary, not null
-   * @throws NullPointerException if a list or the message is null
+   * @throws NullPointerException if the list, one of its elements or the message is null
    * @throws IllegalArgumentException if {@code iterations < 0}
    */
   public CoxDiagnostics {
     Checks.nonNegative(iterations, "iterations");
-    infiniteTerms = List.copyOf(Checks.notNull(infiniteTerms, "infiniteTerms"));
+    infiniteTerms = List.copyOf(Checks.noNullElements(infiniteTerms, "infiniteTerms"));
     Checks.notNull(message, "message");
   }
 

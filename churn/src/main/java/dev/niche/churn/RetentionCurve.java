@@ -16,9 +16,12 @@ import java.util.Arrays;
  *   <li>losses {@code d_t = N_{t-1} - N_t}, the customers lost during period {@code t}.
  * </ul>
  *
- * <p>When {@code N_{t-1} = 0} nobody is at risk in period {@code t} and the rates of that period
- * are undefined: {@link #retentionRate(int)} and {@link #churnRate(int)} then return NaN (the only
- * case they do).
+ * <p><b>Periods with nobody at risk.</b> When {@code N_{t-1} = 0} nobody is at risk in period
+ * {@code t}, and its retention and churn rates are undefined (0 / 0). Because counts never rise,
+ * such periods form the tail {@code t = m + 1..n} of the curve, where {@code m =}
+ * {@link #periodsAtRisk()}. Rates exist only for {@code t = 1..m}: {@link #retentionRate(int)} and
+ * {@link #churnRate(int)} reject a later period, and {@link #retentionRates()} and
+ * {@link #churnRates()} have length {@code m}, not {@code n}. No rate is ever NaN.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -44,10 +47,9 @@ public final class RetentionCurve {
     long[] copy = Checks.nonNegative(survivors, "survivors").clone();
     Checks.argument(copy[0] > 0, "survivors[0] = " + copy[0] + " must be > 0 (the cohort size)");
     for (int t = 1; t < copy.length; t++) {
-      if (copy[t] > copy[t - 1]) {
-        throw new IllegalArgumentException("survivors[" + t + "] = " + copy[t]
-            + " must be <= survivors[" + (t - 1) + "] = " + copy[t - 1] + " (counts never rise)");
-      }
+      int at = t;
+      Checks.argument(copy[t] <= copy[t - 1], () -> "survivors[" + at + "] = " + copy[at]
+          + " must be <= survivors[" + (at - 1) + "] = " + copy[at - 1] + " (counts never rise)");
     }
     return new RetentionCurve(copy);
   }
@@ -69,10 +71,10 @@ public final class RetentionCurve {
     long[] counts = new long[shares.length];
     for (int t = 0; t < shares.length; t++) {
       Checks.inRange(shares[t], 0.0, 1.0, "shares[" + t + "]");
-      if (t > 0 && shares[t] > shares[t - 1]) {
-        throw new IllegalArgumentException("shares[" + t + "] = " + shares[t]
-            + " must be <= shares[" + (t - 1) + "] = " + shares[t - 1] + " (shares never rise)");
-      }
+      int at = t;
+      Checks.argument(t == 0 || shares[t] <= shares[t - 1], () -> "shares[" + at + "] = "
+          + shares[at] + " must be <= shares[" + (at - 1) + "] = " + shares[at - 1]
+          + " (shares never rise)");
       counts[t] = Math.round(base * shares[t]);
     }
     return ofCounts(counts);
@@ -175,54 +177,70 @@ public final class RetentionCurve {
   }
 
   /**
+   * The number of periods with somebody at risk: the largest {@code m <= n} with
+   * {@code N_{m-1} > 0}. It is {@code n} unless the cohort empties before the last period, in
+   * which case it is the period in which the last customer was lost.
+   *
+   * @return {@code m} in {@code [min(1, n), n]}; the rates are defined for {@code t = 1..m}
+   */
+  public int periodsAtRisk() {
+    int m = periods();
+    while (m > 1 && survivors[m - 1] == 0) {
+      m--;
+    }
+    return m;
+  }
+
+  /**
    * The retention rate of period {@code t}: the share of those active at {@code t - 1} still
    * active at {@code t}.
    *
-   * @param t the period, {@code 1..periods()}
-   * @return {@code r_t = N_t / N_{t-1}} in [0, 1], or NaN when {@code N_{t-1} = 0}
-   * @throws IllegalArgumentException if {@code t} is out of range
+   * @param t the period, {@code 1..periodsAtRisk()}
+   * @return {@code r_t = N_t / N_{t-1}} in [0, 1]
+   * @throws IllegalArgumentException if {@code t} is out of {@code [1, periods()]}, or nobody is
+   *     at risk in period {@code t} ({@code N_{t-1} = 0}: the rate is undefined)
    */
   public double retentionRate(int t) {
-    checkTime(t, 1);
-    return survivors[t - 1] == 0 ? Double.NaN : (double) survivors[t] / survivors[t - 1];
+    checkAtRisk(t);
+    return (double) survivors[t] / survivors[t - 1];
   }
 
   /**
    * The churn rate of period {@code t}.
    *
-   * @param t the period, {@code 1..periods()}
-   * @return {@code 1 - r_t} in [0, 1], or NaN when {@code N_{t-1} = 0}
-   * @throws IllegalArgumentException if {@code t} is out of range
+   * @param t the period, {@code 1..periodsAtRisk()}
+   * @return {@code 1 - r_t = d_t / N_{t-1}} in [0, 1]
+   * @throws IllegalArgumentException if {@code t} is out of {@code [1, periods()]}, or nobody is
+   *     at risk in period {@code t} ({@code N_{t-1} = 0}: the rate is undefined)
    */
   public double churnRate(int t) {
-    checkTime(t, 1);
-    return survivors[t - 1] == 0
-        ? Double.NaN
-        : (double) (survivors[t - 1] - survivors[t]) / survivors[t - 1];
+    checkAtRisk(t);
+    return (double) (survivors[t - 1] - survivors[t]) / survivors[t - 1];
   }
 
   /**
-   * All period retention rates.
+   * The retention rates of the periods with somebody at risk.
    *
-   * @return a new array of length {@code n}; element {@code t - 1} is {@code r_t}
+   * @return a new array of length {@link #periodsAtRisk()}; element {@code t - 1} is {@code r_t}
    */
   public double[] retentionRates() {
-    double[] r = new double[periods()];
+    double[] r = new double[periodsAtRisk()];
     for (int t = 1; t <= r.length; t++) {
-      r[t - 1] = retentionRate(t);
+      r[t - 1] = (double) survivors[t] / survivors[t - 1];
     }
     return r;
   }
 
   /**
-   * All period churn rates.
+   * The churn rates of the periods with somebody at risk.
    *
-   * @return a new array of length {@code n}; element {@code t - 1} is {@code 1 - r_t}
+   * @return a new array of length {@link #periodsAtRisk()}; element {@code t - 1} is
+   *     {@code 1 - r_t}
    */
   public double[] churnRates() {
-    double[] c = new double[periods()];
+    double[] c = new double[periodsAtRisk()];
     for (int t = 1; t <= c.length; t++) {
-      c[t - 1] = churnRate(t);
+      c[t - 1] = (double) (survivors[t - 1] - survivors[t]) / survivors[t - 1];
     }
     return c;
   }
@@ -249,23 +267,26 @@ public final class RetentionCurve {
    */
   public RetentionCurve scale(long factor) {
     Checks.argument(factor >= 1, "factor = " + factor + " must be >= 1");
+    // Counts never rise, so survivors[0] is the largest: if it does not overflow, none does.
+    Checks.argument(survivors[0] <= Long.MAX_VALUE / factor,
+        () -> "factor = " + factor + " overflows survivors[0] = " + survivors[0]);
     long[] c = new long[survivors.length];
     for (int t = 0; t < c.length; t++) {
-      try {
-        c[t] = Math.multiplyExact(survivors[t], factor);
-      } catch (ArithmeticException e) {
-        throw new IllegalArgumentException(
-            "factor = " + factor + " overflows survivors[" + t + "] = " + survivors[t], e);
-      }
+      c[t] = survivors[t] * factor;
     }
     return new RetentionCurve(c);
   }
 
+  private void checkAtRisk(int t) {
+    checkTime(t, 1);
+    Checks.argument(survivors[t - 1] > 0, () -> "t = " + t + ": nobody is at risk in period "
+        + t + " (survivors[" + (t - 1) + "] = 0), so its rates are undefined; rates exist for t "
+        + "in [1, " + periodsAtRisk() + "]");
+  }
+
   private void checkTime(int t, int first) {
-    if (t < first || t > periods()) {
-      throw new IllegalArgumentException(
-          "t = " + t + " must be in [" + first + ", " + periods() + "]");
-    }
+    Checks.argument(t >= first && t <= periods(),
+        () -> "t = " + t + " must be in [" + first + ", " + periods() + "]");
   }
 
   @Override

@@ -247,5 +247,31 @@ class CohortTableTest {
     assertThrows(IllegalArgumentException.class, () -> days.merge(months));
     assertThrows(IllegalArgumentException.class, () -> days.activeCounts(1));
     assertThrows(IllegalArgumentException.class, () -> days.pooledCurve(-1));
+    IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+        () -> days.pooledCurve(Integer.MAX_VALUE));
+    assertEquals("periods = 2147483647 exceeds the longest observed cohort, which is observed "
+        + "for 0 periods", tooLong.getMessage());
+    IllegalArgumentException hint = assertThrows(IllegalArgumentException.class,
+        () -> CohortTable.builder(CohortPeriod.DAY).expectedCustomers(Integer.MAX_VALUE));
+    assertEquals("customers = 2147483647 must be in [0, 16777216] (a pre-sizing hint)",
+        hint.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> CohortTable.builder(CohortPeriod.DAY).expectedCustomers(-1));
+    assertEquals(days, CohortTable.builder(CohortPeriod.DAY).expectedCustomers(1 << 10)
+        .add(1, LocalDate.EPOCH).build());
+  }
+
+  @Test
+  void cohortThatEmptiesHasRatesOnlyWhileSomebodyIsAtRisk() {
+    // Both customers of the first cohort leave after month 0; the table is observed for 3 more.
+    CohortTable t = CohortTable.builder(CohortPeriod.MONTH)
+        .add(1, LocalDate.of(2024, 1, 5)).add(2, LocalDate.of(2024, 1, 20))
+        .add(3, LocalDate.of(2024, 2, 1)).add(3, LocalDate.of(2024, 4, 30))
+        .build();
+    RetentionCurve first = t.curve(0);
+    assertArrayEquals(new long[] {2, 0, 0, 0}, first.counts());
+    assertEquals(1, first.periodsAtRisk());
+    assertArrayEquals(new double[] {1.0}, first.churnRates());
+    assertArrayEquals(new double[] {0.0}, first.retentionRates());
   }
 }

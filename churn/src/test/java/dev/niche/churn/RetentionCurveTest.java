@@ -38,10 +38,29 @@ class RetentionCurveTest {
   }
 
   @Test
-  void undefinedRatesAfterEveryoneLeft() {
-    RetentionCurve c = RetentionCurve.ofCounts(10, 0, 0);
-    assertEquals(0.0, c.retentionRate(1));
-    assertTrue(Double.isNaN(c.retentionRate(2)));
+  void ratesStopWhereNobodyIsAtRisk() {
+    RetentionCurve c = RetentionCurve.ofCounts(10, 4, 0, 0, 0);
+    assertEquals(4, c.periods());
+    assertEquals(2, c.periodsAtRisk());
+    assertEquals(0.0, c.retentionRate(2));
+    assertEquals(1.0, c.churnRate(2));
+    assertArrayEquals(new double[] {0.4, 0.0}, c.retentionRates());
+    assertArrayEquals(new double[] {0.6, 1.0}, c.churnRates());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> c.retentionRate(3));
+    assertEquals("t = 3: nobody is at risk in period 3 (survivors[2] = 0), so its rates are "
+        + "undefined; rates exist for t in [1, 2]", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> c.churnRate(4));
+    assertThrows(IllegalArgumentException.class, () -> c.churnRate(5));
+    RetentionCurve empty = RetentionCurve.ofCounts(10, 0);
+    assertEquals(1, empty.periodsAtRisk());
+    assertArrayEquals(new double[] {1.0}, empty.churnRates());
+    RetentionCurve single = RetentionCurve.ofCounts(7);
+    assertEquals(0, single.periodsAtRisk());
+    assertEquals(0, single.retentionRates().length);
+    assertEquals(0, single.churnRates().length);
+    RetentionCurve full = RetentionCurve.ofCounts(SeedData.COMPANY_1);
+    assertEquals(full.periods(), full.periodsAtRisk());
   }
 
   @Test
@@ -70,6 +89,14 @@ class RetentionCurveTest {
     assertThrows(IllegalArgumentException.class, () -> c.survival(-1));
     assertThrows(IllegalArgumentException.class, () -> c.retentionRate(0));
     assertThrows(IllegalArgumentException.class, () -> c.scale(0));
+    IllegalArgumentException overflow =
+        assertThrows(IllegalArgumentException.class, () -> c.scale(Long.MAX_VALUE / 99));
+    assertEquals("factor = " + Long.MAX_VALUE / 99 + " overflows survivors[0] = 100",
+        overflow.getMessage());
+    long most = Long.MAX_VALUE / 100;
+    assertEquals(100 * most, c.scale(most).size());
+    assertArrayEquals(new long[] {2_000, 1_860}, RetentionCurve.ofCounts(1_000, 930).scale(2)
+        .counts());
   }
 
   @Test
@@ -90,12 +117,25 @@ class RetentionCurveTest {
           RetentionCurve c = RetentionCurve.ofCounts(countsFrom(size, drops));
           double[] s = c.survivalCurve();
           assertEquals(1.0, s[0]);
+          double[] rates = c.retentionRates();
+          double[] churn = c.churnRates();
+          assertEquals(c.periodsAtRisk(), rates.length);
+          assertEquals(rates.length, churn.length);
           for (int t = 1; t < s.length; t++) {
             assertTrue(s[t] <= s[t - 1] && s[t] >= 0 && s[t] <= 1);
+            if (t > rates.length) {
+              assertEquals(0, c.survivors(t - 1));
+              int at = t;
+              assertThrows(IllegalArgumentException.class, () -> c.retentionRate(at));
+              continue;
+            }
+            assertTrue(c.survivors(t - 1) > 0);
             double r = c.retentionRate(t);
-            assertTrue(Double.isNaN(r) ? c.survivors(t - 1) == 0 : r >= 0 && r <= 1);
+            assertTrue(r >= 0 && r <= 1);
+            assertEquals(r, rates[t - 1]);
             double ch = c.churnRate(t);
-            assertTrue(Double.isNaN(ch) || (ch >= 0 && ch <= 1));
+            assertEquals(ch, churn[t - 1]);
+            assertEquals(1.0, r + ch, 1e-15);
           }
         });
   }
