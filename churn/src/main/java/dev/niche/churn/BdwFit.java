@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * A maximum-likelihood fit of the {@link BetaDiscreteWeibull} model (Fader et al. 2018), with a
  * likelihood-ratio comparison against the {@link ShiftedBetaGeometric} ({@code c = 1}).
  *
- * <p>If the optimiser fails from every start, {@link BetaDiscreteWeibull#fit} throws
- * {@link ArithmeticException}.
+ * <p>The fit never fails on a valid curve: {@code MaximumLikelihood} reports numerical trouble
+ * in {@link #diagnostics()} (and keeps its parameters inside finite limits) instead of throwing.
  *
  * <p>The log-likelihood is that of {@link SbgFit} with the BdW's {@code P(T = t)} and
  * {@code S(n)}; it is maximised over {@code (ln α, ln β, ln c)}, with starts at the sBG estimate

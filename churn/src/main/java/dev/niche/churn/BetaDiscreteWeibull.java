@@ -84,7 +84,6 @@ public final class BetaDiscreteWeibull {
    * @throws NullPointerException if {@code curve} is null
    * @throws IllegalArgumentException if the curve has fewer than 2 periods, no loss, or loses
    *     everyone in period 1 (then c is not identified)
-   * @throws ArithmeticException if the optimiser fails from every start (not seen in practice)
    */
   public static BdwFit fit(RetentionCurve curve) {
     return BdwFit.fit(curve);
@@ -143,9 +142,7 @@ public final class BetaDiscreteWeibull {
    * @throws IllegalArgumentException if {@code t < 0}
    */
   public double survival(int t) {
-    if (!(t >= 0)) {
-      throw new IllegalArgumentException("t = " + t + " must be >= 0");
-    }
+    Checks.nonNegative(t, "t");
     return Math.exp(logSurvival(t));
   }
 
@@ -157,9 +154,7 @@ public final class BetaDiscreteWeibull {
    * @throws IllegalArgumentException if {@code t < 1}
    */
   public double retentionRate(int t) {
-    if (!(t >= 1)) {
-      throw new IllegalArgumentException("t = " + t + " must be >= 1");
-    }
+    Checks.positive(t, "t");
     return Math.exp(logSurvival(t) - logSurvival(t - 1));
   }
 
@@ -171,9 +166,7 @@ public final class BetaDiscreteWeibull {
    * @throws IllegalArgumentException if {@code t < 1}
    */
   public double churnProbability(int t) {
-    if (!(t >= 1)) {
-      throw new IllegalArgumentException("t = " + t + " must be >= 1");
-    }
+    Checks.positive(t, "t");
     double previous = logSurvival(t - 1);
     return Math.exp(previous) * -Math.expm1(logSurvival(t) - previous);
   }

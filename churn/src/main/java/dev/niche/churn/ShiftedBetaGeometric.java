@@ -94,7 +94,6 @@ public final class ShiftedBetaGeometric {
    * @return the fit
    * @throws NullPointerException if {@code curve} is null
    * @throws IllegalArgumentException if the curve has no period
-   * @throws ArithmeticException if the optimiser fails from every start (not seen in practice)
    */
   public static SbgFit fit(RetentionCurve curve) {
     return SbgFit.fit(curve);
@@ -154,9 +153,7 @@ public final class ShiftedBetaGeometric {
    * @throws IllegalArgumentException if {@code t < 0}
    */
   public double survival(int t) {
-    if (!(t >= 0)) {
-      throw new IllegalArgumentException("t = " + t + " must be >= 0");
-    }
+    Checks.nonNegative(t, "t");
     if (geometric) {
       return Math.pow(1 - theta, t);
     }
@@ -175,9 +172,7 @@ public final class ShiftedBetaGeometric {
    * @throws IllegalArgumentException if {@code t < 1}
    */
   public double retentionRate(int t) {
-    if (!(t >= 1)) {
-      throw new IllegalArgumentException("t = " + t + " must be >= 1");
-    }
+    Checks.positive(t, "t");
     return geometric ? 1 - theta : (beta + t - 1) / (alpha + beta + t - 1);
   }
 
@@ -189,9 +184,7 @@ public final class ShiftedBetaGeometric {
    * @throws IllegalArgumentException if {@code t < 1}
    */
   public double churnProbability(int t) {
-    if (!(t >= 1)) {
-      throw new IllegalArgumentException("t = " + t + " must be >= 1");
-    }
+    Checks.positive(t, "t");
     if (geometric) {
       return theta * Math.pow(1 - theta, t - 1);
     }
@@ -262,9 +255,7 @@ public final class ShiftedBetaGeometric {
    */
   public double discountedExpectedResidualLifetime(double discountRate, int renewals) {
     Checks.positive(discountRate, "discountRate");
-    if (!(renewals >= 0)) {
-      throw new IllegalArgumentException("renewals = " + renewals + " must be >= 0");
-    }
+    Checks.nonNegative(renewals, "renewals");
     if (geometric) {
       return (1 - theta) * (1 + discountRate) / (discountRate + theta);
     }
