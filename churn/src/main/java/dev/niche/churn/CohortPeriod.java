@@ -67,10 +67,8 @@ public enum CohortPeriod {
    * @throws IllegalArgumentException if {@code epochDay} is outside the range of LocalDate
    */
   public long indexOfEpochDay(long epochDay) {
-    if (epochDay < MIN_EPOCH_DAY || epochDay > MAX_EPOCH_DAY) {
-      throw new IllegalArgumentException(
-          "epochDay = " + epochDay + " is outside the range of LocalDate");
-    }
+    Checks.argument(epochDay >= MIN_EPOCH_DAY && epochDay <= MAX_EPOCH_DAY,
+        () -> "epochDay = " + epochDay + " is outside the range of LocalDate");
     switch (this) {
       case DAY:
         return epochDay;

@@ -94,7 +94,7 @@ public final class CoxProportionalHazards {
       r = CoxNewton.fit(likelihood, hazard);
     } catch (CoxNewton.SingularInformation e) {
       String name = terms.get(e.column);
-      throw new IllegalArgumentException(e.constant
+      throw Checks.rejected(e.constant
           ? "covariate '" + name + "' does not vary within any risk set: its coefficient is "
               + "not identified"
           : "covariate '" + name + "' is collinear with the covariates before it "

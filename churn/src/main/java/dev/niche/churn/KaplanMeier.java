@@ -310,9 +310,8 @@ public final class KaplanMeier {
 
   /** The index of the last event time <= t, or -1. */
   private int index(double t) {
-    if (!(t >= 0 && t <= maxTime)) {
-      throw new IllegalArgumentException("t = " + t + " must be in [0, " + maxTime + "]");
-    }
+    Checks.argument(t >= 0 && t <= maxTime,
+        () -> "t = " + t + " must be in [0, " + maxTime + "]");
     int lo = 0;
     int hi = times.length - 1;
     int found = -1;

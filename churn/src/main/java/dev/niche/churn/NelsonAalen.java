@@ -248,9 +248,8 @@ public final class NelsonAalen {
 
   /** The index of the last event time <= t, or -1. */
   private int index(double t) {
-    if (!(t >= 0 && t <= maxTime)) {
-      throw new IllegalArgumentException("t = " + t + " must be in [0, " + maxTime + "]");
-    }
+    Checks.argument(t >= 0 && t <= maxTime,
+        () -> "t = " + t + " must be in [0, " + maxTime + "]");
     int found = Arrays.binarySearch(times, t);
     if (found >= 0) {
       return found;

@@ -406,10 +406,9 @@ public final class SurvivalData {
       if (entries != null) {
         Checks.sameLength(n, "durations", entries.length, "entries");
         for (int i = 0; i < n; i++) {
-          if (!(entries[i] < durations[i])) {
-            throw new IllegalArgumentException("entries[" + i + "] = " + entries[i]
-                + " must be < durations[" + i + "] = " + durations[i]);
-          }
+          int row = i;
+          Checks.argument(entries[i] < durations[i], () -> "entries[" + row + "] = "
+              + entries[row] + " must be < durations[" + row + "] = " + durations[row]);
         }
       }
       for (Map.Entry<String, double[]> c : covariates.entrySet()) {

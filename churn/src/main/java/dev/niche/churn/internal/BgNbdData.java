@@ -102,14 +102,10 @@ public final class BgNbdData {
    * @throws IllegalArgumentException if {@code tx > T} or {@code x = 0} with {@code tx > 0}
    */
   public static void customer(int x, double tx, double age, String suffix) {
-    if (tx > age) {
-      throw new IllegalArgumentException(
-          "tx" + suffix + " = " + tx + " must be <= T" + suffix + " = " + age);
-    }
-    if (x == 0 && tx != 0) {
-      throw new IllegalArgumentException(
-          "tx" + suffix + " = " + tx + " must be 0 when x" + suffix + " = 0");
-    }
+    Checks.argument(tx <= age,
+        () -> "tx" + suffix + " = " + tx + " must be <= T" + suffix + " = " + age);
+    Checks.argument(x != 0 || tx == 0,
+        () -> "tx" + suffix + " = " + tx + " must be 0 when x" + suffix + " = 0");
   }
 
   /**

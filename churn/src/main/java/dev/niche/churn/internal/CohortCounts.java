@@ -1,5 +1,7 @@
 package dev.niche.churn.internal;
 
+import dev.niche.core.Checks;
+
 /**
  * Active counts per cohort and age computed from customer spans: a histogram of
  * {@code (first, last - first)} per cohort, then suffix sums over age, so that
@@ -63,10 +65,8 @@ public final class CohortCounts {
       min = Math.min(min, first[i]);
     }
     long range = (long) end - min + 1;
-    if (range > MAX_CELLS) {
-      throw new IllegalArgumentException("the data span " + range
-          + " periods; choose a coarser CohortPeriod");
-    }
+    Checks.argument(range <= MAX_CELLS,
+        () -> "the data span " + range + " periods; choose a coarser CohortPeriod");
     long[] sizes = new long[(int) range];
     for (int i = 0; i < n; i++) {
       sizes[first[i] - min] += count == null ? 1 : count[i];
@@ -74,19 +74,18 @@ public final class CohortCounts {
     int nonEmpty = 0;
     long cells = 0;
     for (int i = 0; i < sizes.length; i++) {
-      if (sizes[i] > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("cohort of period " + (min + i) + " has " + sizes[i]
-            + " customers, more than " + Integer.MAX_VALUE);
-      }
+      int at = i;
+      int lowest = min;
+      Checks.argument(sizes[i] <= Integer.MAX_VALUE, () -> "cohort of period " + (lowest + at)
+          + " has " + sizes[at] + " customers, more than " + Integer.MAX_VALUE);
       if (sizes[i] > 0) {
         nonEmpty++;
         cells += range - i;
       }
     }
-    if (cells > MAX_CELLS) {
-      throw new IllegalArgumentException("the cohort table would need " + cells
-          + " cells; choose a coarser CohortPeriod");
-    }
+    long needed = cells;
+    Checks.argument(needed <= MAX_CELLS,
+        () -> "the cohort table would need " + needed + " cells; choose a coarser CohortPeriod");
     int[] periods = new int[nonEmpty];
     int[][] dense = new int[sizes.length][];
     int[][] active = new int[nonEmpty][];

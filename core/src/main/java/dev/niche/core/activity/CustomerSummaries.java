@@ -395,17 +395,11 @@ public final class CustomerSummaries {
      */
     public Builder add(String customerId, LocalDate date, double amount) {
       // Messages are built only on failure: this is the hot path of large imports.
-      if (customerId == null) {
-        throw new NullPointerException("customerId (transaction " + added + ") must not be null");
-      }
-      if (date == null) {
-        throw new NullPointerException("date (transaction " + added + ") must not be null");
-      }
-      if (!(amount >= 0) || amount == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException(
-            "amount (transaction " + added + ", customer " + customerId + ") = " + amount
-                + " must be finite and >= 0");
-      }
+      Checks.notNull(customerId, () -> "customerId (transaction " + added + ") must not be null");
+      Checks.notNull(date, () -> "date (transaction " + added + ") must not be null");
+      Checks.argument(amount >= 0 && amount != Double.POSITIVE_INFINITY, () -> "amount "
+          + "(transaction " + added + ", customer " + customerId + ") = " + amount
+          + " must be finite and >= 0");
       PurchaseHistory h = customers.get(customerId);
       if (h == null) {
         h = new PurchaseHistory(customerId);
@@ -428,9 +422,7 @@ public final class CustomerSummaries {
      * @throws IllegalArgumentException if {@code amount} is NaN, infinite or negative
      */
     public Builder add(String customerId, LocalDateTime time, double amount) {
-      if (time == null) {
-        throw new NullPointerException("time (transaction " + added + ") must not be null");
-      }
+      Checks.notNull(time, () -> "time (transaction " + added + ") must not be null");
       return add(customerId, time.toLocalDate(), amount);
     }
 
@@ -442,9 +434,7 @@ public final class CustomerSummaries {
      * @throws NullPointerException if {@code transaction} is null
      */
     public Builder add(Transaction transaction) {
-      if (transaction == null) {
-        throw new NullPointerException("transaction (" + added + ") must not be null");
-      }
+      Checks.notNull(transaction, () -> "transaction (" + added + ") must not be null");
       return add(transaction.customerId(), transaction.date(), transaction.amount());
     }
 

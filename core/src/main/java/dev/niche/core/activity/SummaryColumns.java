@@ -120,20 +120,16 @@ public final class SummaryColumns {
     double maxDays = (double) endDay - LocalDate.MIN.toEpochDay();
     Set<String> seen = new HashSet<>(Math.max(16, 2 * n));
     for (int i = 0; i < n; i++) {
-      String id = ids.get(i);
-      if (id == null) {
-        throw new NullPointerException("customerIds[" + i + "] must not be null");
-      }
-      Checks.argument(seen.add(id), "customerIds[" + i + "] = " + id + " is repeated");
+      int row = i;
+      String id = Checks.elementNotNull(ids.get(i), "customerIds", i);
+      Checks.argument(seen.add(id), () -> "customerIds[" + row + "] = " + id + " is repeated");
       double xi = x[i];
       Checks.element(xi >= 0 && xi == Math.rint(xi) && xi <= Integer.MAX_VALUE, "frequency", i,
           xi, "must be a whole number >= 0");
       Checks.element(age[i] >= 0 && age[i] * unitDays <= maxDays, "age", i, age[i],
           "must be >= 0 and at most the span of LocalDate before the calibration end");
-      if (!(tx[i] >= 0 && tx[i] <= age[i])) {
-        throw new IllegalArgumentException("recency[" + i + "] = " + tx[i]
-            + " must be in [0, age[" + i + "] = " + age[i] + "]");
-      }
+      Checks.argument(tx[i] >= 0 && tx[i] <= age[i], () -> "recency[" + row + "] = " + tx[row]
+          + " must be in [0, age[" + row + "] = " + age[row] + "]");
       Checks.element(xi > 0 || tx[i] == 0, "recency", i, tx[i], "must be 0 when frequency = 0");
       double m = meanRepeatSpend[i];
       Checks.element(m >= 0 && m < Double.POSITIVE_INFINITY, "meanRepeatSpend", i, m,

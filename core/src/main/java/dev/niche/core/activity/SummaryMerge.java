@@ -1,5 +1,6 @@
 package dev.niche.core.activity;
 
+import dev.niche.core.Checks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,11 +71,9 @@ final class SummaryMerge {
   /** Adds one customer from a row of either side or of both; {@code fromRight} if only right. */
   private void combine(String id, Integer l, Integer r, boolean fromRight) {
     if (l != null && r != null) {
-      if (!out.keepsPurchases) {
-        throw new IllegalArgumentException("customer " + id + " appears in both summaries, but "
-            + "summaries built from columns keep no purchase days: they merge only with "
-            + "summaries of other customers");
-      }
+      Checks.argument(out.keepsPurchases, () -> "customer " + id + " appears in both summaries, "
+          + "but summaries built from columns keep no purchase days: they merge only with "
+          + "summaries of other customers");
       mergeRows(id, l, r);
     } else if (fromRight) {
       copy(right, id, r);

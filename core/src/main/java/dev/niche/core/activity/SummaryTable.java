@@ -1,5 +1,6 @@
 package dev.niche.core.activity;
 
+import dev.niche.core.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,10 +101,9 @@ final class SummaryTable {
         previousHoldoutDay = day;
       }
     }
-    if (total == Double.POSITIVE_INFINITY) {
-      throw new IllegalArgumentException("customer " + id + ": the amounts of the calibration "
-          + "period sum to more than Double.MAX_VALUE (total spend overflows to infinity)");
-    }
+    Checks.argument(total != Double.POSITIVE_INFINITY, () -> "customer " + id + ": the amounts "
+        + "of the calibration period sum to more than Double.MAX_VALUE (total spend overflows to "
+        + "infinity)");
     appendRow(id, x, (last - first) / unitDays, (calibrationEnd - first) / unitDays,
         x == 0 ? 0.0 : repeatSpend / x, total, holdout, first, last);
     keep(d, a, from, end);
