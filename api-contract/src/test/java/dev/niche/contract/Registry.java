@@ -3,6 +3,8 @@ package dev.niche.contract;
 import dev.niche.churn.BgNbd;
 import dev.niche.churn.CohortPeriod;
 import dev.niche.churn.CohortTable;
+import dev.niche.churn.CoxFit;
+import dev.niche.churn.CoxProportionalHazards;
 import dev.niche.churn.CustomerValue;
 import dev.niche.churn.GammaGamma;
 import dev.niche.core.activity.ActivityUnit;
@@ -18,6 +20,7 @@ import dev.niche.segmentation.KSelection;
 import dev.niche.valuechain.Composition;
 import dev.niche.valuechain.CompositionSet;
 import dev.niche.churn.SurvivalData;
+import dev.niche.churn.Ties;
 import dev.niche.core.activity.SummaryColumns;
 import dev.niche.segmentation.KMeans;
 import java.io.ByteArrayInputStream;
@@ -50,6 +53,8 @@ final class Registry {
       "churn.KaplanMeier#fit(double[],double[],boolean[],double[])",
       List.<Object[]>of(new Object[] {new double[] {0, 1, 0, 2, 0}, new double[] {5, 8, 3, 12, 7},
           new boolean[] {true, false, true, true, false}, new double[] {1, 1, 2, 1, 1}}),
+      "churn.CoxFit#survival(int,double[],double)",
+      List.<Object[]>of(new Object[] {2, new double[] {0.5}, 4.0}),
       "churn.LogRankTest#pairwise(double[],boolean[],int[])",
       List.<Object[]>of(new Object[] {new double[] {5, 8, 3, 12, 7, 9, 2, 10, 4},
           new boolean[] {true, false, true, true, false, true, true, false, true},
@@ -120,6 +125,8 @@ final class Registry {
         Registry::survivalBuilder);
     add(pool, SurvivalData.class, "survival data of 8 subjects",
         () -> survivalBuilder().build());
+    add(pool, CoxFit.class, "Cox fit in strata 1 and 2", () -> CoxProportionalHazards.fit(
+        survivalBuilder().strata(new int[] {1, 1, 1, 1, 1, 2, 2, 2, 2, 2}).build(), Ties.EFRON));
     LocalDate d = LocalDate.of(2024, 1, 1);
     add(pool, CustomerSummaries.class, "summaries of 6 customers with a holdout period", () -> {
       CustomerSummaries.Builder b = CustomerSummaries.builder(d.plusDays(70), ActivityUnit.WEEKS)
