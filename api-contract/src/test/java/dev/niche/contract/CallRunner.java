@@ -66,7 +66,19 @@ final class CallRunner {
     return call(member, receiver, args, timeoutMillis);
   }
 
+  /**
+   * Runs a call under a timeout. A call that times out is run once more on a fresh worker, and
+   * only a second timeout counts: on a loaded machine the first run of heavy code (a model fit)
+   * can spend seconds of its own CPU time in the interpreter while the JIT compiler threads wait
+   * for a core, which is not the runaway work this check is for. A call that really does not
+   * return times out twice.
+   */
   Outcome call(Executable member, Object receiver, Object[] args, long timeout) {
+    Outcome first = attempt(member, receiver, args, timeout);
+    return first.timedOut() ? attempt(member, receiver, args, timeout) : first;
+  }
+
+  private Outcome attempt(Executable member, Object receiver, Object[] args, long timeout) {
     calls.incrementAndGet();
     if (worker == null) {
       worker = new Worker();
