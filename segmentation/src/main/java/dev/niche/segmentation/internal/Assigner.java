@@ -34,6 +34,16 @@ public interface Assigner {
       double[] oldCentres, double[] centres, int[] labels, int[] relocated, ChunkPool pool);
 
   /**
+   * Makes every label change of later {@link #assign} calls move the row in the M-step's
+   * partials at once ({@link CentroidUpdate#moveNow}), while the row is in cache, instead of
+   * leaving it to the next M-step, which would fetch the row from memory again. The centres stay
+   * bit-identical (see {@link CentroidUpdate#moveNow}).
+   *
+   * @param update the fit's M-step
+   */
+  void moveRowsIn(CentroidUpdate update);
+
+  /**
    * The inertia of the current labels against the centres of the last E-step, summed exactly as
    * {@link CentroidUpdate} would (per chunk in row order, chunks in order), or NaN when this
    * assigner does not know it (bounded algorithms skip distances).

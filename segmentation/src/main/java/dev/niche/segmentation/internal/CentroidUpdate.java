@@ -27,6 +27,8 @@ public final class CentroidUpdate {
   private int[] summed;
   /** Per chunk: rows moved by the last step. */
   private final long[] moved;
+  /** Per chunk: rows moved by {@link #moveNow} since the last step. */
+  private final long[] movedEarly;
   /** Rows moved since the last full sum. */
   private long movedSinceSum;
 
@@ -44,6 +46,7 @@ public final class CentroidUpdate {
     this.weights = new double[chunks][k];
     this.members = new int[chunks][k];
     this.moved = new long[chunks];
+    this.movedEarly = new long[chunks];
     this.inertias = new double[chunks];
   }
 
@@ -92,8 +95,9 @@ public final class CentroidUpdate {
             sumChunk(c, labels);
             moved[c] = 0;
           } else {
-            moved[c] = moveChanged(c, labels);
+            moved[c] = movedEarly[c] + moveChanged(c, labels);
           }
+          movedEarly[c] = 0;
           inertias[c] = needInertia ? Inertia.chunkSum(data, centres, labels, c) : 0;
         });
     if (full) {
@@ -131,6 +135,26 @@ public final class CentroidUpdate {
       }
     }
     return new Result(next, inertia, relocated, weight);
+  }
+
+  /**
+   * Moves row i to cluster {@code to} in its chunk's partials now, for an E-step that has the row
+   * in cache when it relabels it (the next step would otherwise fetch it again from memory). The
+   * next step then finds the row's label unchanged; since an E-step relabels in row order within
+   * a chunk, the partials take the same operations in the same order as that step would have
+   * made, so the centres are bit-identical. Does nothing before the first step or when the row
+   * already sits in {@code to}. Rows of different chunks may be moved concurrently.
+   *
+   * @param i row
+   * @param to its new label
+   */
+  public void moveNow(int i, int to) {
+    if (summed == null || summed[i] == to) {
+      return;
+    }
+    int c = i / ChunkPool.CHUNK_ROWS;
+    move(c, i, summed[i], to);
+    movedEarly[c]++;
   }
 
   /** The first step's partials of one chunk: every row, in row order. */

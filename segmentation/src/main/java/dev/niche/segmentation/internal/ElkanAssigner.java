@@ -11,6 +11,7 @@ public final class ElkanAssigner implements Assigner {
 
   private final Dataset data;
   private final int k;
+  private CentroidUpdate update;
   private final double[] upper;
   private final double[] lower;
   private final long[] changes;
@@ -27,6 +28,11 @@ public final class ElkanAssigner implements Assigner {
     this.upper = new double[data.n()];
     this.lower = new double[Math.multiplyExact(data.n(), k)];
     this.changes = new long[ChunkPool.chunks(data.n())];
+  }
+
+  @Override
+  public void moveRowsIn(CentroidUpdate update) {
+    this.update = update;
   }
 
   @Override
@@ -121,6 +127,9 @@ public final class ElkanAssigner implements Assigner {
             if (a != start) {
               labels[i] = a;
               changed++;
+              if (update != null) {
+                update.moveNow(i, a);
+              }
             }
           }
           changes[c] = changed;

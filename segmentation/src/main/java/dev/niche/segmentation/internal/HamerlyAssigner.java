@@ -12,6 +12,7 @@ public final class HamerlyAssigner implements Assigner {
 
   private final Dataset data;
   private final int k;
+  private CentroidUpdate update;
   private final double[] upper;
   private final double[] lower;
   private final long[] changes;
@@ -28,6 +29,11 @@ public final class HamerlyAssigner implements Assigner {
     this.upper = new double[data.n()];
     this.lower = new double[data.n()];
     this.changes = new long[ChunkPool.chunks(data.n())];
+  }
+
+  @Override
+  public void moveRowsIn(CentroidUpdate update) {
+    this.update = update;
   }
 
   @Override
@@ -124,6 +130,9 @@ public final class HamerlyAssigner implements Assigner {
             if (best != a) {
               labels[i] = best;
               changed++;
+              if (update != null) {
+                update.moveNow(i, best);
+              }
             }
           }
           changes[c] = changed;

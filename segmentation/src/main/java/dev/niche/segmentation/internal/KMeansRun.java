@@ -117,6 +117,7 @@ public final class KMeansRun {
   private RunResult iterate(double[] start, int[] labels, double[] seedD2) {
     Assigner assigner = assigner();
     CentroidUpdate update = new CentroidUpdate(data, k);
+    assigner.moveRowsIn(update);
     double[] centres = start;
     assigner.start(centres, labels, seedD2, pool);
     // Grows with the iterations made, never sized by the cap (which may be huge).

@@ -4,10 +4,11 @@ package dev.niche.segmentation.internal;
  * Lloyd's E-step: every row against every centre (n k d multiply-adds per pass). Rows go through
  * {@link TransposedRows} blocks; from {@link #TILED_MIN_DIMENSION} coordinates on, a block is
  * scored by {@link NearestCentres}' register-tiled SIMD kernel, whose screened answer is confirmed
- * to be the canonical nearest centre, and below it the canonical distances to one centre at a time
- * are one SIMD loop. Either way the labels are the canonical nearest centres
- * ({@link SquaredDistance}'s order, lowest index on ties), so they match the bounded algorithms'
- * to the bit, and the inertia sums the canonical distances to them, per chunk in row order.
+ * to be the canonical nearest centre, and below it {@link CanonicalNearest} computes the canonical
+ * distances with the selection folded into the last pass per centre. Either way the labels are
+ * the canonical nearest centres ({@link SquaredDistance}'s order, lowest index on ties), so they
+ * match the bounded algorithms' to the bit, and the inertia sums the canonical distances to them,
+ * per chunk in row order.
  */
 public final class LloydAssigner implements Assigner {
 
@@ -23,6 +24,7 @@ public final class LloydAssigner implements Assigner {
   private final long[] changes;
   private final double[] inertias;
   private double inertia = Double.NaN;
+  private CentroidUpdate update;
 
   /**
    * An assigner.
@@ -43,6 +45,11 @@ public final class LloydAssigner implements Assigner {
   }
 
   @Override
+  public void moveRowsIn(CentroidUpdate update) {
+    this.update = update;
+  }
+
+  @Override
   public void start(double[] centres, int[] labels, double[] seedD2, ChunkPool pool) {
     if (seedD2 == null) {
       java.util.Arrays.fill(labels, -1);
@@ -58,30 +65,6 @@ public final class LloydAssigner implements Assigner {
     return pass(centres, labels, pool);
   }
 
-  /**
-   * Canonical distances of the block to every centre, one centre per SIMD loop, and the nearest
-   * by a branch-free running argmin (strictly closer only, so the lowest index wins ties; see
-   * {@link TransposedRows#argminAffine} for the flag), which also compiles to SIMD.
-   */
-  private void nearestByDistances(
-      TransposedRows block, double[] centres, double[] best, double[] dist, double[] nearest) {
-    int size = block.size();
-    int d = data.d();
-    block.squaredDistances(centres, 0, best);
-    java.util.Arrays.fill(nearest, 0.0);
-    for (int m = 1; m < k; m++) {
-      block.squaredDistances(centres, m * d, dist);
-      double index = m;
-      for (int q = 0; q < size; q++) {
-        double b = best[q];
-        double lower = Math.min(b, dist[q]);
-        double flag = Math.min((b - lower) * 0x1p1000 * 0x1p1000, 1.0);
-        best[q] = lower;
-        nearest[q] = Math.fma(flag, index - nearest[q], nearest[q]);
-      }
-    }
-  }
-
   private long pass(double[] centres, int[] labels, ChunkPool pool) {
     boolean tiled = data.d() >= TILED_MIN_DIMENSION;
     int n = data.n();
@@ -92,15 +75,17 @@ public final class LloydAssigner implements Assigner {
     pool.forEach(
         chunks,
         c -> {
-          TransposedRows block = new TransposedRows(d);
+          TransposedRows block = new TransposedRows(d, tiled ? d : CanonicalNearest.width(d));
           NearestCentres kernel = tiled ? new NearestCentres(k, d) : null;
+          CanonicalNearest canonical = tiled ? null : new CanonicalNearest(k, d);
           if (tiled) {
             kernel.setCentres(centres);
+          } else {
+            canonical.setCentres(centres);
           }
           double[] dist = new double[Math.max(k, TransposedRows.CAPACITY)];
-          double[] best = new double[TransposedRows.CAPACITY];
+          double[] best = tiled ? new double[TransposedRows.CAPACITY] : canonical.distances();
           int[] nearest = new int[TransposedRows.CAPACITY];
-          double[] nearestByDistance = new double[TransposedRows.CAPACITY];
           long changed = 0;
           double sum = 0;
           int end = ChunkPool.end(c, n);
@@ -114,9 +99,9 @@ public final class LloydAssigner implements Assigner {
                 nearest[q] = m >= 0 ? m : kernel.nearestExactly(x, (first + q) * d, centres, dist);
               }
             } else {
-              nearestByDistances(block, centres, best, dist, nearestByDistance);
+              canonical.nearest(block);
               for (int q = 0; q < size; q++) {
-                nearest[q] = (int) nearestByDistance[q];
+                nearest[q] = canonical.label(q);
               }
             }
             for (int q = 0; q < size; q++) {
@@ -124,6 +109,9 @@ public final class LloydAssigner implements Assigner {
               if (labels[i] != nearest[q]) {
                 labels[i] = nearest[q];
                 changed++;
+                if (update != null) {
+                  update.moveNow(i, nearest[q]);
+                }
               }
             }
             if (tiled) {

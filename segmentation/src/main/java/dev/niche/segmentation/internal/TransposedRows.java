@@ -26,8 +26,19 @@ final class TransposedRows {
    * @param d dimension
    */
   TransposedRows(int d) {
+    this(d, d);
+  }
+
+  /**
+   * An empty block with at least {@code width} columns; columns from d on are never written, so
+   * they stay zero (padding for kernels that take four coordinates per loop).
+   *
+   * @param d dimension
+   * @param width number of columns, at least d
+   */
+  TransposedRows(int d, int width) {
     this.d = d;
-    this.columns = new double[d][CAPACITY];
+    this.columns = new double[Math.max(d, width)][CAPACITY];
   }
 
   /**
@@ -98,7 +109,8 @@ final class TransposedRows {
   }
 
   /**
-   * Coordinate j of every loaded row (the block's own array, not a copy).
+   * Coordinate j of every loaded row (the block's own array, not a copy); zeros for padding
+   * columns.
    *
    * @param j coordinate
    * @return the column, {@link #CAPACITY} long, {@link #size} of them loaded
