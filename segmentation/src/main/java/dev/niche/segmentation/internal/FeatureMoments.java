@@ -80,8 +80,60 @@ public final class FeatureMoments {
    * @param block a loaded block of at least one row
    */
   void add(TransposedRows block) {
-    block.moments(partMean, partM2);
+    blockMoments(block, d, partMean, partM2);
     merge(block.size(), partMean, partM2);
+  }
+
+  /**
+   * Per coordinate, the mean of a block's loaded rows and their sum of squared deviations from it (the
+   * two-pass formula), each sum kept in four interleaved partial sums added pairwise at the end.
+   *
+   * @param block the rows
+   * @param d dimension
+   * @param mean receives d means
+   * @param m2 receives d sums of squared deviations
+   */
+  static void blockMoments(TransposedRows block, int d, double[] mean, double[] m2) {
+    int n = block.size();
+    for (int j = 0; j < d; j++) {
+      double[] col = block.column(j);
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int q = 0;
+      for (; q + 3 < n; q += 4) {
+        s0 += col[q];
+        s1 += col[q + 1];
+        s2 += col[q + 2];
+        s3 += col[q + 3];
+      }
+      for (; q < n; q++) {
+        s0 += col[q];
+      }
+      double mu = ((s0 + s1) + (s2 + s3)) / n;
+      s0 = 0;
+      s1 = 0;
+      s2 = 0;
+      s3 = 0;
+      q = 0;
+      for (; q + 3 < n; q += 4) {
+        double t0 = col[q] - mu;
+        double t1 = col[q + 1] - mu;
+        double t2 = col[q + 2] - mu;
+        double t3 = col[q + 3] - mu;
+        s0 = Math.fma(t0, t0, s0);
+        s1 = Math.fma(t1, t1, s1);
+        s2 = Math.fma(t2, t2, s2);
+        s3 = Math.fma(t3, t3, s3);
+      }
+      for (; q < n; q++) {
+        double t = col[q] - mu;
+        s0 = Math.fma(t, t, s0);
+      }
+      mean[j] = mu;
+      m2[j] = (s0 + s1) + (s2 + s3);
+    }
   }
 
   private void merge(long rows, double[] otherMean, double[] otherM2) {

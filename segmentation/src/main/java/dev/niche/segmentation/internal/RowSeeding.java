@@ -97,6 +97,7 @@ public final class RowSeeding extends Seeding {
           java.util.Arrays.fill(p, closed);
           TransposedRows block = new TransposedRows(d);
           double[] dist = new double[TransposedRows.CAPACITY];
+          double[] dist2nd = new double[TransposedRows.CAPACITY];
           double[] bound = new double[TransposedRows.CAPACITY];
           double[] weight = w == null ? null : new double[TransposedRows.CAPACITY];
           for (int from = 0; from < count; from += TransposedRows.CAPACITY) {
@@ -110,17 +111,33 @@ public final class RowSeeding extends Seeding {
                 weight[q] = w[rows[from + q]];
               }
             }
-            for (int t = 0; t < trials; t++) {
-              block.squaredDistances(candRows, t * d, dist);
-              for (int q = 0; q < size; q++) {
-                dist[q] = Math.min(dist[q], bound[q]);
+            // Two trials per pass where possible: each column is read once for both.
+            for (int t = 0; t < trials; t += 2) {
+              if (t + 1 < trials) {
+                block.squaredDistances(candRows, t * d, (t + 1) * d, dist, dist2nd);
+                int vo = (t + 1) * ChunkPool.CHUNK_ROWS + from;
+                p[t + 1] += keep(dist2nd, bound, weight, size, vals, vo);
+              } else {
+                block.squaredDistances(candRows, t * d, dist);
               }
-              System.arraycopy(dist, 0, vals, t * ChunkPool.CHUNK_ROWS + from, size);
-              p[t] += WeightedSum.of(dist, weight, size);
+              p[t] += keep(dist, bound, weight, size, vals, t * ChunkPool.CHUNK_ROWS + from);
             }
           }
           openCount[c] = count;
         });
+  }
+
+  /**
+   * Caps a trial's distances at the rows' current nearest distances, stores them from
+   * {@code vo} and returns their weighted sum (in row order).
+   */
+  private static double keep(
+      double[] dist, double[] bound, double[] weight, int size, double[] vals, int vo) {
+    for (int q = 0; q < size; q++) {
+      dist[q] = Math.min(dist[q], bound[q]);
+    }
+    System.arraycopy(dist, 0, vals, vo, size);
+    return WeightedSum.of(dist, weight, size);
   }
 
   /** Makes trial t the new centre m: its stored distances become the nearest distances. */

@@ -131,20 +131,43 @@ final class TransposedRows {
   /**
    * Squared distances from every loaded row to the point {@code p[po..po+d)}.
    *
+   * <p>Coordinates are taken four per pass over the rows from the first one on (the first pass
+   * starts the sum with {@code t_0 * t_0}), and the last d mod 4 one per pass: d / 4 + d mod 4
+   * loads and stores of {@code out} per row instead of one per coordinate, in the same order.
+   *
    * @param p array holding the point
    * @param po offset of the point
    * @param out receives {@code size} distances from index 0
    */
   void squaredDistances(double[] p, int po, double[] out) {
     int n = size;
-    double[] col = columns[0];
-    double pj = p[po];
-    for (int q = 0; q < n; q++) {
-      double t = col[q] - pj;
-      out[q] = t * t;
+    int j;
+    if (d >= 4) {
+      double[] c0 = columns[0];
+      double[] c1 = columns[1];
+      double[] c2 = columns[2];
+      double[] c3 = columns[3];
+      double p0 = p[po];
+      double p1 = p[po + 1];
+      double p2 = p[po + 2];
+      double p3 = p[po + 3];
+      for (int q = 0; q < n; q++) {
+        double t0 = c0[q] - p0;
+        double t1 = c1[q] - p1;
+        double t2 = c2[q] - p2;
+        double t3 = c3[q] - p3;
+        out[q] = Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, t0 * t0)));
+      }
+      j = 4;
+    } else {
+      double[] col = columns[0];
+      double pj = p[po];
+      for (int q = 0; q < n; q++) {
+        double t = col[q] - pj;
+        out[q] = t * t;
+      }
+      j = 1;
     }
-    int j = 1;
-    // Four coordinates per pass over out: a quarter of the loads and stores of out, same order.
     for (; j + 3 < d; j += 4) {
       double[] c0 = columns[j];
       double[] c1 = columns[j + 1];
@@ -163,8 +186,8 @@ final class TransposedRows {
       }
     }
     for (; j < d; j++) {
-      col = columns[j];
-      pj = p[po + j];
+      double[] col = columns[j];
+      double pj = p[po + j];
       for (int q = 0; q < n; q++) {
         double t = col[q] - pj;
         out[q] = Math.fma(t, t, out[q]);
@@ -184,16 +207,49 @@ final class TransposedRows {
    */
   void squaredDistances(double[] p, int po, int qo, double[] out, double[] out2) {
     int n = size;
-    double[] col = columns[0];
-    double pj = p[po];
-    double qj = p[qo];
-    for (int q = 0; q < n; q++) {
-      double t = col[q] - pj;
-      double u = col[q] - qj;
-      out[q] = t * t;
-      out2[q] = u * u;
+    int j;
+    if (d >= 4) {
+      double[] c0 = columns[0];
+      double[] c1 = columns[1];
+      double[] c2 = columns[2];
+      double[] c3 = columns[3];
+      double p0 = p[po];
+      double p1 = p[po + 1];
+      double p2 = p[po + 2];
+      double p3 = p[po + 3];
+      double q0 = p[qo];
+      double q1 = p[qo + 1];
+      double q2 = p[qo + 2];
+      double q3 = p[qo + 3];
+      for (int q = 0; q < n; q++) {
+        double x0 = c0[q];
+        double x1 = c1[q];
+        double x2 = c2[q];
+        double x3 = c3[q];
+        double t0 = x0 - p0;
+        double t1 = x1 - p1;
+        double t2 = x2 - p2;
+        double t3 = x3 - p3;
+        double u0 = x0 - q0;
+        double u1 = x1 - q1;
+        double u2 = x2 - q2;
+        double u3 = x3 - q3;
+        out[q] = Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, t0 * t0)));
+        out2[q] = Math.fma(u3, u3, Math.fma(u2, u2, Math.fma(u1, u1, u0 * u0)));
+      }
+      j = 4;
+    } else {
+      double[] col = columns[0];
+      double pj = p[po];
+      double qj = p[qo];
+      for (int q = 0; q < n; q++) {
+        double t = col[q] - pj;
+        double u = col[q] - qj;
+        out[q] = t * t;
+        out2[q] = u * u;
+      }
+      j = 1;
     }
-    int j = 1;
     for (; j + 3 < d; j += 4) {
       double[] c0 = columns[j];
       double[] c1 = columns[j + 1];
@@ -225,9 +281,9 @@ final class TransposedRows {
       }
     }
     for (; j < d; j++) {
-      col = columns[j];
-      pj = p[po + j];
-      qj = p[qo + j];
+      double[] col = columns[j];
+      double pj = p[po + j];
+      double qj = p[qo + j];
       for (int q = 0; q < n; q++) {
         double t = col[q] - pj;
         double u = col[q] - qj;
@@ -299,56 +355,6 @@ final class TransposedRows {
       for (int q = 0; q < n; q++) {
         out[q] = Math.fma(col[q], aj, out[q]);
       }
-    }
-  }
-
-  /**
-   * Per coordinate, the mean of the loaded rows and their sum of squared deviations from it (the
-   * two-pass formula), each sum kept in four interleaved partial sums added pairwise at the end.
-   *
-   * @param mean receives d means
-   * @param m2 receives d sums of squared deviations
-   */
-  void moments(double[] mean, double[] m2) {
-    int n = size;
-    for (int j = 0; j < d; j++) {
-      double[] col = columns[j];
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      int q = 0;
-      for (; q + 3 < n; q += 4) {
-        s0 += col[q];
-        s1 += col[q + 1];
-        s2 += col[q + 2];
-        s3 += col[q + 3];
-      }
-      for (; q < n; q++) {
-        s0 += col[q];
-      }
-      double mu = ((s0 + s1) + (s2 + s3)) / n;
-      s0 = 0;
-      s1 = 0;
-      s2 = 0;
-      s3 = 0;
-      q = 0;
-      for (; q + 3 < n; q += 4) {
-        double t0 = col[q] - mu;
-        double t1 = col[q + 1] - mu;
-        double t2 = col[q + 2] - mu;
-        double t3 = col[q + 3] - mu;
-        s0 = Math.fma(t0, t0, s0);
-        s1 = Math.fma(t1, t1, s1);
-        s2 = Math.fma(t2, t2, s2);
-        s3 = Math.fma(t3, t3, s3);
-      }
-      for (; q < n; q++) {
-        double t = col[q] - mu;
-        s0 = Math.fma(t, t, s0);
-      }
-      mean[j] = mu;
-      m2[j] = (s0 + s1) + (s2 + s3);
     }
   }
 
