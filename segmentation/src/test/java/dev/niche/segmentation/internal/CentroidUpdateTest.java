@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Later M-steps move only the rows whose label changed; after any sequence of label changes the
  * centres must still be the (weighted) means of their rows, emptied clusters must be found, and
- * the result must not depend on the thread count.
+ * the result must not depend on the thread count, nor on whether the E-step moved the rows in the
+ * partials itself ({@link CentroidUpdate#moveNow}).
  */
 class CentroidUpdateTest {
 
@@ -44,6 +45,8 @@ class CentroidUpdateTest {
           }
           CentroidUpdate one = new CentroidUpdate(data, k);
           CentroidUpdate two = new CentroidUpdate(data, k);
+          CentroidUpdate early = new CentroidUpdate(data, k);
+          int[] earlyLabels = labels.clone();
           double[] centres = new double[k * d];
           try (ChunkPool p1 = new ChunkPool(1);
               ChunkPool p2 = new ChunkPool(2)) {
@@ -53,8 +56,11 @@ class CentroidUpdateTest {
               int[] copy = labels.clone();
               CentroidUpdate.Result a = one.update(labels, centres, p1, Double.NaN);
               CentroidUpdate.Result b = two.update(copy, centres, p2, Double.NaN);
+              CentroidUpdate.Result e = early.update(earlyLabels, centres, p1, Double.NaN);
               assertArrayEquals(a.centres, b.centres, 0.0);
+              assertArrayEquals(a.centres, e.centres, 0.0);
               assertArrayEquals(labels, copy);
+              assertArrayEquals(labels, earlyLabels);
               assertMeans(data, labels, k, a.centres);
               centres = a.centres;
               // Move a tenth of the rows; at step 3 empty cluster 0 entirely (it is re-seeded).
@@ -63,6 +69,10 @@ class CentroidUpdateTest {
                   labels[i] = 1;
                 } else if (r.nextInt(10) == 0) {
                   labels[i] = r.nextInt(k);
+                }
+                if (earlyLabels[i] != labels[i]) {
+                  earlyLabels[i] = labels[i];
+                  early.moveNow(i, labels[i]);
                 }
               }
             }

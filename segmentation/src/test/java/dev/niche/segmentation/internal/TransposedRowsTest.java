@@ -30,8 +30,14 @@ class TransposedRowsTest {
           for (int j = 0; j < d; j++) {
             p[j] = r.nextDouble(-1e3, 1e3);
           }
+          double[] pair = new double[2 * d];
+          for (int j = 0; j < d; j++) {
+            pair[j] = p[j];
+            pair[d + j] = p[d - 1 - j];
+          }
           TransposedRows block = new TransposedRows(d);
           double[] out = new double[TransposedRows.CAPACITY];
+          double[] out2 = new double[TransposedRows.CAPACITY];
           int[] rows = new int[n];
           for (int i = 0; i < n; i++) {
             rows[i] = n - 1 - i;
@@ -47,6 +53,13 @@ class TransposedRowsTest {
             block.squaredDistances(p, 0, out);
             for (int q = 0; q < size; q++) {
               assertEquals(SquaredDistance.between(x, rows[first + q] * d, p, 0, d), out[q], 0.0);
+            }
+            // Two points per pass (the second is p reversed): each to the same bits.
+            block.squaredDistances(pair, 0, d, out, out2);
+            for (int q = 0; q < size; q++) {
+              int i = rows[first + q] * d;
+              assertEquals(SquaredDistance.between(x, i, pair, 0, d), out[q], 0.0);
+              assertEquals(SquaredDistance.between(x, i, pair, d, d), out2[q], 0.0);
             }
           }
         });
@@ -116,7 +129,7 @@ class TransposedRowsTest {
     block.loadRange(x, 0, n);
     double[] mean = new double[d];
     double[] m2 = new double[d];
-    block.moments(mean, m2);
+    FeatureMoments.blockMoments(block, d, mean, m2);
     for (int j = 0; j < d; j++) {
       double mu = 0;
       for (int i = 0; i < n; i++) {

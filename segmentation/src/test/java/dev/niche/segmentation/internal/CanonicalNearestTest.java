@@ -1,0 +1,67 @@
+package dev.niche.segmentation.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The small-dimension E-step kernel returns, for every row, the canonical nearest centre (the
+ * lowest index among the smallest {@link SquaredDistance#between} values, exact ties included)
+ * and that canonical distance to the bit, for every dimension (the padding to a multiple of four
+ * coordinates must not change a bit).
+ */
+class CanonicalNearestTest {
+
+  @Test
+  void nearestCentreAndDistanceAreTheCanonicalOnes() {
+    qt().withExamples(60)
+        .forAll(longs().all(), integers().between(1, 20), integers().between(1, 40))
+        .checkAssert((seed, k, d) -> {
+          SplittableRandom r = new SplittableRandom(seed);
+          double[] c = new double[k * d];
+          for (int t = 0; t < c.length; t++) {
+            c[t] = r.nextGaussian() * 3;
+          }
+          if (k > 2) {
+            // A duplicate centre and a centre one ulp away: exact and near ties.
+            System.arraycopy(c, 0, c, d, d);
+            System.arraycopy(c, 0, c, 2 * d, d);
+            c[2 * d] = Math.nextUp(c[2 * d]);
+          }
+          int n = 300;
+          double[] x = new double[n * d];
+          for (int i = 0; i < n; i++) {
+            boolean onCentre = r.nextInt(3) == 0;
+            for (int j = 0; j < d; j++) {
+              x[i * d + j] = onCentre ? c[(i % k) * d + j] : r.nextGaussian() * 4;
+            }
+          }
+          TransposedRows block = new TransposedRows(d, CanonicalNearest.width(d));
+          CanonicalNearest kernel = new CanonicalNearest(k, d);
+          kernel.setCentres(c);
+          for (int first = 0; first < n; first += TransposedRows.CAPACITY) {
+            int size = Math.min(TransposedRows.CAPACITY, n - first);
+            block.loadRange(x, first, size);
+            kernel.nearest(block);
+            for (int q = 0; q < size; q++) {
+              int i = first + q;
+              int expected = 0;
+              double best = SquaredDistance.between(x, i * d, c, 0, d);
+              for (int t = 1; t < k; t++) {
+                double v = SquaredDistance.between(x, i * d, c, t * d, d);
+                if (v < best) {
+                  best = v;
+                  expected = t;
+                }
+              }
+              assertEquals(expected, kernel.label(q), "row " + i);
+              assertEquals(best, kernel.distances()[q], 0.0, "row " + i);
+            }
+          }
+        });
+  }
+}
