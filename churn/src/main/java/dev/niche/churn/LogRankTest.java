@@ -80,22 +80,91 @@ public final class LogRankTest {
       Checks.notNull(curves[j], "curves[" + j + "]");
       horizon = Math.max(horizon, curves[j].periods());
     }
+    double[][] n = new double[k][horizon];
+    double[][] d = new double[k][horizon];
+    for (int j = 0; j < k; j++) {
+      RetentionCurve c = curves[j];
+      for (int t = 1; t <= c.periods(); t++) {
+        n[j][t - 1] = c.survivors(t - 1);
+        d[j][t - 1] = c.lost(t);
+      }
+    }
+    return riskSetTest(rho, n, d);
+  }
+
+  /**
+   * The log-rank test from risk sets: the number of customers at risk and of events in each
+   * group at each time, as a survival table or an engine that aggregates individual data (for
+   * example Spark, by group and distinct duration) gives them. Equal to
+   * {@link #compare(double[], boolean[], int[])} on the individual data with those counts: at
+   * time {@code times[i]} group {@code j} has {@code atRisk[j][i]} customers at risk (still
+   * observed just before it) and {@code events[j][i]} events; see the class comment for the
+   * sums. Times without events add nothing; counts may also come from delayed entry (at-risk
+   * counts need not fall).
+   *
+   * @param times the times, strictly increasing, finite and {@code >= 0}; not modified
+   * @param atRisk {@code atRisk[j][i]}, customers of group {@code j} at risk at
+   *     {@code times[i]}, {@code >= 0}; not modified
+   * @param events {@code events[j][i]}, events of group {@code j} at {@code times[i]}, in
+   *     {@code [0, atRisk[j][i]]}; not modified
+   * @return the test; its groups are the row indices {@code 0 .. k-1}
+   * @throws NullPointerException if an array or a row is null
+   * @throws IllegalArgumentException if {@code times} is empty, not strictly increasing or holds
+   *     a bad value; if {@code atRisk} and {@code events} do not both have one row per group,
+   *     with two to {@link #MAX_GROUPS} groups, and one column per time; or if a count is negative
+   *     or an event count exceeds its at-risk count
+   */
+  public static LogRankResult fromRiskSets(double[] times, long[][] atRisk, long[][] events) {
+    Checks.nonNegative(times, "times");
+    for (int i = 1; i < times.length; i++) {
+      Checks.element(times[i] > times[i - 1], "times", i, times[i],
+          "must be greater than times[" + (i - 1) + "] = " + times[i - 1]);
+    }
+    Checks.notNull(atRisk, "atRisk");
+    Checks.notNull(events, "events");
+    int k = atRisk.length;
+    Checks.argument(k >= 2, "atRisk has " + k + " group(s); need >= 2");
+    Checks.argument(k <= MAX_GROUPS, "atRisk has " + k + " groups; at most " + MAX_GROUPS
+        + " are allowed");
+    Checks.sameLength(k, "atRisk", events.length, "events");
+    int m = times.length;
+    double[][] n = new double[k][m];
+    double[][] d = new double[k][m];
+    for (int j = 0; j < k; j++) {
+      long[] risk = Checks.notNull(atRisk[j], "atRisk[" + j + "]");
+      long[] died = Checks.notNull(events[j], "events[" + j + "]");
+      Checks.sameLength(m, "times", risk.length, "atRisk[" + j + "]");
+      Checks.sameLength(m, "times", died.length, "events[" + j + "]");
+      for (int i = 0; i < m; i++) {
+        if (risk[i] < 0) {
+          throw new IllegalArgumentException("atRisk[" + j + "][" + i + "] = " + risk[i]
+              + " must be >= 0");
+        }
+        if (died[i] < 0 || died[i] > risk[i]) {
+          throw new IllegalArgumentException("events[" + j + "][" + i + "] = " + died[i]
+              + " must be in [0, atRisk[" + j + "][" + i + "] = " + risk[i] + "]");
+        }
+        n[j][i] = risk[i];
+        d[j][i] = died[i];
+      }
+    }
+    return riskSetTest(0.0, n, d);
+  }
+
+  /** The test from risk sets {@code n[j][t]} and events {@code d[j][t]}, times in order. */
+  private static LogRankResult riskSetTest(double rho, double[][] n, double[][] d) {
+    int k = n.length;
+    int m = n[0].length;
     double[] o = new double[k];
     double[] e = new double[k];
     double[][] v = new double[k][k];
-    double[] n = new double[k];
-    double[] d = new double[k];
     double km = 1.0;
-    for (int t = 1; t <= horizon; t++) {
+    for (int t = 0; t < m; t++) {
       double nt = 0;
       double dt = 0;
       for (int j = 0; j < k; j++) {
-        RetentionCurve c = curves[j];
-        boolean present = t <= c.periods();
-        n[j] = present ? c.survivors(t - 1) : 0;
-        d[j] = present ? c.lost(t) : 0;
-        nt += n[j];
-        dt += d[j];
+        nt += n[j][t];
+        dt += d[j][t];
       }
       if (dt == 0) {
         continue;
@@ -103,11 +172,11 @@ public final class LogRankTest {
       double w = rho == 0.0 ? 1.0 : Math.pow(km, rho);
       double spread = nt > 1 ? w * w * dt * (nt - dt) / (nt - 1) : 0.0;
       for (int j = 0; j < k; j++) {
-        o[j] += w * d[j];
-        e[j] += w * dt * n[j] / nt;
+        o[j] += w * d[j][t];
+        e[j] += w * dt * n[j][t] / nt;
         for (int l = 0; l < k; l++) {
           double delta = j == l ? 1.0 : 0.0;
-          v[j][l] += spread * (n[j] / nt) * (delta - n[l] / nt);
+          v[j][l] += spread * (n[j][t] / nt) * (delta - n[l][t] / nt);
         }
       }
       km *= (nt - dt) / nt;
