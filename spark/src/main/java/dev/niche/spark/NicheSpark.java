@@ -7,7 +7,6 @@ import dev.niche.churn.LogRankResult;
 import dev.niche.core.activity.ActivityUnit;
 import dev.niche.spark.internal.CohortAggregation;
 import dev.niche.spark.internal.Columns;
-import dev.niche.spark.internal.RiskSetLogRank;
 import dev.niche.spark.internal.RiskSets;
 import dev.niche.spark.internal.SummaryAggregation;
 import java.time.LocalDate;
@@ -223,8 +222,8 @@ public final class NicheSpark {
   /**
    * The log-rank test of two or more groups (R {@code survdiff(Surv(duration, event) ~ group)}),
    * with risk sets aggregated by Spark: subjects and events per group and distinct duration are
-   * collected, and the observed and expected events and their variance follow by the usual sums
-   * over event times. Equal (to rounding) to churn's
+   * collected, and churn's {@code LogRankTest.fromRiskSets} computes the test from the numbers at
+   * risk and events per group and time. Equal (to rounding) to churn's
    * {@code LogRankTest.compare(double[], boolean[], int[])} on the same rows.
    *
    * @param data one row per subject
@@ -241,8 +240,7 @@ public final class NicheSpark {
       String eventColumn, String groupColumn) {
     Columns.dataset(data, "data");
     Objects.requireNonNull(groupColumn, "groupColumn must not be null");
-    return RiskSetLogRank.test(RiskSets.aggregate(data, durationColumn, eventColumn,
-        groupColumn));
+    return RiskSets.aggregate(data, durationColumn, eventColumn, groupColumn).logRank();
   }
 
   private static KaplanMeier estimate(RiskSets sets, int from, int to) {

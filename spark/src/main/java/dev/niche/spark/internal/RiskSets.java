@@ -7,7 +7,10 @@ import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import dev.niche.churn.LogRankResult;
+import dev.niche.churn.LogRankTest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -101,5 +104,40 @@ public record RiskSets(String[] groups, double[] durations, long[] subjects, lon
       }
     }
     return labels;
+  }
+
+  /**
+   * The log-rank test of the groups ({@link LogRankTest#fromRiskSets}): the numbers at risk per
+   * group at each distinct duration are the subjects of that group whose duration is at least
+   * as long.
+   *
+   * @return the test, groups {@code 0..k-1} in label order
+   * @throws IllegalArgumentException if fewer than two groups occur
+   */
+  public LogRankResult logRank() {
+    List<String> labels = labels();
+    int k = labels.size();
+    if (k < 2) {
+      throw new IllegalArgumentException("groupColumn holds " + k
+          + " group(s); the log-rank test needs at least 2");
+    }
+    double[] times = Arrays.stream(durations).sorted().distinct().toArray();
+    long[][] atRisk = new long[k][times.length];
+    long[][] died = new long[k][times.length];
+    int g = -1;
+    for (int i = 0; i < durations.length; i++) {
+      if (i == 0 || !groups[i].equals(groups[i - 1])) {
+        g++;
+      }
+      int at = Arrays.binarySearch(times, durations[i]);
+      atRisk[g][at] += subjects[i];
+      died[g][at] += events[i];
+    }
+    for (long[] risk : atRisk) {
+      for (int t = times.length - 2; t >= 0; t--) {
+        risk[t] += risk[t + 1];
+      }
+    }
+    return LogRankTest.fromRiskSets(times, atRisk, died);
   }
 }
