@@ -30,7 +30,7 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>The fitted {@link GammaGammaModel} adds the expected spend per transaction
  * {@code E[M | x, m]}; with a {@link BgNbdModel} it scores customer value
- * ({@link GammaGammaModel#customerValue}).
+ * ({@code GammaGammaModel.customerValue}).
  *
  * @serial exclude
  */

@@ -2,10 +2,10 @@ package dev.niche.spark;
 
 import static org.apache.spark.sql.functions.udf;
 
-import dev.niche.churn.BgNbd;
 import dev.niche.churn.CustomerValue;
 import dev.niche.churn.GammaGamma;
 import dev.niche.churn.GammaGammaFit;
+import dev.niche.churn.RepeatPurchaseModel;
 import dev.niche.core.activity.ActivityUnit;
 import dev.niche.spark.internal.Columns;
 import dev.niche.spark.internal.Scorers;
@@ -28,8 +28,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * A fitted Gamma-Gamma spend model as a Spark ML transformer: adds the expected spend per
  * transaction {@code E[M | x, m] = p(γ + x m)/(px + q - 1)} ({@link GammaGamma#expectedSpend}).
- * {@link #customerValue} combines it with a {@link BgNbdModel} into the discounted customer value
- * of churn's {@link CustomerValue}. Saves and loads with {@link #write()} / {@link #load(String)}.
+ * {@code customerValue} combines it with a {@link BgNbdModel} or a {@link ParetoNbdModel} into
+ * the discounted customer value of churn's {@link CustomerValue}. Saves and loads with {@link #write()} / {@link #load(String)}.
  *
  * @serial exclude
  */
@@ -208,25 +208,56 @@ public final class GammaGammaModel extends Model<GammaGammaModel>
   public Dataset<Row> customerValue(Dataset<?> summaries, BgNbdModel purchases,
       ActivityUnit modelUnit, ActivityUnit period, int periods, double annualDiscountRate,
       String valueCol) {
-    Columns.dataset(summaries, "summaries");
     Objects.requireNonNull(purchases, "purchases must not be null");
+    return customerValue(summaries, purchases.bgNbd(), purchases.getOrDefault(
+        purchases.recencyCol()), purchases.getOrDefault(purchases.ageCol()), modelUnit, period,
+        periods, annualDiscountRate, valueCol);
+  }
+
+  /**
+   * Adds the discounted expected customer value over a horizon with Pareto/NBD expected
+   * purchases, as {@link #customerValue(Dataset, BgNbdModel, ActivityUnit, ActivityUnit, int,
+   * double, String)}.
+   *
+   * @param summaries customer summaries with the columns both models read
+   * @param purchases the fitted Pareto/NBD model (its recency and age columns are used)
+   * @param modelUnit the unit of the summaries' recency and age
+   * @param period the discounting period
+   * @param periods the number of periods of the horizon, {@code >= 1}
+   * @param annualDiscountRate the annual discount rate, {@code > -1}
+   * @param valueCol the output column
+   * @return the summaries with one more double column
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a column is absent or the output column exists, or an
+   *     argument is out of range
+   */
+  public Dataset<Row> customerValue(Dataset<?> summaries, ParetoNbdModel purchases,
+      ActivityUnit modelUnit, ActivityUnit period, int periods, double annualDiscountRate,
+      String valueCol) {
+    Objects.requireNonNull(purchases, "purchases must not be null");
+    return customerValue(summaries, purchases.paretoNbd(), purchases.getOrDefault(
+        purchases.recencyCol()), purchases.getOrDefault(purchases.ageCol()), modelUnit, period,
+        periods, annualDiscountRate, valueCol);
+  }
+
+  private Dataset<Row> customerValue(Dataset<?> summaries, RepeatPurchaseModel purchases,
+      String tx, String t, ActivityUnit modelUnit, ActivityUnit period, int periods,
+      double annualDiscountRate, String valueCol) {
+    Columns.dataset(summaries, "summaries");
     Objects.requireNonNull(modelUnit, "modelUnit must not be null");
     Objects.requireNonNull(period, "period must not be null");
     StructType schema = summaries.schema();
     String x = getOrDefault(frequencyCol);
-    String tx = purchases.getOrDefault(purchases.recencyCol());
-    String t = purchases.getOrDefault(purchases.ageCol());
     String m = getOrDefault(meanSpendCol);
     Columns.numeric(schema, x, "frequencyCol");
     Columns.numeric(schema, tx, "recencyCol");
     Columns.numeric(schema, t, "ageCol");
     Columns.numeric(schema, m, "meanSpendCol");
     Columns.absent(schema, valueCol, "valueCol");
-    BgNbd bg = purchases.bgNbd();
     // Validates the horizon and rate before any job starts.
-    CustomerValue.builder(bg, gammaGamma()).modelUnit(modelUnit).horizon(period, periods)
+    CustomerValue.builder(purchases, gammaGamma()).modelUnit(modelUnit).horizon(period, periods)
         .annualDiscountRate(annualDiscountRate).build();
-    Scorers.Value value = new Scorers.Value(new double[] {bg.r(), bg.alpha(), bg.a(), bg.b()},
+    Scorers.Value value = new Scorers.Value(purchases,
         new double[] {value(p), value(q), value(gamma)}, modelUnit, period, periods,
         annualDiscountRate);
     Column v = udf(value, DataTypes.DoubleType).apply(

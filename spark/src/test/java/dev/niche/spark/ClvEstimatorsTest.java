@@ -9,6 +9,8 @@ import dev.niche.churn.BgNbdFit;
 import dev.niche.churn.CustomerValue;
 import dev.niche.churn.GammaGamma;
 import dev.niche.churn.GammaGammaFit;
+import dev.niche.churn.ParetoNbd;
+import dev.niche.churn.ParetoNbdFit;
 import dev.niche.core.activity.ActivityUnit;
 import dev.niche.core.activity.CustomerSummaries;
 import dev.niche.core.activity.Transaction;
@@ -25,7 +27,9 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** BG/NBD and Gamma-Gamma on Spark against the in-process fits on the same summaries. */
+/**
+ * BG/NBD, Pareto/NBD and Gamma-Gamma on Spark against the in-process fits on the same summaries.
+ */
 class ClvEstimatorsTest {
 
   private static final List<Transaction> TRANSACTIONS = TestData.transactions(400, 23);
@@ -58,6 +62,65 @@ class ClvEstimatorsTest {
       assertEquals(spark.expectedPurchases(26, x, tx, t), r.getDouble(7));
       assertEquals(core.model().probabilityAlive(x, tx, t), r.getDouble(6), 1e-5);
     }
+  }
+
+  @Test
+  void paretoNbdFromCompressedStatisticsEqualsTheInProcessFit() {
+    ParetoNbdModel model = new ParetoNbdEstimator().setHorizon(26)
+        .setProbabilityAliveCol("alive").fit(SUMMARIES);
+    ParetoNbdFit core = ParetoNbd.fit(CORE);
+    ParetoNbd spark = model.paretoNbd();
+    assertEquals(core.model().r(), spark.r(), 1e-6 * core.model().r());
+    assertEquals(core.model().alpha(), spark.alpha(), 1e-6 * core.model().alpha());
+    assertEquals(core.model().s(), spark.s(), 1e-6 * core.model().s());
+    assertEquals(core.model().beta(), spark.beta(), 1e-6 * core.model().beta());
+    assertEquals(core.logLikelihood(), model.fit().orElseThrow().logLikelihood(),
+        1e-9 * Math.abs(core.logLikelihood()));
+    Dataset<Row> scored = model.transform(SUMMARIES);
+    assertEquals(List.of("alive", "expectedPurchases"),
+        List.of(scored.columns()).subList(6, 8));
+    GammaGammaModel spend = new GammaGammaEstimator().fit(SUMMARIES);
+    CustomerValue value = CustomerValue.builder(spark, spend.gammaGamma())
+        .modelUnit(ActivityUnit.WEEKS).horizon(ActivityUnit.MONTHS, 6)
+        .annualDiscountRate(0.1).build();
+    Dataset<Row> valued = spend.customerValue(scored, model, ActivityUnit.WEEKS,
+        ActivityUnit.MONTHS, 6, 0.1, "value");
+    for (Row r : valued.collectAsList()) {
+      int i = CORE.indexOf(r.getString(0));
+      double x = CORE.frequency()[i];
+      double tx = CORE.recency()[i];
+      double t = CORE.age()[i];
+      assertEquals(spark.probabilityAlive(x, tx, t), r.getDouble(6));
+      assertEquals(spark.expectedPurchases(26, x, tx, t), r.getDouble(7));
+      assertEquals(core.model().probabilityAlive(x, tx, t), r.getDouble(6), 1e-5);
+      assertEquals(value.value(x, tx, t, CORE.meanRepeatSpend()[i]), r.getDouble(8));
+    }
+  }
+
+  @Test
+  void paretoNbdSavesAndLoadsInAPipeline(@TempDir Path dir) throws IOException {
+    Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
+        new ParetoNbdEstimator().setHorizon(13).setExpectedPurchasesCol("next13")});
+    PipelineModel fitted = pipeline.fit(SUMMARIES);
+    String path = dir.resolve("pareto").toString();
+    fitted.write().overwrite().save(path);
+    PipelineModel loaded = PipelineModel.load(path);
+    assertEquals(fitted.transform(SUMMARIES).orderBy("customer").collectAsList(),
+        loaded.transform(SUMMARIES).orderBy("customer").collectAsList());
+    ParetoNbdModel model = (ParetoNbdModel) loaded.stages()[0];
+    assertTrue(model.fit().isEmpty(), "a loaded model keeps only its parameters");
+    ParetoNbdModel original = (ParetoNbdModel) fitted.stages()[0];
+    assertEquals(original.paretoNbd().beta(), model.paretoNbd().beta());
+    assertEquals(original.paretoNbd().s(), (Double) model.getOrDefault(model.s()));
+    assertEquals("next13", model.getOrDefault(model.expectedPurchasesCol()));
+    ParetoNbdModel copy = model.copy(new org.apache.spark.ml.param.ParamMap()
+        .put(model.horizon().w(52.0)));
+    assertEquals(52.0, (Double) copy.getOrDefault(copy.horizon()));
+    assertEquals(13.0, (Double) model.getOrDefault(model.horizon()));
+    String estimatorPath = dir.resolve("estimator").toString();
+    new ParetoNbdEstimator().setAgeCol("T").write().save(estimatorPath);
+    ParetoNbdEstimator estimator = ParetoNbdEstimator.load(estimatorPath);
+    assertEquals("T", estimator.getOrDefault(estimator.ageCol()));
   }
 
   @Test
@@ -117,5 +180,10 @@ class ClvEstimatorsTest {
     assertTrue(taken.getMessage().contains("probabilityAliveCol"), taken.getMessage());
     assertThrows(NullPointerException.class, () -> new GammaGammaEstimator().fit(null));
     assertThrows(IllegalArgumentException.class, () -> new BgNbdEstimator().setHorizon(-1));
+    assertThrows(IllegalArgumentException.class, () -> new ParetoNbdEstimator().setHorizon(0));
+    IllegalArgumentException same = assertThrows(IllegalArgumentException.class,
+        () -> new ParetoNbdEstimator().setExpectedPurchasesCol("probabilityAlive")
+            .fit(SUMMARIES));
+    assertTrue(same.getMessage().contains("both 'probabilityAlive'"), same.getMessage());
   }
 }

@@ -1,74 +1,70 @@
 package dev.niche.spark.internal;
 
-import dev.niche.churn.BgNbd;
 import dev.niche.churn.CustomerValue;
 import dev.niche.churn.GammaGamma;
+import dev.niche.churn.RepeatPurchaseModel;
 import dev.niche.core.activity.ActivityUnit;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.api.java.UDF4;
 
 /**
  * Serializable per-row scoring functions for Spark UDFs: each carries the fitted parameters and
- * rebuilds Niche's (non-serializable) model once per executor JVM. Not part of the API.
+ * rebuilds Niche's (non-serializable) model once per deserialised copy. Not part of the API.
  */
 public final class Scorers {
 
   private Scorers() {}
 
-  /** P(alive | x, t_x, T) of a BG/NBD model. */
-  public static final class ProbabilityAlive implements UDF3<Double, Double, Double, Double> {
-    private static final long serialVersionUID = 1L;
-    private final double[] params;
-    private transient BgNbd model;
-
-    /**
-     * A scorer.
-     *
-     * @param params r, alpha, a, b
-     */
-    public ProbabilityAlive(double[] params) {
-      this.params = params.clone();
-    }
-
-    @Override
-    public Double call(Double x, Double tx, Double age) {
-      if (model == null) {
-        model = BgNbd.of(params[0], params[1], params[2], params[3]);
-      }
-      return model.probabilityAlive(x, tx, age);
-    }
+  /**
+   * P(alive | x, t_x, T) of a repeat-purchase model.
+   *
+   * @param model the model (BG/NBD or Pareto/NBD)
+   * @return the scorer
+   */
+  public static UDF3<Double, Double, Double, Double> probabilityAlive(RepeatPurchaseModel model) {
+    return new RepeatPurchaseScore(model, Double.NaN);
   }
 
-  /** E[X(t) | x, t_x, T] of a BG/NBD model over a horizon t. */
-  public static final class ExpectedPurchases implements UDF3<Double, Double, Double, Double> {
+  /**
+   * E[X(t) | x, t_x, T] of a repeat-purchase model over a horizon t.
+   *
+   * @param model the model (BG/NBD or Pareto/NBD)
+   * @param horizon the horizon t
+   * @return the scorer
+   */
+  public static UDF3<Double, Double, Double, Double> expectedPurchases(RepeatPurchaseModel model,
+      double horizon) {
+    return new RepeatPurchaseScore(model, horizon);
+  }
+
+  /** P(alive) (horizon NaN) or E[X(horizon)] of a repeat-purchase model. */
+  private static final class RepeatPurchaseScore
+      implements UDF3<Double, Double, Double, Double> {
     private static final long serialVersionUID = 1L;
+    private final RepeatPurchaseFamily family;
     private final double[] params;
     private final double horizon;
-    private transient BgNbd model;
+    private transient RepeatPurchaseModel model;
 
-    /**
-     * A scorer.
-     *
-     * @param params r, alpha, a, b
-     * @param horizon the horizon t
-     */
-    public ExpectedPurchases(double[] params, double horizon) {
-      this.params = params.clone();
+    RepeatPurchaseScore(RepeatPurchaseModel model, double horizon) {
+      this.family = RepeatPurchaseFamily.of(model);
+      this.params = RepeatPurchaseFamily.parameters(model);
       this.horizon = horizon;
     }
 
     @Override
     public Double call(Double x, Double tx, Double age) {
       if (model == null) {
-        model = BgNbd.of(params[0], params[1], params[2], params[3]);
+        model = family.model(params);
       }
-      return model.expectedPurchases(horizon, x, tx, age);
+      return Double.isNaN(horizon) ? model.probabilityAlive(x, tx, age)
+          : model.expectedPurchases(horizon, x, tx, age);
     }
   }
 
   /** E[M | x, m] of a Gamma-Gamma model. */
-  public static final class ExpectedSpend
-      implements org.apache.spark.sql.api.java.UDF2<Double, Double, Double> {
+  public static final class ExpectedSpend implements UDF2<Double, Double, Double> {
     private static final long serialVersionUID = 1L;
     private final double[] params;
     private transient GammaGamma model;
@@ -91,9 +87,10 @@ public final class Scorers {
     }
   }
 
-  /** Discounted customer value of BG/NBD purchases times Gamma-Gamma spend. */
+  /** Discounted customer value of expected purchases times Gamma-Gamma spend. */
   public static final class Value implements UDF4<Double, Double, Double, Double, Double> {
     private static final long serialVersionUID = 1L;
+    private final RepeatPurchaseFamily family;
     private final double[] purchases;
     private final double[] spend;
     private final ActivityUnit unit;
@@ -105,16 +102,17 @@ public final class Scorers {
     /**
      * A scorer.
      *
-     * @param purchases r, alpha, a, b
+     * @param purchases the repeat-purchase model (BG/NBD or Pareto/NBD)
      * @param spend p, q, gamma
      * @param unit the unit of the summaries
      * @param period the discounting period
      * @param periods the number of periods of the horizon
      * @param annualDiscountRate the annual discount rate
      */
-    public Value(double[] purchases, double[] spend, ActivityUnit unit, ActivityUnit period,
-        int periods, double annualDiscountRate) {
-      this.purchases = purchases.clone();
+    public Value(RepeatPurchaseModel purchases, double[] spend, ActivityUnit unit,
+        ActivityUnit period, int periods, double annualDiscountRate) {
+      this.family = RepeatPurchaseFamily.of(purchases);
+      this.purchases = RepeatPurchaseFamily.parameters(purchases);
       this.spend = spend.clone();
       this.unit = unit;
       this.period = period;
@@ -125,8 +123,7 @@ public final class Scorers {
     @Override
     public Double call(Double x, Double tx, Double age, Double meanSpend) {
       if (value == null) {
-        value = CustomerValue.builder(
-                BgNbd.of(purchases[0], purchases[1], purchases[2], purchases[3]),
+        value = CustomerValue.builder(family.model(purchases),
                 GammaGamma.of(spend[0], spend[1], spend[2]))
             .modelUnit(unit)
             .horizon(period, periods)
