@@ -1,12 +1,12 @@
 package dev.niche.churn;
 
+import dev.niche.churn.internal.TreatmentContrasts;
 import dev.niche.core.Checks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Individual-level survival data: one row per customer (or per customer-interval), with a time
@@ -298,14 +298,7 @@ public final class SurvivalData {
      * @throws IllegalArgumentException if fewer than two levels occur
      */
     public Builder categorical(String name, String[] levels) {
-      Checks.notNull(name, "name");
-      Checks.notNull(levels, name);
-      TreeSet<String> distinct = new TreeSet<>();
-      for (int i = 0; i < levels.length; i++) {
-        distinct.add(Checks.notNull(levels[i], name + "[" + i + "]"));
-      }
-      Checks.argument(!distinct.isEmpty(), name + " must not be empty");
-      return categorical(name, levels, distinct.first());
+      return categorical(name, levels, TreatmentContrasts.levels(name, levels).first());
     }
 
     /**
@@ -321,27 +314,7 @@ public final class SurvivalData {
      *     occur
      */
     public Builder categorical(String name, String[] levels, String reference) {
-      Checks.notNull(name, "name");
-      Checks.notNull(levels, name);
-      Checks.notNull(reference, "reference");
-      TreeSet<String> distinct = new TreeSet<>();
-      for (int i = 0; i < levels.length; i++) {
-        distinct.add(Checks.notNull(levels[i], name + "[" + i + "]"));
-      }
-      Checks.argument(distinct.contains(reference),
-          "reference level '" + reference + "' does not occur in " + name);
-      Checks.argument(distinct.size() >= 2,
-          name + " has only the level '" + reference + "': a constant covariate");
-      for (String level : distinct) {
-        if (level.equals(reference)) {
-          continue;
-        }
-        double[] dummy = new double[levels.length];
-        for (int i = 0; i < levels.length; i++) {
-          dummy[i] = levels[i].equals(level) ? 1.0 : 0.0;
-        }
-        covariate(name + "=" + level, dummy);
-      }
+      TreatmentContrasts.columns(name, levels, reference).forEach(this::covariate);
       return this;
     }
 
