@@ -2,6 +2,7 @@ package dev.niche.churn;
 
 import dev.niche.churn.internal.CohortCounts;
 import dev.niche.churn.internal.CustomerSpans;
+import dev.niche.churn.internal.SpanCounts;
 import dev.niche.core.Checks;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -104,42 +105,8 @@ public final class CohortTable {
     Checks.argument(firstPeriods.length > 0, "firstPeriods must not be empty");
     Checks.sameLength(lastPeriods.length, "lastPeriods", firstPeriods.length, "firstPeriods");
     Checks.sameLength(customers.length, "customers", firstPeriods.length, "firstPeriods");
-    int e = Builder.checkedIndex(observationEnd, "observationEnd", observationEnd);
-    int n = firstPeriods.length;
-    long[] keys = new long[n];
-    for (int i = 0; i < n; i++) {
-      int f = Builder.checkedIndex(firstPeriods[i], "firstPeriods[" + i + "]", firstPeriods[i]);
-      int l = Builder.checkedIndex(lastPeriods[i], "lastPeriods[" + i + "]", lastPeriods[i]);
-      Checks.argument(l >= f, "lastPeriods[" + i + "] = " + l + " precedes firstPeriods[" + i
-          + "] = " + f);
-      Checks.argument(l <= e, "lastPeriods[" + i + "] = " + l + " is after observationEnd = " + e);
-      Checks.argument(customers[i] >= 1 && customers[i] <= Integer.MAX_VALUE,
-          "customers[" + i + "] = " + customers[i] + " must be in [1, " + Integer.MAX_VALUE + "]");
-      keys[i] = ((long) f << 32) | (l & 0xFFFFFFFFL);
-    }
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (p, q) -> Long.compare(keys[p], keys[q]));
-    int[][] merged = new int[3][n];
-    long[] sums = new long[n];
-    int m = -1;
-    for (int j = 0; j < n; j++) {
-      int i = order[j];
-      if (m < 0 || keys[order[j - 1]] != keys[i]) {
-        m++;
-        merged[0][m] = (int) (keys[i] >> 32);
-        merged[1][m] = (int) keys[i];
-      }
-      sums[m] += customers[i];
-      Checks.argument(sums[m] <= Integer.MAX_VALUE, "the customers of span (" + merged[0][m]
-          + ", " + merged[1][m] + ") add up to more than " + Integer.MAX_VALUE);
-      merged[2][m] = (int) sums[m];
-    }
-    int used = m + 1;
-    int[][] spanCounts = {Arrays.copyOf(merged[0], used), Arrays.copyOf(merged[1], used),
-        Arrays.copyOf(merged[2], used)};
+    int e = SpanCounts.periodIndex(observationEnd, "observationEnd", observationEnd);
+    int[][] spanCounts = SpanCounts.aggregate(firstPeriods, lastPeriods, customers, e);
     return new CohortTable(period, spanCounts, e);
   }
 
@@ -417,7 +384,7 @@ public final class CohortTable {
      * @throws IllegalArgumentException if the date's period index does not fit an {@code int}
      */
     public Builder add(long customerId, LocalDate date) {
-      spans.add(customerId, checkedIndex(period.indexOf(date), "date", date));
+      spans.add(customerId, SpanCounts.periodIndex(period.indexOf(date), "date", date));
       return this;
     }
 
@@ -445,7 +412,8 @@ public final class CohortTable {
      *     index does not fit an {@code int}
      */
     public Builder addEpochDay(long customerId, long epochDay) {
-      spans.add(customerId, checkedIndex(period.indexOfEpochDay(epochDay), "epochDay", epochDay));
+      spans.add(customerId,
+          SpanCounts.periodIndex(period.indexOfEpochDay(epochDay), "epochDay", epochDay));
       return this;
     }
 
@@ -457,7 +425,7 @@ public final class CohortTable {
      * @throws NullPointerException if {@code date} is null
      */
     public Builder observedUntil(LocalDate date) {
-      observedUntil = checkedIndex(period.indexOf(date), "date", date);
+      observedUntil = SpanCounts.periodIndex(period.indexOf(date), "date", date);
       return this;
     }
 
@@ -482,12 +450,6 @@ public final class CohortTable {
         last = (int) observedUntil;
       }
       return new CohortTable(period, spans.copy(), last);
-    }
-
-    private static int checkedIndex(long index, String name, Object value) {
-      Checks.argument(index > Integer.MIN_VALUE && index <= Integer.MAX_VALUE,
-          () -> name + " = " + value + " lies outside the supported range of periods");
-      return (int) index;
     }
   }
 }
