@@ -373,9 +373,7 @@ public final class CustomerSummaries {
     private final LocalDate calibrationEnd;
     private final ActivityUnit unit;
     private LocalDate holdoutEnd;
-    private final Map<String, PurchaseHistory> customers = new HashMap<>();
-    private final List<PurchaseHistory> order = new ArrayList<>();
-    private long added;
+    private final TransactionLog log = new TransactionLog();
 
     private Builder(LocalDate calibrationEnd, ActivityUnit unit) {
       this.calibrationEnd = Checks.notNull(calibrationEnd, "calibrationEnd");
@@ -394,20 +392,7 @@ public final class CustomerSummaries {
      *     gives the transaction's position among those added)
      */
     public Builder add(String customerId, LocalDate date, double amount) {
-      // Messages are built only on failure: this is the hot path of large imports.
-      Checks.notNull(customerId, () -> "customerId (transaction " + added + ") must not be null");
-      Checks.notNull(date, () -> "date (transaction " + added + ") must not be null");
-      Checks.argument(amount >= 0 && amount != Double.POSITIVE_INFINITY, () -> "amount "
-          + "(transaction " + added + ", customer " + customerId + ") = " + amount
-          + " must be finite and >= 0");
-      PurchaseHistory h = customers.get(customerId);
-      if (h == null) {
-        h = new PurchaseHistory(customerId);
-        customers.put(customerId, h);
-        order.add(h);
-      }
-      h.add(date.toEpochDay(), amount);
-      added++;
+      log.add(customerId, date, amount);
       return this;
     }
 
@@ -422,7 +407,7 @@ public final class CustomerSummaries {
      * @throws IllegalArgumentException if {@code amount} is NaN, infinite or negative
      */
     public Builder add(String customerId, LocalDateTime time, double amount) {
-      Checks.notNull(time, () -> "time (transaction " + added + ") must not be null");
+      Checks.notNull(time, () -> "time (transaction " + log.added() + ") must not be null");
       return add(customerId, time.toLocalDate(), amount);
     }
 
@@ -434,7 +419,7 @@ public final class CustomerSummaries {
      * @throws NullPointerException if {@code transaction} is null
      */
     public Builder add(Transaction transaction) {
-      Checks.notNull(transaction, () -> "transaction (" + added + ") must not be null");
+      Checks.notNull(transaction, () -> "transaction (" + log.added() + ") must not be null");
       return add(transaction.customerId(), transaction.date(), transaction.amount());
     }
 
@@ -485,19 +470,8 @@ public final class CustomerSummaries {
     public CustomerSummaries build() {
       long endDay = calibrationEnd.toEpochDay();
       long lastDay = holdoutEnd == null ? endDay : holdoutEnd.toEpochDay();
-      SummaryTable t = new SummaryTable(endDay, lastDay, unit.days(), order.size(), true);
-      for (PurchaseHistory h : order) {
-        h.canonicalize();
-        if (h.count > 0 && h.days[0] <= endDay) {
-          t.addPurchases(h.customerId, h.days, h.amounts, 0, h.count);
-        }
-      }
-      for (PurchaseHistory h : order) {
-        if (h.count > 0 && h.days[0] > endDay) {
-          t.addPurchases(h.customerId, h.days, h.amounts, 0, h.count);
-        }
-      }
-      return new CustomerSummaries(calibrationEnd, holdoutEnd, unit, t);
+      return new CustomerSummaries(calibrationEnd, holdoutEnd, unit,
+          log.summarise(endDay, lastDay, unit.days()));
     }
   }
 }
