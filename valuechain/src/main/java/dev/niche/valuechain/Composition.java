@@ -258,14 +258,7 @@ public final class Composition {
    */
   public double[] alr(int reference) {
     checkIndex(reference, "reference");
-    double[] z = new double[parts.length - 1];
-    double ref = Math.log(parts[reference]);
-    for (int i = 0, j = 0; i < parts.length; i++) {
-      if (i != reference) {
-        z[j++] = Math.log(parts[i]) - ref;
-      }
-    }
-    return z;
+    return LogRatios.alr(parts, reference);
   }
 
   /**

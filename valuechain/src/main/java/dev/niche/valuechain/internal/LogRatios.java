@@ -105,6 +105,24 @@ public final class LogRatios {
   }
 
   /**
+   * Additive log-ratios {@code ln(x_i / x_reference)} for {@code i != reference}, in order.
+   *
+   * @param parts positive parts
+   * @param reference the index of the denominator part, in range
+   * @return the D-1 coordinates
+   */
+  public static double[] alr(double[] parts, int reference) {
+    double[] z = new double[parts.length - 1];
+    double ref = Math.log(parts[reference]);
+    for (int i = 0, j = 0; i < parts.length; i++) {
+      if (i != reference) {
+        z[j++] = Math.log(parts[i]) - ref;
+      }
+    }
+    return z;
+  }
+
+  /**
    * Pivot coordinates z_i = sqrt((D-i)/(D-i+1)) ln(x_i / gm(x_{i+1..D})) (1-based i).
    *
    * @param parts positive parts
