@@ -1,11 +1,17 @@
 package dev.niche.benchmarks.segmentation;
 
 import dev.niche.core.Seeds;
+import dev.niche.segmentation.KMeansAlgorithm;
+import dev.niche.segmentation.KMeansInit;
 import dev.niche.segmentation.KMeansModel;
+import dev.niche.segmentation.internal.Assigner;
 import dev.niche.segmentation.internal.CentroidUpdate;
 import dev.niche.segmentation.internal.ChunkPool;
 import dev.niche.segmentation.internal.Dataset;
+import dev.niche.segmentation.internal.ElkanAssigner;
 import dev.niche.segmentation.internal.FeatureMoments;
+import dev.niche.segmentation.internal.FitPlan;
+import dev.niche.segmentation.internal.HamerlyAssigner;
 import dev.niche.segmentation.internal.LloydAssigner;
 import dev.niche.segmentation.internal.Seeding;
 import dev.niche.segmentation.internal.SpatialOrder;
@@ -35,6 +41,9 @@ import java.util.SplittableRandom;
  *   <li>{@code profile [SHAPE...]}: where a one-thread fit's time goes (thread CPU time of the
  *       spatial order with the ordered copy, the start, and the whole fit; the iterations are
  *       the rest), three repetitions per shape, seed 42.
+ *   <li>{@code iterations [SHAPE...]}: a one-thread fit's iterations taken apart (the plan's
+ *       assigner on the rows in the caller's order, greedy k-means++ start, 20 iterations): thread
+ *       CPU time of the M-steps and of the E-steps per iteration, three repetitions per shape.
  *   <li>{@code floor [SHAPE...]}: one Lloyd iteration (E-step with every row against every
  *       centre, fresh M-step; one thread) against the shape's floor, the larger of (a) streaming
  *       the n d values once (eight running sums) and (b) n k d multiply-adds at the best SIMD rate
@@ -65,6 +74,9 @@ public final class KMeansPanelTool {
         break;
       case "profile":
         profile(shapes(args, 1));
+        break;
+      case "iterations":
+        iterations(shapes(args, 1));
         break;
       case "floor":
         floor(shapes(args, 1));
@@ -163,6 +175,45 @@ public final class KMeansPanelTool {
           System.out.printf(Locale.ROOT, "profile %s fit %.3f s: order+copy %.3f, start %.3f, "
               + "iterations %.3f (%d, %s)%n", s, fit, order, start, fit - order - start,
               m.iterations(), m.algorithm());
+        }
+      }
+    }
+  }
+
+  private static void iterations(PanelShape[] shapes) {
+    ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    for (PanelShape s : shapes) {
+      Dataset data = new Dataset(s.generate(), s.n, s.d, null);
+      KMeansAlgorithm algorithm =
+          FitPlan.of(s.n, s.d, s.k, KMeansInit.GREEDY_KMEANS_PLUS_PLUS, KMeansAlgorithm.AUTO)
+              .algorithm();
+      for (int r = 0; r < 3; r++) {
+        try (ChunkPool pool = new ChunkPool(1)) {
+          Seeding seeding = Seeding.of(data, pool);
+          double[] centres = seeding.greedy(s.k, 2 + (int) Math.floor(Math.log(s.k)),
+              new SplittableRandom(Seeds.derive(KMeansPanelBenchmark.SEED, 0)));
+          int[] labels = seeding.labels();
+          Assigner assigner = algorithm == KMeansAlgorithm.LLOYD ? new LloydAssigner(data, s.k)
+              : algorithm == KMeansAlgorithm.ELKAN ? new ElkanAssigner(data, s.k)
+              : new HamerlyAssigner(data, s.k);
+          CentroidUpdate update = new CentroidUpdate(data, s.k);
+          assigner.moveRowsIn(update);
+          assigner.start(centres, labels, seeding.minD2(), pool);
+          long mstep = 0;
+          long estep = 0;
+          for (int it = 0; it < KMeansPanelBenchmark.MAX_ITERATIONS; it++) {
+            long t0 = bean.getCurrentThreadCpuTime();
+            CentroidUpdate.Result next = update.update(labels, centres, pool, assigner.inertia());
+            long t1 = bean.getCurrentThreadCpuTime();
+            assigner.assign(centres, next.centres, labels, next.relocated, pool);
+            long t2 = bean.getCurrentThreadCpuTime();
+            centres = next.centres;
+            mstep += t1 - t0;
+            estep += t2 - t1;
+          }
+          double its = KMeansPanelBenchmark.MAX_ITERATIONS;
+          System.out.printf(Locale.ROOT, "iterations %s %s: M-step %.1f ms, E-step %.1f ms per "
+              + "iteration%n", s, algorithm, mstep / its / 1e6, estep / its / 1e6);
         }
       }
     }

@@ -24,7 +24,10 @@
  *   <li><b>Iterations.</b> M-step ({@link CentroidUpdate}: full sums first, then only the rows
  *       whose label changed), then E-step ({@link Assigner}: {@link LloydAssigner},
  *       {@link HamerlyAssigner}, {@link ElkanAssigner}), until the squared centre shift is within
- *       the tolerance, no label changes, or the iteration cap.
+ *       the tolerance, no label changes, or the iteration cap. Every E-step moves a row it
+ *       relabels in the M-step's per-chunk partials at once ({@link CentroidUpdate#moveNow}),
+ *       while the row is in cache, in row order within its chunk: the same operations in the same
+ *       order as the next M-step would make, which then only scans the labels.
  *   <li><b>Final inertia</b> by König–Huygens from the last M-step when the assignment stood still
  *       and the step lowered the inertia by at most half, else summed ({@link Inertia}).
  *   <li><b>The model.</b> The restart with the lowest inertia wins (the first on ties);
@@ -65,7 +68,9 @@
  *   <li>{@link FitPlan#LLOYD_MAX_CLUSTERS} = 8, {@link FitPlan#ELKAN_MIN_DIMENSION} = 50,
  *       {@link FitPlan#ELKAN_MAX_BOUNDS} = 2^24: AUTO's choice.
  *   <li>{@link LloydAssigner#TILED_MIN_DIMENSION} = 32: from this dimension Lloyd's E-step uses the
- *       tiled kernel; {@link NearestCentres#TOLERANCE_UNITS} = 32: its screening margin, in units
+ *       tiled kernel, below it {@link CanonicalNearest} (canonical distances four coordinates per
+ *       pass, zero-padded to a multiple of four, the selection folded into each centre's last
+ *       pass); {@link NearestCentres#TOLERANCE_UNITS} = 32: its screening margin, in units
  *       of (d + 8) 2^-53 (|x|^2 + max |c|^2), over four times the proven error.
  *   <li>{@link Assigner#SLACK} = 1e-10: relative slack of every bound test.
  *   <li>{@code KMeansRun.STEADY} = 0.5: the largest lowering, as a share of the last M-step's
