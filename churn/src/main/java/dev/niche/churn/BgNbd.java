@@ -40,10 +40,15 @@ import dev.niche.core.likelihood.Parameter;
  *       {@code a >= 2}, where the other grows like {@code aⁿ}), or, when the rounding error of
  *       either would exceed {@code 10^-12} relative (e.g. {@code b+x ≫ a}) or {@code t ≫ α+T},
  *       quadrature of {@code ∫ (1 - ((α+T)/(α+T+pt))^(r+x))/p Beta(p; a, b+x) dp} with its tails
- *       in closed form (incomplete beta functions). Every parameter value a fit can return
- *       therefore gives a finite expectation, accurate to about {@code 10^-10}, including the
- *       limits {@code a, b → ∞} (geometric dropout with fixed {@code p}, or the NBD when
- *       {@code a/b → 0});
+ *       in closed form (incomplete beta functions), every factor in logs and the beta density
+ *       written about its mode (no cancellation of {@code a ln p} against {@code ln B(a, b)}
+ *       for {@code a, b ~ 10^15}). Every parameter value from {@code Double.MIN_VALUE} to
+ *       {@code Double.MAX_VALUE} therefore gives a finite expectation, accurate to about
+ *       {@code 10^-10}, including the limits {@code a, b → ∞} (geometric dropout with fixed
+ *       {@code p}: {@code (1 - (1+pv)^-(r+x))/p}), {@code a → 0} or {@code a/b → 0} (nobody
+ *       drops out: the NBD's {@code (r+x)v}) and {@code r → ∞} (a customer buys until
+ *       dropping out); it is never above {@code (r+x) t/(α+T)}, the purchases of a customer
+ *       who never drops out, and exceeds the double range only when that bound does;
  *   <li>{@code P(X(t) = n)} of a new customer (eq. 8): see
  *       {@link #probabilityOfPurchases(double, int)}.
  * </ul>
@@ -204,13 +209,11 @@ public final class BgNbd implements RepeatPurchaseModel {
    * @param x frequency
    * @param tx recency
    * @param T age
-   * @return the expected number of purchases in {@code (T, T+t]}, finite, non-negative and
-   *     non-decreasing in {@code t} for every parameter value (see the class documentation)
+   * @return the expected number of purchases in {@code (T, T+t]}, non-negative,
+   *     non-decreasing in {@code t} and at most {@code (r+x) t/(α+T)}; finite for every
+   *     parameter value unless that bound exceeds {@code Double.MAX_VALUE} (then it may be
+   *     positive infinity; see the class documentation)
    * @throws IllegalArgumentException if {@code t} or the summary is invalid
-   * @throws ArithmeticException only in a corner no real data reach: when more than about
-   *     {@code 10^7} purchases per customer are expected in the horizon and {@code a} and
-   *     {@code b} are both beyond {@code 10^8}, the quadrature fallback can run out of
-   *     evaluations
    */
   @SuppressWarnings("ParameterName")
   @Override
@@ -227,9 +230,10 @@ public final class BgNbd implements RepeatPurchaseModel {
    * @param x frequencies
    * @param tx recencies
    * @param T ages
-   * @return a new array of expectations
+   * @return a new array of expectations, each as described for
+   *     {@link #expectedPurchases(double, double, double, double)} (positive infinity only when
+   *     {@code (r+x) t/(α+T)} exceeds {@code Double.MAX_VALUE})
    * @throws IllegalArgumentException if {@code t} or the arrays are invalid
-   * @throws ArithmeticException in the corner described above
    */
   @SuppressWarnings("ParameterName")
   public double[] expectedPurchases(double t, double[] x, double[] tx, double[] T) {
@@ -247,12 +251,9 @@ public final class BgNbd implements RepeatPurchaseModel {
    * Expected repeat purchases of a new customer in {@code (0, t]}, {@code E[X(t)]} (eq. 9).
    *
    * @param t the time since the first purchase, finite and {@code >= 0}
-   * @return the expected number of repeat purchases
+   * @return the expected number of repeat purchases, at most {@code r t/α}; finite unless that
+   *     bound exceeds {@code Double.MAX_VALUE} (then it may be positive infinity)
    * @throws IllegalArgumentException if {@code t} is negative or not finite
-   * @throws ArithmeticException only in a corner no real data reach: when more than about
-   *     {@code 10^7} purchases per customer are expected in the horizon and {@code a} and
-   *     {@code b} are both beyond {@code 10^8}, the quadrature fallback can run out of
-   *     evaluations
    */
   @Override
   public double expectedPurchasesNewCustomer(double t) {
@@ -335,7 +336,7 @@ public final class BgNbd implements RepeatPurchaseModel {
     if (x == 0) {
       return 1.0;
     }
-    double logOdds = Math.log(a) - Math.log(b + x - 1)
+    double logOdds = Math.log(a) - Math.log(b + (x - 1))
         + (r + x) * Math.log1p((age - tx) / (alpha + tx));
     return 1.0 / (1.0 + Math.exp(logOdds));
   }

@@ -2,6 +2,7 @@ package dev.niche.churn;
 
 import dev.niche.churn.internal.BgNbdData;
 import dev.niche.churn.internal.DistinctCustomers;
+import dev.niche.churn.internal.LogSpace;
 import dev.niche.churn.internal.ParetoNbdLikelihood;
 import dev.niche.churn.internal.ParetoNbdTerms;
 import dev.niche.churn.internal.PurchaseCounts;
@@ -35,8 +36,14 @@ import dev.niche.core.likelihood.Parameter;
  *       (r+x)(β+T)/((α+T)(s-1)) · [1 - ((β+T)/(β+T+t))^(s-1)]} (Schmittlein et al. 1987, eq.
  *       22), evaluated as {@code (r+x)/(α+T) (β+T) ℓ · expm1(y)/y} with
  *       {@code ℓ = log1p(t/(β+T))} and {@code y = -(s-1)ℓ}, exact at {@code s = 1} (where it is
- *       {@code (r+x)(β+T)/(α+T) ℓ}) and for {@code s, β → ∞};
- *   <li>a new customer: {@code E[X(t)] = rβ/(α(s-1)) [1 - (β/(β+t))^(s-1)]}, the same way;
+ *       {@code (r+x)(β+T)/(α+T) ℓ}) and for {@code s, β → ∞}, all factors in logs, so that it
+ *       stays finite and accurate for {@code α} or {@code β} down to {@code Double.MIN_VALUE}
+ *       ({@code β → 0}: {@code (r+x)/(α+T) β^s t^(1-s)/(1-s)} for {@code s < 1},
+ *       {@code (r+x)/(α+T) β ln(t/β)} at {@code s = 1}, {@code (r+x)β/((α+T)(s-1))} for
+ *       {@code s > 1}: almost every customer has left);
+ *   <li>a new customer: {@code E[X(t)] = rβ/(α(s-1)) [1 - (β/(β+t))^(s-1)]}, the same way; it
+ *       exceeds the double range (and is returned as +∞) only when the mean purchase rate
+ *       {@code r/α} does, e.g. {@code α} near {@code Double.MIN_VALUE};
  *   <li>{@code P(X(t) = n)} of a new customer (Fader &amp; Hardie 2006 note): see
  *       {@link #probabilityOfPurchases(double, int)}.
  * </ul>
@@ -196,7 +203,9 @@ public final class ParetoNbd implements RepeatPurchaseModel {
    * @param x frequency
    * @param tx recency
    * @param T age
-   * @return the expected number of purchases in {@code (T, T+t]}, finite, non-decreasing in t
+   * @return the expected number of purchases in {@code (T, T+t]}, non-decreasing in t and at
+   *     most {@code (r+x) t/(α+T)}; finite unless that bound exceeds {@code Double.MAX_VALUE}
+   *     (then it may be positive infinity)
    * @throws IllegalArgumentException if {@code t} or the summary is invalid
    */
   @Override
@@ -214,7 +223,8 @@ public final class ParetoNbd implements RepeatPurchaseModel {
    * @param x frequencies
    * @param tx recencies
    * @param T ages
-   * @return a new array of expectations
+   * @return a new array of expectations, each finite unless {@code (r+x) t/(α+T)} exceeds
+   *     {@code Double.MAX_VALUE} (then it may be positive infinity)
    * @throws IllegalArgumentException if {@code t} or the arrays are invalid
    */
   @SuppressWarnings("ParameterName")
@@ -233,13 +243,18 @@ public final class ParetoNbd implements RepeatPurchaseModel {
    * {@code E[X(t)] = rβ/(α(s-1)) [1 - (β/(β+t))^(s-1)]}.
    *
    * @param t the time since the first purchase, finite and {@code >= 0}
-   * @return the expected number of repeat purchases
+   * @return the expected number of repeat purchases, finite except when it exceeds
+   *     {@code Double.MAX_VALUE} (then positive infinity: only when the mean purchase rate
+   *     {@code r/α} is beyond the double range, as for {@code α} near {@code Double.MIN_VALUE})
    * @throws IllegalArgumentException if {@code t} is negative or not finite
    */
   @Override
   public double expectedPurchasesNewCustomer(double t) {
     Checks.nonNegative(t, "t");
-    return r / alpha * beta * dropoutIntegral(t, beta);
+    if (t == 0) {
+      return 0.0;
+    }
+    return Math.exp(Math.log(r) - Math.log(alpha) + logDropoutIntegral(t, beta));
   }
 
   /**
@@ -323,17 +338,29 @@ public final class ParetoNbd implements RepeatPurchaseModel {
       return 0.0;
     }
     double b = beta + age;
-    return pAlive(x, tx, age) * (r + x) / (alpha + age) * b * dropoutIntegral(t, b);
+    return pAlive(x, tx, age)
+        * Math.exp(Math.log(r + x) - Math.log(alpha + age) + logDropoutIntegral(t, b));
   }
 
   /**
-   * {@code [1 - (b/(b+t))^(s-1)]/(s-1) = ℓ expm1(y)/y}, {@code ℓ = log1p(t/b)},
-   * {@code y = -(s-1)ℓ}: {@code ∫_0^t P(alive at u) du / b} with a continuous limit at s = 1.
+   * {@code ln(b [1 - (b/(b+t))^(s-1)]/(s-1)) = ln(b ℓ expm1(y)/y)}, {@code ℓ = ln(1 + t/b)},
+   * {@code y = -(s-1)ℓ}: the log of the expected time alive in {@code (0, t]} with a dropout
+   * rate {@code ~ Gamma(s, b)}, {@code ∫_0^t (b/(b+u))^s du}, continuous at {@code s = 1} and
+   * finite for every {@code b > 0} (it tends to {@code ln t} as {@code b → ∞} and to
+   * {@code s ln b + (1-s) ln t - ln(1-s)} as {@code b → 0} with {@code s < 1}).
    */
-  private double dropoutIntegral(double t, double b) {
-    double l = Math.log1p(t / b);
+  private double logDropoutIntegral(double t, double b) {
+    double l = LogSpace.log1pRatio(t, b);
     double y = -(s - 1) * l;
-    return y == 0 ? l : l * (Math.expm1(y) / y);
+    double logRatio;
+    if (y == 0) {
+      logRatio = 0;
+    } else if (y > 700) {
+      logRatio = y + Math.log1p(-Math.exp(-y)) - Math.log(y);
+    } else {
+      logRatio = Math.log(Math.expm1(y) / y);
+    }
+    return Math.log(b) + Math.log(l) + logRatio;
   }
 
   @Override

@@ -85,8 +85,7 @@ class RepeatPurchaseExtremesTest {
   /**
    * The purchase-rate scale from the log shape and the log mean rate {@code r/α}, kept in the
    * fit's range {@code [e^-20, e^20]}; mean rates go up to {@code e^5 ≈ 150} purchases per time
-   * unit (far beyond, with {@code a, b} also near {@code e^20}, the BG/NBD expectation can run
-   * out of evaluations: documented on {@link BgNbd#expectedPurchases}).
+   * unit (RepeatPurchaseLimitsTest covers every double).
    */
   private static double alpha(double logShape, double logRate) {
     return Math.exp(Math.max(-20, Math.min(20, logShape - logRate)));

@@ -1,5 +1,7 @@
 package dev.niche.churn.internal;
 
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.special.Beta;
 
 /**
@@ -64,7 +66,7 @@ public final class BgNbdExpectation {
    * @param x frequency
    * @param age T
    * @param pAlive the probability that the customer is alive at T
-   * @return the expectation, finite and {@code >= 0}
+   * @return the expectation, {@code >= 0}; finite unless it exceeds {@code Double.MAX_VALUE}
    */
   public static double expected(
       double r, double alpha, double a, double b, double t, int x, double age, double pAlive) {
@@ -72,11 +74,15 @@ public final class BgNbdExpectation {
       return 0.0;
     }
     double v = t / (alpha + age);
+    double logV = Math.log(t) - Math.log(alpha + age);
     double k = r + x;
     double bx = b + x;
-    double value = a < 2 ? euler(k, a, bx, v) : direct(k, a, bx, v);
+    double value = Double.NaN;
+    if (v > 0 && v < 1e300) {
+      value = a < 2 ? euler(k, a, bx, v) : direct(k, a, bx, v);
+    }
     if (Double.isNaN(value)) {
-      value = integral(k, a, bx, v);
+      value = integral(k, a, bx, logV);
     }
     return pAlive * value;
   }
@@ -84,6 +90,10 @@ public final class BgNbdExpectation {
   /** Form (3), or NaN if inaccurate or too slow. */
   private static double euler(double k, double a, double bx, double v) {
     double z = v / (1 + v);
+    // The terms fall like z^n at last: about 40 (1+v) of them are needed.
+    if (40 * (1 + v) > MAX_TERMS) {
+      return Double.NaN;
+    }
     double logOneMinusZ = -Math.log1p(v);
     double c = a + bx - 1;
     double y = (a - 1) * logOneMinusZ;
@@ -97,8 +107,8 @@ public final class BgNbdExpectation {
     double series = term;
     double magnitude = Math.abs(term);
     double settled = Math.abs(aPrime) + a + 2;
-    for (int n = 1; n < MAX_TERMS; n++) {
-      double step = (sum + (n - 1 - k)) * (a + n - 1) / ((sum + (n - 1)) * (n + 1)) * z;
+    for (int n = 1; n < MAX_TERMS && magnitude < 1e300; n++) {
+      double step = (sum + (n - 1 - k)) / (sum + (n - 1)) * ((a + (n - 1)) / (n + 1)) * z;
       term *= step;
       series += term;
       magnitude += Math.abs(term);
@@ -117,21 +127,30 @@ public final class BgNbdExpectation {
   private static double direct(double k, double a, double bx, double v) {
     double z = v / (1 + v);
     double c = a + bx - 1;
+    // The terms grow up to about n = k z b'/(a+b') and fall like (z b'/(a+b'))^n at last:
+    // beyond the term limit, go to quadrature.
+    double fall = a / (a + bx) + 1 / (1 + v);
+    if (k * z * ((bx + 1) / (a + bx)) > 2.0 * MAX_DIRECT_TERMS || 40 > fall * MAX_DIRECT_TERMS) {
+      return Double.NaN;
+    }
     // The series minus its leading 1, so that ln ₂F₁ = log1p(tail) keeps its relative accuracy
     // when the terms are tiny (k → 0).
     double term = 1.0;
     double tail = 0.0;
     double logScale = 0;
     for (int n = 0; n < MAX_DIRECT_TERMS; n++) {
-      double step = (k + n) * (bx + n) / ((a + bx + (n - 1)) * (n + 1)) * z;
+      double step = (k + n) / (n + 1) * ((bx + n) / (a + bx + (n - 1))) * z;
       term *= step;
       tail += term;
+      if (!(tail < Double.POSITIVE_INFINITY)) {
+        return Double.NaN;
+      }
       if (tail > 1e250) {
         tail *= 1e-250;
         term *= 1e-250;
         logScale += 250 * Math.log(10);
       }
-      if (step < 1 && term <= 1e-17 * (logScale == 0 ? 1 + tail : tail)) {
+      if (step < 1 && term <= 1e-17 * tail) {
         double kLog = -k * Math.log1p(v);
         double logF = logScale == 0 ? Math.log1p(tail) : Math.log(tail) + logScale;
         double l = kLog + logF;
@@ -144,40 +163,125 @@ public final class BgNbdExpectation {
     return Double.NaN;
   }
 
-  /** Form (1) by quadrature in u = ln((1-p)/p), with the two tails in closed form. */
-  static double integral(double k, double a, double bx, double v) {
-    double logBeta = Beta.logBeta(a, bx);
-    double p0 = Math.min(1e-3, 1e-5 / (v * (k + 1)));
+  /**
+   * Form (1) by quadrature in {@code u = ln((1-p)/p)}, with the two tails in closed form; every
+   * factor in logs, so that {@code k v} may overflow.
+   */
+  static double integral(double k, double a, double bx, double logV) {
+    double logK = Math.log(k);
+    double logP0 = Math.min(Math.log(1e-3), Math.log(1e-5) - logV - Math.log1p(k));
     double q0 = 1e-13;
-    // Tail p < p0: Taylor series of g, term by term.
-    double low = 0;
-    double coefficient = 1;
-    double ratio = 1;
+    // Tail p < p0: Taylor series of g, term by term; B(a+j-1, b')/B(a, b') as a product.
+    double[] logLow = new double[3];
+    double logCoefficient = 0;
+    double logRatio = 0;
     for (int j = 1; j <= 3; j++) {
-      coefficient *= (k + j - 1) / j * v;
-      double sign = j % 2 == 1 ? 1 : -1;
-      low += sign * coefficient * ratio * Beta.regularizedBeta(p0, a + j - 1, bx);
-      ratio *= (a + j - 1) / (a + bx + j - 1);
+      logCoefficient += Math.log(k + (j - 1)) - Math.log(j) + logV;
+      if (j > 1) {
+        logRatio -= LogSpace.log1pRatio(bx, a + (j - 2));
+      }
+      logLow[j - 1] = logCoefficient + logRatio + logIncompleteBeta(logP0, a + (j - 1), bx);
     }
     // Tail p > 1 - q0: g is g(1) there.
-    double g1 = -Math.expm1(-k * Math.log1p(v));
-    double high = g1 * Beta.regularizedBeta(q0, bx, a);
-    double uLow = Math.log(q0) - Math.log1p(-q0);
-    double uHigh = Math.log1p(-p0) - Math.log(p0);
-    double centre = Math.log(bx / a);
-    double width = 1 / Math.sqrt(a * bx / (a + bx));
+    double logHigh = logG(0, k, logK, logV) + logIncompleteBeta(Math.log(q0), bx, a);
+    BetaShape shape = new BetaShape(a, bx, LogSpace.logBeta(a, bx));
+    double centre = shape.centre;
+    // The variable is d = u - centre, so that the density's large exponents cancel in BetaShape
+    // rather than in rounded logarithms, and a narrow peak (width below the spacing of doubles
+    // at the centre) keeps its resolution.
+    double dLow = Math.log(q0) - Math.log1p(-q0) - centre;
+    double dHigh = Math.log1p(-Math.exp(logP0)) - logP0 - centre;
     if (a >= 50 && bx >= 50) {
-      uLow = Math.max(uLow, centre - 60 * width);
-      uHigh = Math.min(uHigh, centre + 60 * width);
+      dLow = Math.max(dLow, -60 * shape.width);
+      dHigh = Math.min(dHigh, 60 * shape.width);
     }
-    double middle = Quadrature.integrate(u -> {
-      // ln p = -log1p(e^u), ln(1-p) = -log1p(e^-u), computed without overflow.
+    DoubleUnaryOperator logIntegrand = d -> {
+      double u = centre + d;
+      // ln p = -log1p(e^u), computed without overflow.
       double logP = u > 0 ? -u - Math.log1p(Math.exp(-u)) : -Math.log1p(Math.exp(u));
-      double logQ = u > 0 ? -Math.log1p(Math.exp(-u)) : u - Math.log1p(Math.exp(u));
-      double p = Math.exp(logP);
-      double g = -Math.expm1(-k * Math.log1p(p * v)) / p;
-      return g * Math.exp(a * logP + bx * logQ - logBeta);
-    }, uLow, uHigh, Math.min(1.0, width / 2));
-    return low + middle + high;
+      return logG(logP, k, logK, logV) + shape.logDensity(d);
+    };
+    // Every piece is scaled by e^-scale, the largest log-value seen, so that none over- or
+    // underflows (k v, the bound of g, may overflow; the result itself only if it exceeds the
+    // double range).
+    double scale = Math.max(logHigh, Math.max(logLow[0], Math.max(logLow[1], logLow[2])));
+    double piece = Math.min(1.0, shape.width / 2);
+    if (dHigh > dLow) {
+      int samples = (int) Math.min(4096, Math.ceil((dHigh - dLow) / piece));
+      for (int i = 0; i <= samples; i++) {
+        scale = Math.max(scale, logIntegrand.applyAsDouble(dLow + (dHigh - dLow) * i / samples));
+      }
+      if (dLow < 0 && dHigh > 0) {
+        scale = Math.max(scale, logIntegrand.applyAsDouble(0));
+      }
+    }
+    if (scale == Double.NEGATIVE_INFINITY) {
+      return 0.0;
+    }
+    double shift = scale;
+    double low = Math.exp(logLow[0] - shift) - Math.exp(logLow[1] - shift)
+        + Math.exp(logLow[2] - shift);
+    double high = Math.exp(logHigh - shift);
+    double middle = Quadrature.integrate(
+        d -> Math.exp(logIntegrand.applyAsDouble(d) - shift), dLow, dHigh, piece);
+    return (low + middle + high) * Math.exp(shift);
+  }
+
+  /** {@code ln g(p) = ln(1 - (1+pv)^-k) - ln p} from {@code ln p}, {@code ln k}, {@code ln v}. */
+  private static double logG(double logP, double k, double logK, double logV) {
+    double logPv = logP + logV;
+    double logW;
+    double w;
+    if (logPv < -20) {
+      double pv = Math.exp(logPv);
+      logW = logK + logPv + Math.log1p(-pv / 2);
+      w = Math.exp(logW);
+    } else {
+      double l = logPv > 30 ? logPv + Math.log1p(Math.exp(-logPv)) : Math.log1p(Math.exp(logPv));
+      w = k * l;
+      logW = logK + Math.log(l);
+    }
+    double logOneMinus = w < 1e-10 ? logW - w / 2 : Math.log(-Math.expm1(-w));
+    return logOneMinus - logP;
+  }
+
+  /**
+   * {@code ln I_x(a, b)} (regularized incomplete beta) from {@code ln x}: the series
+   * {@code x^a Σ_n (1-b)_n xⁿ/(n! (a+n)) / B(a, b)} when {@code x |b-1|} is small (no underflow
+   * for tiny {@code x}), otherwise Commons Math's continued fraction; where that fails (both
+   * parameters beyond about {@code 10^200}), the distribution is a point mass at its mean.
+   */
+  static double logIncompleteBeta(double logX, double a, double b) {
+    double x = Math.exp(logX);
+    if (x * (Math.abs(b - 1) + 1) <= 1e-2) {
+      double term = 1;
+      double sum = 1 / a;
+      for (int n = 0; n < 40; n++) {
+        term *= (n + 1 - b) * x / (n + 1);
+        double add = term / (a + n + 1);
+        sum += add;
+        if (Math.abs(add) <= 1e-17 * sum) {
+          break;
+        }
+      }
+      return a * logX + Math.log(sum) - LogSpace.logBeta(a, b);
+    }
+    // Far (40 standard deviations) from the mean of a concentrated beta, I_x is 0 or 1.
+    double logMean = -LogSpace.log1pRatio(b, a);
+    double mean = Math.exp(logMean);
+    double sd = Math.sqrt(mean * (1 - mean) / (a + b + 1));
+    if (Math.abs(x - mean) > 40 * sd && Math.min(a, b) > 1e4) {
+      return x < mean ? Double.NEGATIVE_INFINITY : 0.0;
+    }
+    double value;
+    try {
+      value = Beta.regularizedBeta(x, a, b, 1e-15, 1_000_000);
+    } catch (MathIllegalStateException e) {
+      value = Double.NaN;
+    }
+    if (!(value >= 0 && value <= 1)) {
+      value = logX < logMean ? 0.0 : 1.0;
+    }
+    return Math.log(value);
   }
 }

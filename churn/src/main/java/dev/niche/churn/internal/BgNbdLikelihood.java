@@ -17,7 +17,9 @@ import dev.niche.core.likelihood.LogLikelihood;
  * evaluated in logs without cancellation: {@code ln Γ(r+x) - ln Γ(r) = Σ_{k<x} ln(r+k)} and
  * {@code ln B(a,b+x) - ln B(a,b) = -Σ_{k<x} log1p(a/(b+k))} are accumulated once per distinct
  * {@code x}; {@code r ln α - (r+x) ln(α+T) = -r log1p(T/α) - x ln(α+T)} stays exact when
- * {@code r, α → ∞}; the bracket is a log-sum-exp. The two terms are functions of {@code (x, T)}
+ * {@code r, α → ∞}, and the ratios {@code T/α}, {@code a/b} are taken in logs when they overflow
+ * ({@link LogSpace#log1pRatio}: {@code α} or {@code b} near {@code Double.MIN_VALUE}); the
+ * bracket is a log-sum-exp. The two terms are functions of {@code (x, T)}
  * and {@code (x, t_x)}, evaluated once per distinct pair ({@link SummaryPairs}). Not part of
  * the API.
  */
@@ -53,7 +55,7 @@ public final class BgNbdLikelihood implements LogLikelihood {
         sum += byFrequency[k] * (gammaRatio + betaRatio);
       }
       gammaRatio += Math.log(r + k);
-      betaRatio -= Math.log1p(a / (b + k));
+      betaRatio -= LogSpace.log1pRatio(a, b + k);
     }
     double logA = Math.log(a);
     double logAlpha = Math.log(alpha);
@@ -61,14 +63,14 @@ public final class BgNbdLikelihood implements LogLikelihood {
     double[] u = new double[pairs.age.length];
     for (int i = 0; i < u.length; i++) {
       int xi = pairs.ageX[i];
-      u[i] = -(r + xi) * Math.log1p(pairs.age[i] / alpha) - xi * logAlpha;
+      u[i] = -(r + xi) * LogSpace.log1pRatio(pairs.age[i], alpha) - xi * logAlpha;
       sum += pairs.aloneWeight[i] * u[i];
     }
     // v(x, t_x) = ln a - ln(b+x-1) - (r+x) log1p(t_x/alpha) - x ln alpha: died after the last.
     double[] v = new double[pairs.recency.length];
     for (int i = 0; i < v.length; i++) {
       int xi = pairs.recencyX[i];
-      v[i] = logA - Math.log(b + xi - 1) - (r + xi) * Math.log1p(pairs.recency[i] / alpha)
+      v[i] = logA - Math.log(b + (xi - 1)) - (r + xi) * LogSpace.log1pRatio(pairs.recency[i], alpha)
           - xi * logAlpha;
     }
     int[] rowAge = pairs.rowAge;

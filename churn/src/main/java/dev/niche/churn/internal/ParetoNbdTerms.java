@@ -32,7 +32,10 @@ package dev.niche.churn.internal;
  * overflow for any {@code x}; everything else is in logs. When {@code w} is so close to 1 that
  * the series would need more than {@value #MAX_TERMS} terms (extreme parameters, e.g.
  * {@code s, β → ∞}), the integral of {@code A2} is evaluated instead by adaptive Gauss–Legendre
- * quadrature after the substitution {@code τ = t_x + c(e^v - 1)}, {@code c = min((α+t_x)/(r+x+1), (β+t_x)/(s+1), T-t_x)}.
+ * quadrature in {@code w = ln(τ - t_x)}, where every factor is a softplus of {@code w}
+ * ({@code ln(1 + (τ-t_x)/(α+t_x)) = ln(1 + e^(w - ln(α+t_x)))}). Ratios such as {@code t/α} are
+ * taken in logs when they overflow ({@link LogSpace#log1pRatio}), so {@code α} or {@code β} may
+ * be as small as {@code Double.MIN_VALUE} and as large as {@code Double.MAX_VALUE}.
  */
 public final class ParetoNbdTerms {
 
@@ -52,7 +55,7 @@ public final class ParetoNbdTerms {
    * @return {@code E(t)}
    */
   public static double logAlive(double r, double alpha, double s, double beta, int x, double t) {
-    double e = -r * Math.log1p(t / alpha) - s * Math.log1p(t / beta);
+    double e = -r * LogSpace.log1pRatio(t, alpha) - s * LogSpace.log1pRatio(t, beta);
     return x == 0 ? e : e - x * Math.log(alpha + t);
   }
 
@@ -118,7 +121,7 @@ public final class ParetoNbdTerms {
       return e + Math.log(sum);
     }
     double sum = series(s + 1, m + 1, (beta - alpha) / (beta + t));
-    return e + Math.log((alpha + t) / (beta + t)) + Math.log(sum);
+    return e + Math.log(alpha + t) - Math.log(beta + t) + Math.log(sum);
   }
 
   /**
@@ -158,15 +161,23 @@ public final class ParetoNbdTerms {
    */
   public static double logIntegral(
       double r, double alpha, double s, double beta, int x, double tx, double age) {
-    // Origin of the log scale below both decay scales of the integrand.
-    double c = Math.min(Math.min((alpha + tx) / (r + x + 1), (beta + tx) / (s + 1)), age - tx);
-    double top = logAlive(r, alpha, s, beta, x, tx) - Math.log(beta + tx);
-    double upper = Math.log1p((age - tx) / c);
-    double integral = Quadrature.integrate(v -> {
-      double tau = tx + c * Math.expm1(v);
-      double log = logAlive(r, alpha, s, beta, x, tau) - Math.log(beta + tau) - top;
-      return Math.exp(log + Math.log(c) + v);
-    }, 0, upper, 0.5);
+    // In w = ln(τ - t_x), each factor is a softplus: (α+τ)/(α+t_x) = 1 + e^(w - A).
+    double logA = Math.log(alpha + tx);
+    double logB = Math.log(beta + tx);
+    double k = r + x;
+    double top = logAlive(r, alpha, s, beta, x, tx) - logB;
+    double upper = Math.log(age - tx);
+    // 40 e-folds below the lowest scale of the integrand (which is linear in τ - t_x there).
+    double lower = Math.min(Math.min(logA - Math.log1p(k), logB - Math.log1p(s)), upper) - 40;
+    double integral = Quadrature.integrate(
+        w -> Math.exp(w - k * softplus(w - logA) - (s + 1) * softplus(w - logB)), lower, upper,
+        0.5);
     return top + Math.log(integral);
   }
+
+  /** {@code ln(1 + e^y)} without overflow. */
+  static double softplus(double y) {
+    return y > 0 ? y + Math.log1p(Math.exp(-y)) : Math.log1p(Math.exp(y));
+  }
+
 }

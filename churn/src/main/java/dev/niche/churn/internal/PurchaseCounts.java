@@ -1,5 +1,6 @@
 package dev.niche.churn.internal;
 
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 
@@ -22,6 +23,9 @@ public final class PurchaseCounts {
 
   /** Beyond this many terms, rising factorials come from log-gamma differences. */
   private static final int DIRECT_SUM_LIMIT = 64;
+
+  /** The largest count whose NBD tail may be taken as a complement sum. */
+  private static final int COMPLEMENT_SUM_LIMIT = 1_000_000;
 
   private PurchaseCounts() {}
 
@@ -54,7 +58,7 @@ public final class PurchaseCounts {
     if (n == 0) {
       return alive;
     }
-    double died = Math.exp(Math.log(a / (a + b + n - 1)) + logBetaRatio(a, b, n - 1))
+    double died = Math.exp(Math.log(a / (a + b + (n - 1))) + logBetaRatio(a, b, n - 1))
         * nbdTail(r, alpha, t, n);
     return Math.min(1.0, alive + died);
   }
@@ -71,8 +75,10 @@ public final class PurchaseCounts {
    * </pre>
    *
    * The integral (the note's difference of hypergeometric sums, written as what it is) is
-   * evaluated by adaptive Gauss–Legendre quadrature in {@code v = ln(1 + τ/c)},
-   * {@code c = min(α, β/(s+1), t)}, which turns the power-law tails into smooth exponentials.
+   * evaluated by adaptive Gauss–Legendre quadrature in {@code w = ln τ}, which turns the
+   * power-law tails into smooth exponentials; every factor is a softplus of {@code w},
+   * {@code ln(1 + τ/α) = ln(1 + e^(w - ln α))}, so that no {@code τ}, {@code α} or {@code β}
+   * is formed and parameters down to {@code Double.MIN_VALUE} give finite, accurate values.
    *
    * @param r purchase-rate shape
    * @param alpha purchase-rate rate
@@ -86,22 +92,23 @@ public final class PurchaseCounts {
     if (t == 0) {
       return n == 0 ? 1.0 : 0.0;
     }
-    double alive = Math.exp(logNbd(r, alpha, t, n) - s * Math.log1p(t / beta));
-    // Origin of the log scale below every scale of the integrand: the NBD's alpha, the death
-    // density's beta/(s+1), and t.
-    double c = Math.min(Math.min(alpha, beta / (s + 1)), t);
+    double alive = Math.exp(logNbd(r, alpha, t, n) - s * LogSpace.log1pRatio(t, beta));
+    double logAlpha = Math.log(alpha);
+    double logBeta = Math.log(beta);
+    // Lowest scale of the integrand: the NBD's alpha, the death density's beta/(s+1), and t;
+    // 40 e-folds below it the integrand (at least linear in tau) is negligible.
+    double logT = Math.log(t);
+    double lower = Math.min(Math.min(logAlpha, logBeta - Math.log1p(s)), logT) - 40;
     // Beyond tau_max the death density is below e^-800 of its start.
-    double upper = Math.log1p(Math.min(t, beta * Math.expm1(Math.min(700, 800 / (s + 1)))) / c);
-    double logConstant = Math.log(s) + logRising(r, n) - Gamma.logGamma(n + 1.0) + Math.log(c);
-    double died = Quadrature.integrate(v -> {
-      double tau = c * Math.expm1(v);
-      double log = logConstant + v - r * Math.log1p(tau / alpha) - s * Math.log1p(tau / beta)
-          - Math.log(beta + tau);
+    double upper = Math.min(logT, logBeta + Math.log(Math.expm1(Math.min(700, 800 / (s + 1)))));
+    double logConstant = Math.log(s) + logRising(r, n) - Gamma.logGamma(n + 1.0) - logBeta;
+    double died = Quadrature.integrate(w -> {
+      double log = logConstant + w - r * ParetoNbdTerms.softplus(w - logAlpha) - (s + 1) * ParetoNbdTerms.softplus(w - logBeta);
       if (n > 0) {
-        log -= n * Math.log1p(alpha / tau);
+        log -= n * ParetoNbdTerms.softplus(logAlpha - w);
       }
-      return tau == 0 && n > 0 ? 0.0 : Math.exp(log);
-    }, 0, upper, 0.5);
+      return Math.exp(log);
+    }, lower, upper, 0.5);
     return Math.min(1.0, alive + died);
   }
 
@@ -115,16 +122,21 @@ public final class PurchaseCounts {
    * @return the log-probability
    */
   public static double logNbd(double r, double alpha, double t, int n) {
-    double logP = -r * Math.log1p(t / alpha);
+    double logP = -r * LogSpace.log1pRatio(t, alpha);
     if (n == 0) {
       return logP;
     }
-    double logQ = -Math.log1p(alpha / t);
+    double logQ = -LogSpace.log1pRatio(alpha, t);
     return logRising(r, n) - Gamma.logGamma(n + 1.0) + logP + n * logQ;
   }
 
   /**
-   * {@code P(NBD ≥ n) = I_{t/(α+t)}(n, r)} for {@code n >= 1}.
+   * {@code P(NBD ≥ n) = I_{t/(α+t)}(n, r)} for {@code n >= 1}: Commons Math's continued fraction
+   * while {@code q = t/(α+t) <= 0.9} (so that {@code q} keeps the digits of {@code α/(α+t)});
+   * otherwise, and where the continued fraction fails (very large {@code r}), the complement
+   * {@code 1 - p^r - Σ_{0<j<n} NBD(j)} with {@code 1 - p^r = -expm1(r ln p)} taken in logs, exact
+   * as {@code r → 0} ({@code n <= 10^6}); beyond, the Poisson limit {@code P(Poisson(rt/α) ≥ n)}
+   * of {@code r → ∞} (A&amp;S 26.4.21).
    *
    * @param r gamma shape
    * @param alpha gamma rate
@@ -134,7 +146,26 @@ public final class PurchaseCounts {
    */
   public static double nbdTail(double r, double alpha, double t, int n) {
     double q = t / (alpha + t);
-    return Beta.regularizedBeta(q, n, r, 1e-15, Integer.MAX_VALUE);
+    if (q <= 0.9 || n > COMPLEMENT_SUM_LIMIT) {
+      double tail;
+      try {
+        tail = Beta.regularizedBeta(q, n, r, 1e-15, Integer.MAX_VALUE);
+      } catch (MathIllegalStateException e) {
+        tail = Double.NaN;
+      }
+      if (tail >= 0 && tail <= 1) {
+        return tail;
+      }
+      if (n > COMPLEMENT_SUM_LIMIT) {
+        double mean = Math.exp(Math.log(r) + Math.log(t) - Math.log(alpha));
+        return mean > Double.MAX_VALUE ? 1.0 : Gamma.regularizedGammaP(n, mean);
+      }
+    }
+    double tail = -Math.expm1(-r * LogSpace.log1pRatio(t, alpha));
+    for (int j = 1; j < n && tail > 0; j++) {
+      tail -= Math.exp(logNbd(r, alpha, t, j));
+    }
+    return Math.min(1.0, Math.max(0.0, tail));
   }
 
   /**
@@ -167,7 +198,7 @@ public final class PurchaseCounts {
     if (n <= DIRECT_SUM_LIMIT) {
       double s = 0;
       for (int k = 0; k < n; k++) {
-        s -= Math.log1p(a / (b + k));
+        s -= LogSpace.log1pRatio(a, b + k);
       }
       return s;
     }
