@@ -60,11 +60,7 @@ public final class MiniBatchKMeans {
   private final double[] weights;
   private final double[] initialCentres;
   private final int initialDimension;
-  // Partial-fit state: null centres before the first batch (unless given).
-  private final double[] centres;
-  private final int d;
-  private final double[] counts;
-  private final long steps;
+  private final StreamingCentres streaming;
 
   private MiniBatchKMeans(Builder b) {
     this.k = b.initialCentres != null ? b.initialCount : b.k;
@@ -76,14 +72,10 @@ public final class MiniBatchKMeans {
     this.weights = b.weights;
     this.initialCentres = b.initialCentres;
     this.initialDimension = b.initialDimension;
-    this.centres = initialCentres;
-    this.d = initialDimension;
-    this.counts = new double[k];
-    this.steps = 0;
+    this.streaming = StreamingCentres.before(k, initialCentres, initialDimension);
   }
 
-  private MiniBatchKMeans(MiniBatchKMeans config, double[] centres, int d, double[] counts,
-      long steps) {
+  private MiniBatchKMeans(MiniBatchKMeans config, StreamingCentres streaming) {
     this.k = config.k;
     this.seed = config.seed;
     this.batchSize = config.batchSize;
@@ -93,10 +85,7 @@ public final class MiniBatchKMeans {
     this.weights = config.weights;
     this.initialCentres = config.initialCentres;
     this.initialDimension = config.initialDimension;
-    this.centres = centres;
-    this.d = d;
-    this.counts = counts;
-    this.steps = steps;
+    this.streaming = streaming;
   }
 
   /**
@@ -208,7 +197,8 @@ public final class MiniBatchKMeans {
    */
   public MiniBatchKMeans partialFit(double[][] batch) {
     Checks.notNull(batch, "batch");
-    return partial(Rows.flatten(batch, "batch"), batch[0].length, null);
+    return new MiniBatchKMeans(this,
+        streaming.absorb(Rows.flatten(batch, "batch"), batch[0].length, null, batchSize, seed));
   }
 
   /**
@@ -230,24 +220,8 @@ public final class MiniBatchKMeans {
     double[] x = Rows.flatten(batch, "batch");
     Rows.checkWeights(weights, "weights");
     Checks.sameLength(weights.length, "weights", batch.length, "batch");
-    return partial(x, batch[0].length, weights.clone());
-  }
-
-  private MiniBatchKMeans partial(double[] x, int dim, double[] w) {
-    int n = x.length / dim;
-    double[] c;
-    double[] v;
-    if (centres == null) {
-      Checks.argument(k <= n, "k = " + k + " exceeds the rows of the first batch (" + n + ")");
-      c = start(x, w, n, dim);
-      v = new double[k];
-    } else {
-      Checks.sameLength(dim, "batch[0]", d, "the centres' dimension");
-      c = centres.clone();
-      v = counts.clone();
-    }
-    new MiniBatchStep(k, dim).apply(x, w, null, n, c, v);
-    return new MiniBatchKMeans(this, c, dim, v, steps + 1);
+    return new MiniBatchKMeans(this,
+        streaming.absorb(x, batch[0].length, weights.clone(), batchSize, seed));
   }
 
   /**
@@ -258,14 +232,7 @@ public final class MiniBatchKMeans {
    * @throws IllegalStateException if no centres were given and no batch was applied yet
    */
   public double[][] centroids() {
-    if (centres == null) {
-      throw new IllegalStateException("no centres yet: call partialFit or give init(centres)");
-    }
-    double[][] out = new double[k][];
-    for (int m = 0; m < k; m++) {
-      out[m] = Arrays.copyOfRange(centres, m * d, m * d + d);
-    }
-    return out;
+    return streaming.centroids();
   }
 
   /**
@@ -275,7 +242,7 @@ public final class MiniBatchKMeans {
    * @return a copy, k values
    */
   public double[] counts() {
-    return counts.clone();
+    return streaming.counts();
   }
 
   /**
@@ -284,7 +251,7 @@ public final class MiniBatchKMeans {
    * @return the count, 0 for a freshly built instance
    */
   public long steps() {
-    return steps;
+    return streaming.steps();
   }
 
   /**
@@ -298,11 +265,7 @@ public final class MiniBatchKMeans {
    * @throws IllegalStateException if no centres were given and no batch was applied yet
    */
   public KMeansModel model() {
-    if (centres == null) {
-      throw new IllegalStateException("no centres yet: call partialFit or give init(centres)");
-    }
-    return new KMeansModel(centres.clone(), k, d, new int[0], 0,
-        (int) Math.min(Integer.MAX_VALUE, steps), false, new double[0], KMeansAlgorithm.AUTO);
+    return streaming.model();
   }
 
   /**
