@@ -26,6 +26,7 @@ public final class LikelihoodFit {
   private final double[][] covariance;
   private final boolean[] atBoundary;
   private final long observations;
+  private final double gradientNorm;
   private final FitDiagnostics diagnostics;
 
   LikelihoodFit(
@@ -35,6 +36,7 @@ public final class LikelihoodFit {
       double[][] covariance,
       boolean[] atBoundary,
       long observations,
+      double gradientNorm,
       FitDiagnostics diagnostics) {
     this.parameters = List.copyOf(parameters);
     this.values = values.clone();
@@ -42,6 +44,7 @@ public final class LikelihoodFit {
     this.covariance = deepCopy(covariance);
     this.atBoundary = atBoundary.clone();
     this.observations = observations;
+    this.gradientNorm = gradientNorm;
     this.diagnostics = diagnostics;
   }
 
@@ -164,6 +167,18 @@ public final class LikelihoodFit {
       return Double.NaN;
     }
     return parameters.size() * Math.log(observations) - 2.0 * logLikelihood();
+  }
+
+  /**
+   * The largest component of the gradient of the log-likelihood in the internal coordinates
+   * {@code z} (see {@link Parameter}) at the reported point, parameters on the boundary left
+   * out: analytic for a {@link DifferentiableLogLikelihood}, central differences otherwise. At
+   * an interior maximum it is zero up to rounding.
+   *
+   * @return the gradient's max-norm, NaN when no start reached a finite log-likelihood
+   */
+  public double gradientNorm() {
+    return gradientNorm;
   }
 
   /**

@@ -4,23 +4,13 @@ import dev.niche.core.Checks;
 import dev.niche.core.FitDiagnostics;
 import dev.niche.core.Seeds;
 import dev.niche.core.internal.LocalMaximum;
-import dev.niche.core.internal.NumericalDerivatives;
 import dev.niche.core.internal.ObservedInformation;
+import dev.niche.core.internal.QuasiNewton;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.exception.MathIllegalStateException;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.SimpleBounds;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
-import org.apache.commons.math3.optim.univariate.BrentOptimizer;
-import org.apache.commons.math3.optim.univariate.SearchInterval;
-import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +21,21 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>map the start to the internal coordinates {@code z} (see {@link Parameter});
- *   <li>maximise over the box {@code |z_i| <= limit_i} with BOBYQA (Powell 2009; Brent's method in
+ *   <li>maximise over the box {@code |z_i| <= limit_i}: a {@link DifferentiableLogLikelihood}
+ *       by BFGS with a backtracking line search, started from the inverse of the
+ *       finite-difference Hessian of its gradient (so a start near the maximum takes Newton's
+ *       step at once); any other {@link LogLikelihood} by BOBYQA (Powell 2009; Brent's method in
  *       one dimension), derivative-free and robust to rough likelihood surfaces;
- *   <li>polish with damped Newton steps on a central-difference Hessian while it is negative
- *       definite, which brings the gradient to rounding level.
+ *   <li>polish with damped Newton steps on a central-difference Hessian (of the analytic
+ *       gradient when there is one) while it is negative definite, which brings the gradient to
+ *       rounding level.
  * </ol>
  *
- * The best start wins. A start whose optimiser fails (evaluation budget exhausted, or BOBYQA
+ * The best start wins. With an analytic gradient the fit is converged when every component of
+ * the gradient in internal coordinates (boundary parameters aside) is at most
+ * {@code 1e-7 max(1, |ℓ|)} at the reported point; its size is reported in the diagnostics'
+ * message and by {@link LikelihoodFit#gradientNorm()}. A start where the likelihood is not
+ * finite is searched without derivatives. A start whose optimiser fails (evaluation budget exhausted, or BOBYQA
  * unable to make progress on a degenerate surface) contributes the best point it reached and makes
  * {@code converged} false; it never throws. If the observed information at the winner is not positive definite, the
  * likelihood is probed along its flattest direction: when it keeps rising (or stays level) all the
@@ -58,6 +56,11 @@ public final class MaximumLikelihood {
   private static final Logger LOG = LoggerFactory.getLogger(MaximumLikelihood.class);
 
   private static final int NEWTON_ITERATIONS = 30;
+  private static final int QUASI_NEWTON_ITERATIONS = 500;
+  /** BFGS stops when every gradient component is below this times {@code max(1, |ℓ|)}. */
+  private static final double GRADIENT_TOLERANCE = 1e-10;
+  /** An analytic-gradient fit is converged when its final gradient is below this relative bound. */
+  private static final double FINAL_GRADIENT_TOLERANCE = 1e-7;
   private static final double LIMIT_MARGIN = 1.0;
 
   private final LogLikelihood logLikelihood;
@@ -108,13 +111,13 @@ public final class MaximumLikelihood {
     for (int i = 0; i < n; i++) {
       limits[i] = parameters.get(i).internalLimit();
     }
-    Objective objective = new Objective(limits);
+    InternalObjective objective = new InternalObjective(logLikelihood, parameters, limits);
     List<double[]> internalStarts = internalStarts(limits);
     double[] best = null;
     double bestValue = Double.NEGATIVE_INFINITY;
     boolean allConverged = true;
     for (double[] start : internalStarts) {
-      Run run = optimise(objective, start, limits);
+      SearchOutcome run = search(objective, start, limits);
       allConverged &= run.converged();
       if (best == null || run.value() > bestValue) {
         best = run.point();
@@ -124,41 +127,50 @@ public final class MaximumLikelihood {
     if (!Double.isFinite(bestValue)) {
       return nowhereFinite(internalStarts.get(0), objective.evaluations);
     }
-    best = LocalMaximum.polish(objective::value, best, limits, NEWTON_ITERATIONS);
-    bestValue = objective.value(best);
-    double[][] hessian = NumericalDerivatives.hessian(objective::value, best, bestValue);
-
+    LocalAnalysis local = LocalAnalysis.polish(objective, best, limits, NEWTON_ITERATIONS);
     List<String> notes = new ArrayList<>();
-    if (!LocalMaximum.isNegativeDefinite(hessian)) {
-      double[] boundary =
-          LocalMaximum.probeFlatDirection(objective::value, best, bestValue, hessian, limits);
+    if (!local.hessianFinite()) {
+      notes.add("the Hessian at the maximum is not finite");
+    } else if (!LocalMaximum.isNegativeDefinite(local.hessian())) {
+      double[] boundary = LocalMaximum.probeFlatDirection(
+          objective::value, local.point(), local.value(), local.hessian(), limits);
       if (boundary != null) {
-        Run run = optimise(objective, boundary, limits);
-        if (run.value() >= bestValue) {
-          best = run.point();
-          bestValue = run.value();
+        SearchOutcome run = search(objective, boundary, limits);
+        if (run.value() >= local.value()) {
+          local = LocalAnalysis.at(objective, run.point(), limits);
         }
-        hessian = NumericalDerivatives.hessian(objective::value, best, bestValue);
       }
     }
+    best = local.point();
+    bestValue = local.value();
     boolean[] atBoundary = new boolean[n];
     boolean onBoundary = false;
+    double gradientNorm = 0;
     for (int i = 0; i < n; i++) {
       if (Math.abs(best[i]) >= limits[i] - LIMIT_MARGIN) {
         atBoundary[i] = true;
         onBoundary = true;
         notes.add(parameters.get(i).boundaryDescription(best[i]));
+      } else {
+        gradientNorm = Math.max(gradientNorm, Math.abs(local.gradient()[i]));
+      }
+    }
+    boolean converged = allConverged;
+    if (objective.hasGradient()) {
+      converged = gradientNorm <= FINAL_GRADIENT_TOLERANCE * Math.max(1, Math.abs(bestValue));
+      if (!converged) {
+        notes.add(String.format(Locale.ROOT, "the gradient is not zero at the reported point "
+            + "(max |dl/dz| = %.3g): it may not be the maximum", gradientNorm));
       }
     }
     double[] values = new double[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = parameters.get(i).toNatural(best[i]);
-    }
     double[] jacobian = new double[n];
     for (int i = 0; i < n; i++) {
+      values[i] = parameters.get(i).toNatural(best[i]);
       jacobian[i] = parameters.get(i).derivative(best[i]);
     }
-    double[][] covariance = ObservedInformation.covariance(hessian, jacobian, atBoundary);
+    double[][] covariance = local.hessianFinite()
+        ? ObservedInformation.covariance(local.hessian(), jacobian, atBoundary) : null;
     if (covariance == null) {
       notes.add("observed information is not positive definite: standard errors are unavailable");
       covariance = ObservedInformation.unknown(n);
@@ -167,26 +179,46 @@ public final class MaximumLikelihood {
     for (int i = 0; i < n; i++) {
       se[i] = atBoundary[i] ? Double.NaN : Math.sqrt(covariance[i][i]);
     }
-    String message;
-    if (onBoundary) {
-      message = "supremum on the boundary of the parameter space: " + String.join(", ", notes);
-    } else if (!notes.isEmpty()) {
-      message = String.join("; ", notes);
-    } else {
-      message = allConverged ? ""
-          : "some starts hit the evaluation limit or stopped early; the best point reached is "
-              + "reported";
-    }
-    boolean converged = allConverged && Double.isFinite(bestValue);
-    if (!Double.isFinite(bestValue)) {
-      message = "no start gave a finite log-likelihood";
+    String message = message(onBoundary, notes, converged);
+    if (objective.hasGradient()) {
+      message = (message.isEmpty() ? "" : message + "; ") + String.format(Locale.ROOT,
+          "analytic gradient, max |dl/dz| = %.2g at the reported point", gradientNorm);
     }
     LOG.debug("maximised log-likelihood {} at {} after {} evaluations {}",
         bestValue, Arrays.toString(values), objective.evaluations, message);
     FitDiagnostics diagnostics =
         new FitDiagnostics(converged, objective.evaluations, bestValue, onBoundary, message);
     return new LikelihoodFit(parameters, values, se, covariance, atBoundary, observations,
-        diagnostics);
+        gradientNorm, diagnostics);
+  }
+
+  private static String message(boolean onBoundary, List<String> notes, boolean converged) {
+    if (onBoundary) {
+      return "supremum on the boundary of the parameter space: " + String.join(", ", notes);
+    }
+    if (!notes.isEmpty()) {
+      return String.join("; ", notes);
+    }
+    return converged ? ""
+        : "some starts hit the evaluation limit or stopped early; the best point reached is "
+            + "reported";
+  }
+
+  private SearchOutcome search(InternalObjective objective, double[] start, double[] limits) {
+    if (!objective.hasGradient()) {
+      return DerivativeFreeSearch.run(objective, start, limits, maxEvaluations);
+    }
+    objective.resetBest();
+    QuasiNewton.Result result = QuasiNewton.maximize(
+        objective::valueAndGradient, start, limits, GRADIENT_TOLERANCE, QUASI_NEWTON_ITERATIONS);
+    if (objective.bestPoint == null) {
+      // The start is outside the region where the likelihood is finite: search without
+      // derivatives, which needs no gradient to find its way back.
+      return DerivativeFreeSearch.run(objective, start, limits, maxEvaluations);
+    }
+    LOG.debug("start {} -> {} in {} quasi-Newton iterations", Arrays.toString(start),
+        result.value(), result.iterations());
+    return new SearchOutcome(result.point(), result.value(), result.converged());
   }
 
   private List<double[]> internalStarts(double[] limits) {
@@ -211,56 +243,6 @@ public final class MaximumLikelihood {
     return result;
   }
 
-  private Run optimise(Objective objective, double[] start, double[] limits) {
-    int n = start.length;
-    int before = objective.evaluations;
-    objective.resetBest();
-    boolean converged = true;
-    try {
-      if (n == 1) {
-        BrentOptimizer brent = new BrentOptimizer(1e-12, 1e-14);
-        brent.optimize(
-            new MaxEval(maxEvaluations),
-            new UnivariateObjectiveFunction(z -> objective.value(new double[] {z})),
-            GoalType.MAXIMIZE,
-            new SearchInterval(-limits[0], limits[0], start[0]));
-      } else {
-        double radius = 0.5;
-        for (double limit : limits) {
-          radius = Math.min(radius, limit / 4);
-        }
-        double[] lower = new double[n];
-        double[] upper = new double[n];
-        for (int i = 0; i < n; i++) {
-          lower[i] = -limits[i];
-          upper[i] = limits[i];
-        }
-        BOBYQAOptimizer bobyqa = new BOBYQAOptimizer(2 * n + 1, radius, 1e-9);
-        bobyqa.optimize(
-            new MaxEval(maxEvaluations),
-            new ObjectiveFunction(objective::value),
-            GoalType.MAXIMIZE,
-            new InitialGuess(start),
-            new SimpleBounds(lower, upper));
-      }
-    } catch (TooManyEvaluationsException e) {
-      converged = false;
-      LOG.debug("start {} hit the evaluation limit {}", Arrays.toString(start), maxEvaluations);
-    } catch (MathIllegalStateException e) {
-      // BOBYQA gives up on degenerate surfaces ("trust region step has failed to reduce Q"):
-      // keep the best point it reached and report the start as not converged.
-      converged = false;
-      LOG.debug("start {} stopped early: {}", Arrays.toString(start), e.getMessage());
-    }
-    LOG.debug("start {} -> {} in {} evaluations", Arrays.toString(start), objective.bestValue,
-        objective.evaluations - before);
-    if (objective.bestPoint == null) {
-      // No finite log-likelihood anywhere on this start's path.
-      return new Run(start.clone(), Double.NEGATIVE_INFINITY, false);
-    }
-    return new Run(objective.bestPoint.clone(), objective.bestValue, converged);
-  }
-
   /** The fit reported when no start reached a finite log-likelihood. */
   private LikelihoodFit nowhereFinite(double[] start, int evaluations) {
     int n = parameters.size();
@@ -275,49 +257,8 @@ public final class MaximumLikelihood {
     FitDiagnostics diagnostics = new FitDiagnostics(false, evaluations,
         Double.NEGATIVE_INFINITY, false, message);
     return new LikelihoodFit(parameters, values, se, ObservedInformation.unknown(n),
-        new boolean[n], observations, diagnostics);
+        new boolean[n], observations, Double.NaN, diagnostics);
   }
-
-  /** The log-likelihood in internal coordinates, with evaluation count and best point seen. */
-  private final class Objective {
-    private final double[] limits;
-    private final double[] natural;
-    int evaluations;
-    double[] bestPoint;
-    double bestValue;
-    private double worstFinite = 0;
-
-    Objective(double[] limits) {
-      this.limits = limits;
-      this.natural = new double[limits.length];
-    }
-
-    void resetBest() {
-      bestPoint = null;
-      bestValue = Double.NEGATIVE_INFINITY;
-    }
-
-    double value(double[] z) {
-      evaluations++;
-      for (int i = 0; i < z.length; i++) {
-        natural[i] = parameters.get(i).toNatural(LocalMaximum.clamp(z[i], limits[i]));
-      }
-      double v = logLikelihood.value(natural);
-      if (!Double.isFinite(v)) {
-        // Worse than anything finite, but finite so that the optimiser's models stay sane.
-        return worstFinite - 1e6 * (1 + Math.abs(worstFinite));
-      }
-      worstFinite = Math.min(worstFinite, v);
-      if (bestPoint == null || v > bestValue) {
-        bestPoint = z.clone();
-        bestValue = v;
-      }
-      return v;
-    }
-  }
-
-  /** The outcome of one start. */
-  private record Run(double[] point, double value, boolean converged) {}
 
   /** Configures a {@link MaximumLikelihood}; validates each setting as it is given. */
   public static final class Builder {

@@ -1,0 +1,75 @@
+package dev.niche.core.likelihood;
+
+import dev.niche.core.internal.LocalMaximum;
+import dev.niche.core.internal.NewtonSteps;
+import dev.niche.core.internal.NumericalDerivatives;
+
+/**
+ * A candidate maximum in internal coordinates after Newton polishing, with the gradient and
+ * Hessian there: from the analytic gradient (central differences of it for the Hessian) when the
+ * likelihood has one, else from central differences of the value.
+ *
+ * @param point the point
+ * @param value the log-likelihood there
+ * @param gradient the gradient in internal coordinates
+ * @param hessian the Hessian in internal coordinates
+ */
+record LocalAnalysis(double[] point, double value, double[] gradient, double[][] hessian) {
+
+  /**
+   * Polishes a point by Newton steps and analyses it.
+   *
+   * @param objective the objective
+   * @param start the point (not modified)
+   * @param limits the box half-widths
+   * @param iterations the most Newton steps
+   * @return the analysis at the polished point
+   */
+  static LocalAnalysis polish(
+      InternalObjective objective, double[] start, double[] limits, int iterations) {
+    if (objective.hasGradient()) {
+      NewtonSteps.Polished p =
+          NewtonSteps.polish(objective::valueAndGradient, start, limits, iterations);
+      return new LocalAnalysis(p.point(), p.value(), p.gradient(), p.hessian());
+    }
+    return at(objective,
+        LocalMaximum.polish(objective::value, start, limits, iterations), limits);
+  }
+
+  /**
+   * Analyses a point as it is.
+   *
+   * @param objective the objective
+   * @param point the point (not modified)
+   * @param limits the box half-widths
+   * @return the analysis
+   */
+  static LocalAnalysis at(InternalObjective objective, double[] point, double[] limits) {
+    if (objective.hasGradient()) {
+      double[] gradient = new double[point.length];
+      double value = objective.valueAndGradient(point, gradient);
+      return new LocalAnalysis(point.clone(), value, gradient,
+          NewtonSteps.hessian(objective::valueAndGradient, point, limits));
+    }
+    double value = objective.value(point);
+    return new LocalAnalysis(point.clone(), value,
+        NumericalDerivatives.gradient(objective::value, point),
+        NumericalDerivatives.hessian(objective::value, point, value));
+  }
+
+  /**
+   * Tells whether every entry of the Hessian is finite.
+   *
+   * @return true if so
+   */
+  boolean hessianFinite() {
+    for (double[] row : hessian) {
+      for (double h : row) {
+        if (!Double.isFinite(h)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,136 @@
+package dev.niche.core.likelihood;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Maximum likelihood with analytic gradients (BFGS and Newton) on problems with known answers. */
+class GradientMaximumLikelihoodTest {
+
+  /** Normal log-likelihood of a sample with its gradient in (mu, sigma). */
+  private static DifferentiableLogLikelihood normal(double[] sample) {
+    return new DifferentiableLogLikelihood() {
+      @Override
+      public double value(double[] p) {
+        return valueAndGradient(p, new double[2]);
+      }
+
+      @Override
+      public double valueAndGradient(double[] p, double[] g) {
+        double s = 0;
+        double dm = 0;
+        double ds = 0;
+        for (double x : sample) {
+          double u = (x - p[0]) / p[1];
+          s += -0.5 * u * u - Math.log(p[1]) - 0.5 * Math.log(2 * Math.PI);
+          dm += u / p[1];
+          ds += (u * u - 1) / p[1];
+        }
+        g[0] = dm;
+        g[1] = ds;
+        return s;
+      }
+    };
+  }
+
+  @Test
+  void normalFitIsTheSampleMomentsForAnySample() {
+    qt().withExamples(50).forAll(longs().all(), doubles().between(-100, 100),
+            doubles().between(0.01, 100))
+        .checkAssert((seed, mu, sigma) -> {
+          SplittableRandom random = new SplittableRandom(seed);
+          double[] sample = new double[50];
+          double mean = 0;
+          for (int i = 0; i < sample.length; i++) {
+            sample[i] = mu + sigma * random.nextGaussian();
+            mean += sample[i] / sample.length;
+          }
+          double ss = 0;
+          for (double x : sample) {
+            ss += (x - mean) * (x - mean);
+          }
+          double sd = Math.sqrt(ss / sample.length);
+          LikelihoodFit fit = MaximumLikelihood
+              .builder(normal(sample), Parameter.free("mu"), Parameter.positive("sigma"))
+              .start(0.0, 1.0)
+              .maximize();
+          assertTrue(fit.diagnostics().converged(), fit.diagnostics().message());
+          assertEquals(mean, fit.value(0), 1e-9 * (Math.abs(mean) + sd));
+          assertEquals(sd, fit.value(1), 1e-9 * sd);
+          // Observed information: se(mu) = sd / sqrt(n), se(sigma) = sd / sqrt(2n).
+          assertEquals(sd / Math.sqrt(50), fit.standardErrors()[0], 1e-6 * sd);
+          assertEquals(sd / Math.sqrt(100), fit.standardErrors()[1], 1e-6 * sd);
+          assertTrue(fit.gradientNorm() <= 1e-6, "gradient " + fit.gradientNorm());
+          assertTrue(fit.diagnostics().message().contains("analytic gradient"));
+        });
+  }
+
+  @Test
+  void gradientAndDerivativeFreeSearchesFindTheSameMaximum() {
+    double[] sample = {0.62, 1.85, 0.33, 2.71, 1.12, 0.48, 3.05, 0.91, 1.64, 0.27, 2.19, 1.38};
+    DifferentiableLogLikelihood f = normal(sample);
+    LogLikelihood valueOnly = f::value;
+    LikelihoodFit withGradient = MaximumLikelihood
+        .builder(f, Parameter.free("mu"), Parameter.positive("sigma")).start(5.0, 0.1).maximize();
+    LikelihoodFit without = MaximumLikelihood
+        .builder(valueOnly, Parameter.free("mu"), Parameter.positive("sigma")).start(5.0, 0.1)
+        .maximize();
+    assertEquals(without.value(0), withGradient.value(0), 1e-7);
+    assertEquals(without.value(1), withGradient.value(1), 1e-7);
+    assertEquals(without.logLikelihood(), withGradient.logLikelihood(), 1e-10);
+    assertTrue(withGradient.diagnostics().evaluations() < without.diagnostics().evaluations());
+  }
+
+  @Test
+  void supremumAtInfinityIsReportedOnTheBoundary() {
+    // l(a, b) = -1/a - 1/b rises towards a, b -> infinity without a maximum.
+    DifferentiableLogLikelihood rising = new DifferentiableLogLikelihood() {
+      @Override
+      public double value(double[] p) {
+        return -1.0 / p[0] - 1.0 / p[1];
+      }
+
+      @Override
+      public double valueAndGradient(double[] p, double[] g) {
+        g[0] = 1.0 / (p[0] * p[0]);
+        g[1] = 1.0 / (p[1] * p[1]);
+        return value(p);
+      }
+    };
+    LikelihoodFit fit = MaximumLikelihood
+        .builder(rising, Parameter.positive("a"), Parameter.positive("b")).start(1.0, 2.0)
+        .maximize();
+    assertTrue(fit.diagnostics().onBoundary(), fit.diagnostics().message());
+    assertTrue(fit.atBoundary(0) && fit.atBoundary(1));
+    assertTrue(Double.isNaN(fit.standardErrors()[0]));
+  }
+
+  @Test
+  void nanGradientFallsBackToNumericalDifferentiation() {
+    double[] sample = {1.0, 2.0, 4.0, 3.0};
+    DifferentiableLogLikelihood f = normal(sample);
+    DifferentiableLogLikelihood noGradient = new DifferentiableLogLikelihood() {
+      @Override
+      public double value(double[] p) {
+        return f.value(p);
+      }
+
+      @Override
+      public double valueAndGradient(double[] p, double[] g) {
+        g[0] = Double.NaN;
+        g[1] = Double.NaN;
+        return f.value(p);
+      }
+    };
+    LikelihoodFit fit = MaximumLikelihood
+        .builder(noGradient, Parameter.free("mu"), Parameter.positive("sigma")).start(0.0, 1.0)
+        .maximize();
+    assertEquals(2.5, fit.value(0), 1e-6);
+    assertEquals(Math.sqrt(1.25), fit.value(1), 1e-6);
+  }
+}
