@@ -3,6 +3,8 @@ package dev.niche.churn;
 import dev.niche.churn.internal.BgNbdData;
 import dev.niche.churn.internal.BgNbdExpectation;
 import dev.niche.churn.internal.BgNbdLikelihood;
+import dev.niche.churn.internal.BgNbdScore;
+import dev.niche.churn.internal.SubsampleStart;
 import dev.niche.churn.internal.DistinctCustomers;
 import dev.niche.churn.internal.PurchaseCounts;
 import dev.niche.core.Checks;
@@ -126,15 +128,13 @@ public final class BgNbd implements RepeatPurchaseModel {
     // Start: r = 1 and alpha matching the mean purchase rate; a = 1, b = 3 (dropout ~ 1/4).
     double rate = Math.max(d.meanFrequency(), 0.1) / Math.max(d.meanAge(), 1e-3);
     double alpha0 = Math.min(Math.max(1.0 / rate, 1e-6), 1e6);
-    LikelihoodFit f = MaximumLikelihood
-        .builder(new BgNbdLikelihood(d.x, d.tx, d.age, d.weight), Parameter.positive("r"),
-            Parameter.positive("alpha"), Parameter.positive("a"), Parameter.positive("b"))
-        .observations(Math.max(1, Math.round(total)))
-        .start(1.0, alpha0, 1.0, 3.0)
-        .start(0.25, alpha0 / 4, 0.8, 2.5)
-        .maximize();
+    SubsampleStart.Outcome o = SubsampleStart.maximize(d, BgNbdScore::new,
+        new Parameter[] {Parameter.positive("r"), Parameter.positive("alpha"), Parameter.positive("a"), Parameter.positive("b")},
+        new double[] {1.0, alpha0, 1.0, 3.0},
+        new double[] {0.25, alpha0 / 4, 0.8, 2.5});
+    LikelihoodFit f = o.fit();
     return new BgNbdFit(f.estimate(0), f.estimate(1), f.estimate(2), f.estimate(3),
-        f.diagnostics());
+        o.diagnostics());
   }
 
   /**

@@ -4,6 +4,8 @@ import dev.niche.churn.internal.BgNbdData;
 import dev.niche.churn.internal.DistinctCustomers;
 import dev.niche.churn.internal.LogSpace;
 import dev.niche.churn.internal.ParetoNbdLikelihood;
+import dev.niche.churn.internal.ParetoNbdScore;
+import dev.niche.churn.internal.SubsampleStart;
 import dev.niche.churn.internal.ParetoNbdTerms;
 import dev.niche.churn.internal.PurchaseCounts;
 import dev.niche.core.Checks;
@@ -134,15 +136,13 @@ public final class ParetoNbd implements RepeatPurchaseModel {
     double rate = Math.max(d.meanFrequency(), 0.1) / Math.max(d.meanAge(), 1e-3);
     double alpha0 = Math.min(Math.max(1.0 / rate, 1e-6), 1e6);
     double beta0 = Math.min(Math.max(d.meanAge(), 1e-6), 1e6);
-    LikelihoodFit f = MaximumLikelihood
-        .builder(new ParetoNbdLikelihood(d.x, d.tx, d.age, d.weight), Parameter.positive("r"),
-            Parameter.positive("alpha"), Parameter.positive("s"), Parameter.positive("beta"))
-        .observations(Math.max(1, Math.round(total)))
-        .start(1.0, alpha0, 1.0, beta0)
-        .start(0.5, alpha0 / 2, 0.5, beta0 / 4)
-        .maximize();
+    SubsampleStart.Outcome o = SubsampleStart.maximize(d, ParetoNbdScore::new,
+        new Parameter[] {Parameter.positive("r"), Parameter.positive("alpha"), Parameter.positive("s"), Parameter.positive("beta")},
+        new double[] {1.0, alpha0, 1.0, beta0},
+        new double[] {0.5, alpha0 / 2, 0.5, beta0 / 4});
+    LikelihoodFit f = o.fit();
     return new ParetoNbdFit(f.estimate(0), f.estimate(1), f.estimate(2), f.estimate(3),
-        f.diagnostics());
+        o.diagnostics());
   }
 
   /**

@@ -19,8 +19,10 @@ import org.openjdk.jmh.annotations.State;
  * first purchases over 12 weeks, a 39-week calibration period, purchase days as in real
  * transaction logs), with the CDNOW estimates as generating parameters (BG/NBD r = 0.243,
  * α = 4.414, a = 0.793, b = 2.426; Pareto/NBD r = 0.5533, α = 10.5776, s = 0.6061,
- * β = 11.665; seeds 1 and 2). Each fit includes validation, merging of identical rows, the
- * maximisation and the standard errors.
+ * β = 11.665; seeds 1 and 2). Two more shapes use other parameters and continuous purchase
+ * times ({@link ContinuousCohort}), where almost every customer is a distinct row: BG/NBD r = 0.8,
+ * α = 12, a = 1.5, b = 6 (seed 3) and Pareto/NBD r = 1.2, α = 20, s = 0.4, β = 30 (seed 4). Each
+ * fit includes validation, merging of identical rows, the maximisation and the standard errors.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -31,12 +33,16 @@ public class RepeatPurchaseMillionFitBenchmark {
 
   private CohortSimulation bgNbd;
   private CohortSimulation paretoNbd;
+  private ContinuousCohort bgNbdContinuous;
+  private ContinuousCohort paretoNbdContinuous;
 
   /** Draws the customers. */
   @Setup
   public void setUp() {
     bgNbd = CohortSimulation.bgNbd(0.243, 4.414, 0.793, 2.426, CUSTOMERS, 1L);
     paretoNbd = CohortSimulation.paretoNbd(0.5533, 10.5776, 0.6061, 11.665, CUSTOMERS, 2L);
+    bgNbdContinuous = ContinuousCohort.bgNbd(0.8, 12, 1.5, 6, CUSTOMERS, 3L);
+    paretoNbdContinuous = ContinuousCohort.paretoNbd(1.2, 20, 0.4, 30, CUSTOMERS, 4L);
   }
 
   /**
@@ -57,5 +63,25 @@ public class RepeatPurchaseMillionFitBenchmark {
   @Benchmark
   public ParetoNbdFit paretoNbdFit() {
     return ParetoNbd.fit(paretoNbd.x, paretoNbd.tx, paretoNbd.age);
+  }
+
+  /**
+   * The BG/NBD fit on continuous purchase times.
+   *
+   * @return the fit
+   */
+  @Benchmark
+  public BgNbdFit bgNbdContinuousFit() {
+    return BgNbd.fit(bgNbdContinuous.x, bgNbdContinuous.tx, bgNbdContinuous.age);
+  }
+
+  /**
+   * The Pareto/NBD fit on continuous purchase times.
+   *
+   * @return the fit
+   */
+  @Benchmark
+  public ParetoNbdFit paretoNbdContinuousFit() {
+    return ParetoNbd.fit(paretoNbdContinuous.x, paretoNbdContinuous.tx, paretoNbdContinuous.age);
   }
 }

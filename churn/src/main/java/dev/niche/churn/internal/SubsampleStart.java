@@ -1,0 +1,134 @@
+package dev.niche.churn.internal;
+
+import dev.niche.core.FitDiagnostics;
+import dev.niche.core.likelihood.DifferentiableLogLikelihood;
+import dev.niche.core.likelihood.LikelihoodFit;
+import dev.niche.core.likelihood.MaximumLikelihood;
+import dev.niche.core.likelihood.Parameter;
+import java.util.Arrays;
+
+/**
+ * Maximum likelihood for repeat-purchase models on many customers in two stages: the search from
+ * the model's default starts runs on a deterministic systematic subsample of about
+ * {@value #SUBSAMPLE_CUSTOMERS} customers, and its maximum starts BFGS (with the initial
+ * Newton step on the finite-difference Hessian of the analytic gradient) and Newton polishing on
+ * all the rows. The subsample's maximum lies within a few of its standard errors of the full
+ * maximum, where the full likelihood is close to quadratic, so the second stage takes a handful
+ * of full evaluations; the result is the maximum of the full likelihood (its gradient is checked
+ * and reported by {@link MaximumLikelihood}). When the subsample's fit does not converge or lies
+ * on the boundary, the full data are searched from the default starts instead. Not part of the
+ * API.
+ *
+ * <p>The subsample is systematic over the cumulative weights of the distinct rows in their order
+ * of first occurrence: row {@code i} gets {@code ⌊f C_i + ½⌋ - ⌊f C_{i-1} + ½⌋} customers, with
+ * {@code C_i} the cumulative weight and {@code f} the sampling fraction, so it is reproducible and
+ * keeps every stratum of sorted input.
+ */
+public final class SubsampleStart {
+
+  /** Customers in the first stage's subsample. */
+  static final int SUBSAMPLE_CUSTOMERS = 40_000;
+
+  /** Below this many distinct rows the full data are searched directly. */
+  private static final int DIRECT_ROWS = 20_000;
+
+  /** Builds a likelihood over weighted rows. */
+  @FunctionalInterface
+  public interface Model {
+    /**
+     * The likelihood of validated rows.
+     *
+     * @param x frequencies
+     * @param tx recencies
+     * @param age ages
+     * @param weight weights
+     * @return the likelihood
+     */
+    DifferentiableLogLikelihood likelihood(int[] x, double[] tx, double[] age, double[] weight);
+  }
+
+  /**
+   * A fit and its diagnostics with the work of both stages counted.
+   *
+   * @param fit the full-data fit
+   * @param diagnostics its diagnostics, evaluations of both stages included
+   */
+  public record Outcome(LikelihoodFit fit, FitDiagnostics diagnostics) {}
+
+  private SubsampleStart() {}
+
+  /**
+   * Fits a model to distinct rows.
+   *
+   * @param d the rows
+   * @param model the likelihood
+   * @param parameters the parameters
+   * @param starts the default starts on the natural scale
+   * @return the full-data fit
+   */
+  public static Outcome maximize(
+      DistinctCustomers d, Model model, Parameter[] parameters, double[]... starts) {
+    long observations = Math.max(1, Math.round(d.totalWeight()));
+    if (d.size() > DIRECT_ROWS && d.totalWeight() > 2 * SUBSAMPLE_CUSTOMERS) {
+      DistinctCustomers sample = systematic(d, SUBSAMPLE_CUSTOMERS / d.totalWeight());
+      if (sample.meanFrequency() > 0) {
+        LikelihoodFit first = fit(model.likelihood(sample.x, sample.tx, sample.age,
+            sample.weight), parameters, observations, starts);
+        if (first.diagnostics().converged() && !first.diagnostics().onBoundary()) {
+          LikelihoodFit full = fit(model.likelihood(d.x, d.tx, d.age, d.weight), parameters,
+              observations, first.values());
+          FitDiagnostics f = full.diagnostics();
+          return new Outcome(full, new FitDiagnostics(f.converged(),
+              f.evaluations() + first.diagnostics().evaluations(), f.logLikelihood(),
+              f.onBoundary(), f.message() + "; started from the maximum on a systematic "
+                  + "subsample of " + Math.round(sample.totalWeight()) + " customers"));
+        }
+      }
+    }
+    LikelihoodFit full = fit(model.likelihood(d.x, d.tx, d.age, d.weight), parameters,
+        observations, starts);
+    return new Outcome(full, full.diagnostics());
+  }
+
+  private static LikelihoodFit fit(DifferentiableLogLikelihood likelihood,
+      Parameter[] parameters, long observations, double[]... starts) {
+    MaximumLikelihood.Builder b = MaximumLikelihood.builder(likelihood, parameters)
+        .observations(observations);
+    for (double[] start : starts) {
+      b.start(start);
+    }
+    return b.maximize();
+  }
+
+  /**
+   * The systematic subsample (see the class documentation).
+   *
+   * @param d the rows
+   * @param fraction the sampling fraction, in {@code (0, 1)}
+   * @return the sampled rows with whole-number weights
+   */
+  static DistinctCustomers systematic(DistinctCustomers d, double fraction) {
+    int n = d.size();
+    int[] x = new int[n];
+    double[] tx = new double[n];
+    double[] age = new double[n];
+    double[] weight = new double[n];
+    double cumulative = 0;
+    double taken = 0;
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      cumulative += d.weight[i];
+      double upTo = Math.floor(fraction * cumulative + 0.5);
+      if (upTo > taken) {
+        x[count] = d.x[i];
+        tx[count] = d.tx[i];
+        age[count] = d.age[i];
+        weight[count] = upTo - taken;
+        count++;
+        taken = upTo;
+      }
+    }
+    return DistinctCustomers.of(Arrays.copyOf(x, count), Arrays.copyOf(tx, count),
+        Arrays.copyOf(age, count), Arrays.copyOf(weight, count));
+  }
+}
