@@ -23,7 +23,11 @@ package dev.niche.churn.internal;
  */
 final class ParetoNbdEndpoint {
 
-  private static final int MAX_TERMS = 4000;
+  /**
+   * Series budget: enough for {@code 1 - w} down to about {@code 2e-3} (a ratio of α and β up to
+   * about 500 where {@code t = 0}); each term costs a few flops.
+   */
+  private static final int MAX_TERMS = 20_000;
 
   private ParetoNbdEndpoint() {}
 
@@ -38,7 +42,7 @@ final class ParetoNbdEndpoint {
    * @param t the endpoint
    * @param gradient receives the four partial derivatives at {@code offset}
    * @param offset where in {@code gradient} to write
-   * @return {@code ln G(t)}, or NaN if the series would need more than 4000 terms
+   * @return {@code ln G(t)}, or NaN if the series would need more than {@value #MAX_TERMS} terms
    */
   static double logG(double r, double alpha, double s, double beta, int x, double t,
       double[] gradient, int offset) {
@@ -46,8 +50,9 @@ final class ParetoNbdEndpoint {
     double l1 = Math.log1p(t / alpha);
     double l2 = Math.log1p(t / beta);
     double e = -r * l1 - s * l2;
-    double dAlpha = (r * t / alpha - x) / (alpha + t);
-    double dBeta = s * t / (beta * (beta + t));
+    // Written so that nothing overflows for t up to the largest double.
+    double dAlpha = (r * (t / (alpha + t))) / alpha - x / (alpha + t);
+    double dBeta = s * (t / (beta + t)) / beta;
     if (x > 0) {
       e -= x * Math.log(alpha + t);
     }
@@ -97,14 +102,14 @@ final class ParetoNbdEndpoint {
       logG = e + lnS;
       dR += gB + gC;
       dS += gC;
-      dAlpha += gW * (beta + t) / ((alpha + t) * (alpha + t));
+      dAlpha += gW * ((beta + t) / (alpha + t)) / (alpha + t);
       dBeta -= gW / (alpha + t);
     } else {
       logG = e + Math.log((alpha + t) / (beta + t)) + lnS;
       dR += gC;
       dS += gB + gC;
       dAlpha += 1 / (alpha + t) - gW / (beta + t);
-      dBeta += -1 / (beta + t) + gW * (alpha + t) / ((beta + t) * (beta + t));
+      dBeta += -1 / (beta + t) + gW * ((alpha + t) / (beta + t)) / (beta + t);
     }
     gradient[offset] = dR;
     gradient[offset + 1] = dAlpha;

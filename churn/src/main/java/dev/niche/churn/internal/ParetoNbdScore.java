@@ -28,9 +28,10 @@ import java.util.Arrays;
  * distinct {@code x}; per row the two exponentials and two logarithms of {@code D} and the
  * log-sum-exp, and three scatter-adds of the row's weights of {@code ∇E(T)}, {@code ∇ln G(T)} and
  * {@code ∇ln G(t_x)} onto its pairs, combined with the pairs' gradients at the end. Where a series
- * would be too long (extreme parameters) the value falls back to quadrature
- * ({@link ParetoNbdTerms#logDied}) and the gradient is reported as NaN, which makes the maximiser
- * differentiate numerically at that point.
+ * would need more than 20,000 terms (a ratio of α and β beyond about 500) the value is NaN: the
+ * maximiser treats the point as outside the domain, and a supremum out there shows as a fit that
+ * is not converged, whose gradient check says so. (The model's own
+ * {@link dev.niche.churn.ParetoNbd#logLikelihood} falls back to quadrature there.)
  */
 public final class ParetoNbdScore implements DifferentiableLogLikelihood {
 
@@ -176,9 +177,9 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
     double l1 = Math.log1p(t / alpha);
     double l2 = Math.log1p(t / beta);
     gradient[offset] = -l1;
-    gradient[offset + 1] = (r * t / alpha - x) / (alpha + t);
+    gradient[offset + 1] = (r * (t / (alpha + t))) / alpha - x / (alpha + t);
     gradient[offset + 2] = -l2;
-    gradient[offset + 3] = s * t / (beta * (beta + t));
+    gradient[offset + 3] = s * (t / (beta + t)) / beta;
     double e = -r * l1 - s * l2;
     return x == 0 ? e : e - x * Math.log(alpha + t);
   }
@@ -193,7 +194,10 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
       double died;
       q = 0;
       if (Double.isNaN(g1) || Double.isNaN(g2)) {
-        died = ParetoNbdTerms.logDied(r, alpha, s, beta, x, tx, age);
+        // The series would be too long (alpha/beta or beta/alpha beyond about 500): the fit
+        // treats the likelihood as undefined here, which keeps the optimiser out.
+        sigma = Double.NaN;
+        return Double.NaN;
       } else {
         double d = g2 - g1;
         if (!(d < 0)) {

@@ -29,6 +29,12 @@ public final class SubsampleStart {
   /** Customers in the first stage's subsample. */
   static final int SUBSAMPLE_CUSTOMERS = 40_000;
 
+  /**
+   * Evaluation budget per start: BFGS with the analytic gradient needs well under a hundred; the
+   * budget bounds the work on hostile data (e.g. ages near the largest double).
+   */
+  private static final int MAX_EVALUATIONS = 2_000;
+
   /** Below this many distinct rows the full data are searched directly. */
   private static final int DIRECT_ROWS = 20_000;
 
@@ -93,7 +99,8 @@ public final class SubsampleStart {
   private static LikelihoodFit fit(DifferentiableLogLikelihood likelihood,
       Parameter[] parameters, long observations, double[]... starts) {
     MaximumLikelihood.Builder b = MaximumLikelihood.builder(likelihood, parameters)
-        .observations(observations);
+        .observations(observations)
+        .maxEvaluations(MAX_EVALUATIONS);
     for (double[] start : starts) {
       b.start(start);
     }

@@ -79,10 +79,20 @@ public final class QuasiNewton {
    * @param relativeTolerance the largest acceptable free gradient component, relative to
    *     {@code max(1, |f|)}
    * @param iterations the iteration limit
+   * @param maxEvaluations the evaluation budget; past it every evaluation reports a NaN
+   *     gradient, which ends the search as not converged
    * @return the best point reached
    */
-  public static Result maximize(
-      Smooth f, double[] start, double[] limits, double relativeTolerance, int iterations) {
+  public static Result maximize(Smooth function, double[] start, double[] limits,
+      double relativeTolerance, int iterations, int maxEvaluations) {
+    int[] count = {0};
+    Smooth f = (z, gradient) -> {
+      double v = function.valueAndGradient(z, gradient);
+      if (++count[0] > maxEvaluations) {
+        Arrays.fill(gradient, Double.NaN);
+      }
+      return v;
+    };
     int n = start.length;
     double[] x = start.clone();
     double[] g = new double[n];

@@ -210,7 +210,8 @@ public final class MaximumLikelihood {
     }
     objective.resetBest();
     QuasiNewton.Result result = QuasiNewton.maximize(
-        objective::valueAndGradient, start, limits, GRADIENT_TOLERANCE, QUASI_NEWTON_ITERATIONS);
+        objective::valueAndGradient, start, limits, GRADIENT_TOLERANCE, QUASI_NEWTON_ITERATIONS,
+        maxEvaluations);
     if (objective.bestPoint == null) {
       // The start is outside the region where the likelihood is finite: search without
       // derivatives, which needs no gradient to find its way back.
