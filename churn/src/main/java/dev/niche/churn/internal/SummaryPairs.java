@@ -1,7 +1,6 @@
 package dev.niche.churn.internal;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * The two-way structure of repeat-purchase likelihoods. Every term of the BG/NBD and Pareto/NBD
@@ -59,8 +58,6 @@ public final class SummaryPairs {
    */
   public static SummaryPairs of(int[] x, double[] tx, double[] ages, double[] weight) {
     int n = x.length;
-    Map<Pair, Integer> agePairs = new HashMap<>();
-    Map<Pair, Integer> recencyPairs = new HashMap<>();
     int repeat = 0;
     int max = 0;
     for (int i = 0; i < n; i++) {
@@ -69,6 +66,8 @@ public final class SummaryPairs {
         repeat++;
       }
     }
+    PairIndex agePairs = new PairIndex(n);
+    PairIndex recencyPairs = new PairIndex(repeat);
     int[] rowAge = new int[repeat];
     int[] rowRecency = new int[repeat];
     double[] rowWeight = new double[repeat];
@@ -77,32 +76,65 @@ public final class SummaryPairs {
     int row = 0;
     for (int i = 0; i < n; i++) {
       weightByFrequency[x[i]] += weight[i];
-      Integer a = agePairs.computeIfAbsent(new Pair(x[i], ages[i] + 0.0), k -> agePairs.size());
+      int a = agePairs.indexOf(x[i], ages[i] + 0.0);
       if (x[i] == 0) {
         alone[a] += weight[i];
       } else {
         rowAge[row] = a;
-        rowRecency[row] = recencyPairs.computeIfAbsent(
-            new Pair(x[i], tx[i] + 0.0), k -> recencyPairs.size());
+        rowRecency[row] = recencyPairs.indexOf(x[i], tx[i] + 0.0);
         rowWeight[row] = weight[i];
         row++;
       }
     }
-    int[] ageX = new int[agePairs.size()];
-    double[] age = new double[agePairs.size()];
-    agePairs.forEach((p, i) -> {
-      ageX[i] = p.x;
-      age[i] = p.t;
-    });
-    int[] recencyX = new int[recencyPairs.size()];
-    double[] recency = new double[recencyPairs.size()];
-    recencyPairs.forEach((p, i) -> {
-      recencyX[i] = p.x;
-      recency[i] = p.t;
-    });
-    return new SummaryPairs(ageX, age, java.util.Arrays.copyOf(alone, age.length), recencyX,
-        recency, rowAge, rowRecency, rowWeight, weightByFrequency);
+    return new SummaryPairs(agePairs.xs(), agePairs.ts(), Arrays.copyOf(alone, agePairs.size),
+        recencyPairs.xs(), recencyPairs.ts(), rowAge, rowRecency, rowWeight, weightByFrequency);
   }
 
-  private record Pair(int x, double t) {}
+  /**
+   * Distinct {@code (x, t)} pairs numbered in order of first occurrence: open addressing on
+   * primitive arrays (no boxing), as {@link DistinctCustomers} does for rows.
+   */
+  private static final class PairIndex {
+    private final int[] slots;
+    private final int mask;
+    private final int[] x;
+    private final double[] t;
+    int size;
+
+    PairIndex(int capacity) {
+      int length = Integer.highestOneBit(Math.max(4, capacity) * 2 - 1) << 1;
+      slots = new int[length];
+      Arrays.fill(slots, -1);
+      mask = length - 1;
+      x = new int[capacity];
+      t = new double[capacity];
+    }
+
+    int indexOf(int xi, double ti) {
+      long h = xi * 0x9E3779B97F4A7C15L;
+      h = (h ^ Double.doubleToLongBits(ti)) * 0xC2B2AE3D27D4EB4FL;
+      int slot = (int) (h ^ (h >>> 32)) & mask;
+      while (true) {
+        int j = slots[slot];
+        if (j < 0) {
+          slots[slot] = size;
+          x[size] = xi;
+          t[size] = ti;
+          return size++;
+        }
+        if (x[j] == xi && t[j] == ti) {
+          return j;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+
+    int[] xs() {
+      return Arrays.copyOf(x, size);
+    }
+
+    double[] ts() {
+      return Arrays.copyOf(t, size);
+    }
+  }
 }
