@@ -136,14 +136,13 @@ public final class LogRankTest {
       Checks.sameLength(m, "times", risk.length, "atRisk[" + j + "]");
       Checks.sameLength(m, "times", died.length, "events[" + j + "]");
       for (int i = 0; i < m; i++) {
-        if (risk[i] < 0) {
-          throw new IllegalArgumentException("atRisk[" + j + "][" + i + "] = " + risk[i]
-              + " must be >= 0");
-        }
-        if (died[i] < 0 || died[i] > risk[i]) {
-          throw new IllegalArgumentException("events[" + j + "][" + i + "] = " + died[i]
-              + " must be in [0, atRisk[" + j + "][" + i + "] = " + risk[i] + "]");
-        }
+        int row = j;
+        int column = i;
+        Checks.argument(risk[i] >= 0, () -> "atRisk[" + row + "][" + column + "] = "
+            + risk[column] + " must be >= 0");
+        Checks.argument(died[i] >= 0 && died[i] <= risk[i], () -> "events[" + row + "]["
+            + column + "] = " + died[column] + " must be in [0, atRisk[" + row + "][" + column
+            + "] = " + risk[column] + "]");
         n[j][i] = risk[i];
         d[j][i] = died[i];
       }
