@@ -155,7 +155,7 @@ public final class BetaDiscreteWeibull {
    */
   public double retentionRate(int t) {
     Checks.positive(t, "t");
-    return Math.exp(logSurvival(t) - logSurvival(t - 1));
+    return Math.exp(logRetention(t));
   }
 
   /**
@@ -167,8 +167,7 @@ public final class BetaDiscreteWeibull {
    */
   public double churnProbability(int t) {
     Checks.positive(t, "t");
-    double previous = logSurvival(t - 1);
-    return Math.exp(previous) * -Math.expm1(logSurvival(t) - previous);
+    return Math.exp(logSurvival(t - 1)) * -Math.expm1(logRetention(t));
   }
 
   /**
@@ -212,9 +211,21 @@ public final class BetaDiscreteWeibull {
     return sum;
   }
 
+  private double logRetention(int t) {
+    if (limit) {
+      // (t^c - (t-1)^c) ln(1-θ), the increment of t^c without cancellation.
+      if (theta == 0) {
+        return 0.0;
+      }
+      double increment = Math.exp(c * Math.log(t)) * -Math.expm1(c * Math.log1p(-1.0 / t));
+      return increment * Math.log1p(-theta);
+    }
+    return RetentionLikelihood.betaDiscreteWeibullLogRetention(alpha, beta, c, t);
+  }
+
   private double logSurvival(int t) {
     if (limit) {
-      return t == 0 ? 0.0 : Math.pow(t, c) * Math.log1p(-theta);
+      return t == 0 || theta == 0 ? 0.0 : Math.pow(t, c) * Math.log1p(-theta);
     }
     return RetentionLikelihood.betaDiscreteWeibullLogSurvival(alpha, beta, c, t);
   }

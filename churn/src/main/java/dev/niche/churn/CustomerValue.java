@@ -165,9 +165,9 @@ public final class CustomerValue {
    * @param age age T in model units (BG/BB: the number of opportunities n)
    * @param meanSpend mean repeat spend, {@code >= 0}
    * @return the discounted expected value over the horizon; {@code +∞} when the expected spend
-   *     is infinite (see {@link GammaGamma#expectedSpend})
+   *     is infinite (see {@link GammaGamma#expectedSpend}) or the value exceeds
+   *     {@code Double.MAX_VALUE} (a mean spend near the top of the double range)
    * @throws IllegalArgumentException if an argument is invalid
-   * @throws ArithmeticException if the purchase model's expectation fails (see the model)
    */
   public double value(double x, double tx, double age, double meanSpend) {
     if (opportunities != null) {
@@ -188,9 +188,9 @@ public final class CustomerValue {
    * @param tx recencies in model units (BG/BB: opportunity of the last transaction)
    * @param age ages in model units (BG/BB: opportunities)
    * @param meanSpend mean repeat spend per customer
-   * @return a new array of values
+   * @return a new array of values; an element is {@code +∞} where {@link #value} is infinite
+   *     (infinite expected spend, or a value beyond {@code Double.MAX_VALUE})
    * @throws IllegalArgumentException if the arrays are invalid (argument and index named)
-   * @throws ArithmeticException if the purchase model's expectation fails (see the model)
    */
   public double[] values(double[] x, double[] tx, double[] age, double[] meanSpend) {
     Checks.nonNegative(meanSpend, "meanSpend");

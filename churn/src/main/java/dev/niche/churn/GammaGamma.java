@@ -139,7 +139,9 @@ public final class GammaGamma {
     if (!(denominator > 0)) {
       return Double.POSITIVE_INFINITY;
     }
-    return p * (gamma + xi * meanSpend) / denominator;
+    // The weighted mean of the population mean pγ/(q-1) and the customer's mean, as weights
+    // times each part, so that no product overflows when the result does not.
+    return p / denominator * gamma + p * xi / denominator * meanSpend;
   }
 
   /**

@@ -72,10 +72,10 @@ public final class BgBbLikelihood implements LogLikelihood {
     double survive = logBetaRatio(gamma, delta, 0, tx);
     for (int i = 0; i < n - tx; i++) {
       if (i > 0) {
-        transact += Math.log((beta + tx - x + i - 1) / (alpha + beta + tx + i - 1));
-        survive += Math.log((delta + tx + i - 1) / (gamma + delta + tx + i - 1));
+        transact += logRatio(beta + (tx - x + i - 1), alpha + beta + (tx + i - 1));
+        survive += logRatio(delta + (tx + i - 1), gamma + delta + (tx + i - 1));
       }
-      double term = transact + Math.log(gamma / (gamma + delta + tx + i)) + survive;
+      double term = transact + logRatio(gamma, gamma + delta + (tx + i)) + survive;
       if (term > best) {
         s = s * Math.exp(best - term) + 1;
         best = term;
@@ -101,11 +101,20 @@ public final class BgBbLikelihood implements LogLikelihood {
     // Pair the terms so that large a or b do not cancel catastrophically.
     int k = 0;
     for (; k < i; k++) {
-      s -= Math.log1p(b / (a + k));
+      s -= LogSpace.log1pRatio(b, a + k);
     }
     for (int m = 0; m < j; m++, k++) {
-      s += Math.log((b + m) / (a + b + k));
+      s += logRatio(b + m, a + b + k);
     }
     return s;
+  }
+
+  /**
+   * {@code ln(u/v)} for {@code 0 < u <= v}: the log of the quotient, or the difference of the
+   * logs where the quotient underflows (a parameter near {@code Double.MIN_VALUE}).
+   */
+  private static double logRatio(double u, double v) {
+    double q = u / v;
+    return q >= Double.MIN_NORMAL ? Math.log(q) : Math.log(u) - Math.log(v);
   }
 }

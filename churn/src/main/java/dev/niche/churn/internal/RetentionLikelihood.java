@@ -71,6 +71,9 @@ public final class RetentionLikelihood {
     return new double[] {survivors[0] - survivors[survivors.length - 1], exposure};
   }
 
+  /** {@code ln h} beyond which {@code h = t^c} is treated by its asymptotic form. */
+  private static final double LOG_HUGE = 690;
+
   /**
    * {@code ln Γ(x + h) - ln Γ(x)} without the cancellation of two large log-gammas: for
    * {@code x >= 50} the difference of Stirling series
@@ -99,7 +102,11 @@ public final class RetentionLikelihood {
 
   /**
    * {@code ln S(t)} of the beta-discrete-Weibull model,
-   * {@code ln B(α, β + t^c) - ln B(α, β) = lnΓ(β+t^c)/Γ(β) - lnΓ(α+β+t^c)/Γ(α+β)}.
+   * {@code ln B(α, β + h) - ln B(α, β) = ln[Γ(α+β)/Γ(β)] - ln[Γ(β+h+α)/Γ(β+h)]} with
+   * {@code h = t^c} (each bracket of size {@code α ln}, no cancellation of terms of size
+   * {@code h ln h}; for {@code h < α} the equivalent {@code ln[Γ(β+h)/Γ(β)] -
+   * ln[Γ(α+β+h)/Γ(α+β)]}), and {@code ln[Γ(α+β)/Γ(β)] - α c ln t} once {@code t^c} is beyond the
+   * double range.
    *
    * @param alpha α &gt; 0
    * @param beta β &gt; 0
@@ -111,8 +118,53 @@ public final class RetentionLikelihood {
     if (t == 0) {
       return 0.0;
     }
+    double logH = c * Math.log(t);
+    if (logH > LOG_HUGE) {
+      // Γ(β+h)/Γ(α+β+h) = h^-α (1 + O((α+β)²/h)): t^c beyond the double range.
+      return logGammaRatio(beta, alpha) - alpha * logH;
+    }
     double h = c == 1.0 ? t : Math.pow(t, c);
-    return logGammaRatio(beta, h) - logGammaRatio(alpha + beta, h);
+    return h >= alpha
+        ? logGammaRatio(beta, alpha) - logGammaRatio(beta + h, alpha)
+        : logGammaRatio(beta, h) - logGammaRatio(alpha + beta, h);
+  }
+
+  /**
+   * {@code ln r_t = ln S(t) - ln S(t-1)} of the beta-discrete-Weibull model, {@code t >= 1},
+   * without the cancellation of two nearly equal {@code ln S} late in the curve. With
+   * {@code G(y) = ln Γ(y+α) - ln Γ(y)}, {@code y = β + (t-1)^c} and the step
+   * {@code Δ = t^c - (t-1)^c}, {@code ln r_t = G(y) - G(y+Δ)}; once {@code y > 10^4 (1+α)},
+   * the asymptotic series {@code G(y) = α ln y + α(α-1)/(2y) - α(α-1)(2α-1)/(12y²) +
+   * α²(α-1)²/(12y³) + O(α⁵/y⁴)} (A&amp;S 6.1.47, with Bernoulli polynomials) gives {@code ln r_t}
+   * term by term ({@code -α log1p(Δ/y)} first) to double precision, and beyond the double
+   * range of {@code t^c}, {@code -α c log1p(1/(t-1))}.
+   *
+   * @param alpha α &gt; 0
+   * @param beta β &gt; 0
+   * @param c c &gt; 0
+   * @param t the period, {@code >= 1}
+   * @return {@code ln r_t <= 0}
+   */
+  public static double betaDiscreteWeibullLogRetention(double alpha, double beta, double c, int t) {
+    if (t > 1) {
+      double logPrevious = c * Math.log(t - 1.0);
+      if (logPrevious > LOG_HUGE) {
+        return -alpha * c * Math.log1p(1.0 / (t - 1.0));
+      }
+      double y = beta + Math.exp(logPrevious);
+      if (y > 1e4 * (1 + alpha)) {
+        double step = Math.exp(c * Math.log(t)) * -Math.expm1(c * Math.log1p(-1.0 / t));
+        double z = y + step;
+        double a1 = alpha * (alpha - 1);
+        return Math.min(0.0, -alpha * Math.log1p(step / y)
+            + a1 / 2 * step / (y * z)
+            - a1 * (2 * alpha - 1) / 12 * step * (2 * y + step) / (y * y * z * z)
+            + a1 * a1 / 12 * step * (3 * y * y + 3 * y * step + step * step)
+                / (y * y * y * z * z * z));
+      }
+    }
+    return Math.min(0.0, betaDiscreteWeibullLogSurvival(alpha, beta, c, t)
+        - betaDiscreteWeibullLogSurvival(alpha, beta, c, t - 1));
   }
 
   /**

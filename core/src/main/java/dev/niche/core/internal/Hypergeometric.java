@@ -48,7 +48,8 @@ public final class Hypergeometric {
     double sum = 1.0;
     double term = 1.0;
     for (int n = 0; n < MAX_TERMS; n++) {
-      term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
+      // Two ratios of similar numbers: no overflow of (a+n)(b+n) when b ~ 1e308.
+      term *= (a + n) / (n + 1) * ((b + n) / (c + n)) * z;
       double next = sum + term;
       if (next == sum && Math.abs(term) <= Math.ulp(sum)) {
         return next;
