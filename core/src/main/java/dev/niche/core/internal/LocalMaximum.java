@@ -1,6 +1,7 @@
 package dev.niche.core.internal;
 
 import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -77,11 +78,27 @@ public final class LocalMaximum {
    * @param hessian the Hessian at {@code z}
    * @param limits the box half-widths
    * @return the point at the edge of the box if {@code f} there is at least {@code value} (up to
-   *     a relative {@code 1e-7}), else null: the supremum is then not in the interior
+   *     a relative {@code 1e-7}), else null (also when the Hessian has no eigen-decomposition):
+   *     no supremum was found on the edge
    */
   public static double[] probeFlatDirection(ToDoubleFunction<double[]> f, double[] z,
       double value, double[][] hessian, double[] limits) {
-    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(hessian));
+    // Eigenvectors and the order of eigenvalues do not change under a positive scale; scaling
+    // to a largest entry of 1 keeps the QL iteration converging on huge (1e300) Hessians.
+    double largest = 0;
+    for (double[] row : hessian) {
+      for (double v : row) {
+        largest = Math.max(largest, Math.abs(v));
+      }
+    }
+    double scale = largest > 0 && Double.isFinite(largest) ? 1 / largest : 1;
+    EigenDecomposition eigen;
+    try {
+      eigen = new EigenDecomposition(new Array2DRowRealMatrix(hessian).scalarMultiply(scale));
+    } catch (MathIllegalStateException e) {
+      // No eigenvectors: no flat direction to follow; the caller reports the indefinite Hessian.
+      return null;
+    }
     double[] eigenvalues = eigen.getRealEigenvalues();
     int flattest = 0;
     for (int i = 1; i < eigenvalues.length; i++) {

@@ -66,6 +66,23 @@ class LocalMaximumTest {
   }
 
   @Test
+  void probeIsScaleFreeOnHugeHessians() {
+    // Commons Math's EigenDecomposition stops converging on entries beyond about 1e154
+    // (MaxCountExceededException on the ridge below at 1e200); the probe scales first, so a
+    // likelihood weighted by 1e300 is probed like the unit one.
+    ToDoubleFunction<double[]> ridge =
+        v -> -(v[0] - v[1]) * (v[0] - v[1]) + 1e-3 * (v[0] + v[1]);
+    double[] z = {0.5, 0.5};
+    for (double scale : new double[] {1, 1e200, 1e300, 1e307}) {
+      double[][] hessian = {{-2 * scale, 2 * scale}, {2 * scale, -2 * scale}};
+      double[] end = LocalMaximum.probeFlatDirection(
+          v -> scale * ridge.applyAsDouble(v), z, scale * ridge.applyAsDouble(z), hessian,
+          new double[] {2, 3});
+      assertArrayEquals(new double[] {2, 2}, end, 1e-9, "scale " + scale);
+    }
+  }
+
+  @Test
   void probeFollowsTheFlattestEigenvectorToTheNearestFace() {
     ToDoubleFunction<double[]> f = v -> -v[0] * v[0] + 1e-3 * v[1];
     double[] z = {0.5, 1};
