@@ -47,7 +47,9 @@ class LogRankFromRiskSetsTest {
     double tol = 1e-12;
     assertEquals(expected.chiSquare(), actual.chiSquare(), tol * expected.chiSquare());
     assertEquals(expected.degreesOfFreedom(), actual.degreesOfFreedom());
-    assertEquals(expected.pValue(), actual.pValue(), tol * expected.pValue() + 1e-300);
+    // The chi-square's last-bit rounding (the sums run in another order) is amplified in a
+    // small p-value by about chi^2 / 2: 2.7e-12 relative was seen at chi^2 near 50.
+    assertEquals(expected.pValue(), actual.pValue(), 1e-9 * expected.pValue() + 1e-300);
     assertArrayEquals(expected.observed(), actual.observed(), tol * 1e3);
     assertArrayEquals(expected.expected(), actual.expected(), tol * 1e3);
     for (int j = 0; j < expected.variance().length; j++) {
