@@ -65,7 +65,9 @@ public record GammaGammaFit(Estimate p, Estimate q, Estimate gamma, FitDiagnosti
    *
    * @param x frequency
    * @param meanSpend mean repeat spend
-   * @return {@code E[M | x, m]}
+   * @return {@code E[M | x, m]}; {@code +∞} when {@code px + q <= 1} (the posterior mean does
+   *     not exist: a fit to spends with a heavy enough tail has {@code q <= 1}) or when it exceeds
+   *     the double range
    * @throws IllegalArgumentException if an argument is invalid
    */
   public double expectedSpend(double x, double meanSpend) {
