@@ -76,10 +76,8 @@ public final class GammaGamma {
       int xi = BgNbdData.frequency(x[i], "x[" + i + "]");
       Checks.nonNegative(meanSpend[i], "meanSpend[" + i + "]");
       if (xi > 0) {
-        if (!(meanSpend[i] > 0)) {
-          throw new IllegalArgumentException(
-              "meanSpend[" + i + "] = " + meanSpend[i] + " must be > 0 when x[" + i + "] > 0");
-        }
+        Checks.element(meanSpend[i] > 0, "meanSpend", i, meanSpend[i],
+            "must be > 0 when x[" + i + "] > 0");
         n++;
       }
     }

@@ -1,5 +1,6 @@
 package dev.niche.segmentation.internal;
 
+import dev.niche.core.Checks;
 import java.util.SplittableRandom;
 
 /** k distinct rows drawn at random (by weight when weights are given). */
@@ -42,11 +43,9 @@ public final class RandomSeeding {
         }
       }
     }
-    if (count < k) {
-      throw new IllegalArgumentException(
-          "k = " + k + " exceeds the number of distinct points with positive weight (" + count
-              + ")");
-    }
+    int found = count;
+    Checks.argument(found >= k, () -> "k = " + k
+        + " exceeds the number of distinct points with positive weight (" + found + ")");
     return centres;
   }
 

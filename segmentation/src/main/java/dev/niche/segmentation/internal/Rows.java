@@ -71,13 +71,11 @@ public final class Rows {
   public static void checkFlat(double[] flat, int dimension, String name) {
     Checks.nonEmpty(flat, name);
     Checks.positive(dimension, "dimension");
-    if (flat.length % dimension != 0) {
-      throw new IllegalArgumentException(
-          name + " has length " + flat.length + ", not a multiple of dimension = " + dimension);
-    }
+    Checks.argument(flat.length % dimension == 0, () -> name + " has length " + flat.length
+        + ", not a multiple of dimension = " + dimension);
     for (int t = 0; t < flat.length; t++) {
       if (!(Math.abs(flat[t]) <= KMeans.MAX_MAGNITUDE)) {
-        throw new IllegalArgumentException(
+        throw Checks.rejected(
             name + "[" + t + "] (row " + t / dimension + ", column " + t % dimension + ") = "
                 + flat[t] + " " + (Double.isFinite(flat[t]) ? MAGNITUDE : "must be finite"));
       }

@@ -1,5 +1,6 @@
 package dev.niche.segmentation.internal;
 
+import dev.niche.core.Checks;
 import java.util.SplittableRandom;
 
 /**
@@ -78,11 +79,9 @@ public abstract class Seeding {
    */
   public final double[] greedy(int k, int trials, SplittableRandom rng) {
     double[] centres = choose(k, trials, rng);
-    if (centres.length < k * data.d()) {
-      throw new IllegalArgumentException(
-          "k = " + k + " exceeds the number of distinct points with positive weight ("
-              + centres.length / data.d() + ")");
-    }
+    Checks.argument(centres.length >= k * data.d(), () -> "k = " + k
+        + " exceeds the number of distinct points with positive weight ("
+        + centres.length / data.d() + ")");
     return centres;
   }
 
