@@ -1,29 +1,31 @@
 package dev.niche.spark.internal;
 
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
 
 import dev.niche.core.activity.ActivityUnit;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Customer summaries computed by Spark with the conventions of core's {@code CustomerSummaries},
- * to the last bit: one shuffle by customer gathers each customer's purchases (epoch day, amount)
- * up to the last day that counts, sorted by day and then amount, the canonical order in which
- * core sums spends; frequency, recency, age, spends and holdout frequency then follow from
- * Spark's array functions along that order. Not part of the API.
+ * to the last bit. The plan is one narrow projection (customer, epoch day as an int, amount as a
+ * double, bad values failing the job with their column), a filter of the days that count, one
+ * shuffle by customer and a radix sort by customer within each partition; a {@link SummaryScan}
+ * then reads each customer's adjacent rows once, puts them in core's canonical order (day, then
+ * amount) and sums along it as core does. No per-customer arrays are built by Spark, nothing is
+ * shuffled twice and only the purchases' three columns are shuffled. Not part of the API.
  */
 public final class SummaryAggregation {
 
@@ -49,7 +51,12 @@ public final class SummaryAggregation {
       String amount, LocalDate calibrationEnd, LocalDate holdoutEnd, ActivityUnit unit) {
     long end = calibrationEnd.toEpochDay();
     long last = holdoutEnd == null ? end : holdoutEnd.toEpochDay();
+    DataType idType = transactions.schema().apply(customer).dataType();
     Column id = Columns.notNull(customer, "customerColumn");
+    if (idType instanceof FloatType || idType instanceof DoubleType) {
+      // -0.0 and 0.0 are one customer (as in a groupBy): adding 0 turns -0.0 into 0.0.
+      id = id.plus(lit(0).cast(idType)).cast(idType);
+    }
     Column day = Columns.failWhen(Columns.ref(date).isNull(),
         lit("dateColumn = '" + date + "' holds a null value"), Columns.epochDay(date));
     Column raw = Columns.ref(amount).cast(DataTypes.DoubleType);
@@ -60,36 +67,18 @@ public final class SummaryAggregation {
             raw.cast(DataTypes.StringType), lit(" for customer "),
             Columns.ref(customer).cast(DataTypes.StringType),
             lit("; amounts must be finite and >= 0")), raw);
-    Dataset<Row> purchases = transactions
+    StructType out = new StructType().add(customer, idType, false);
+    for (String c : CALIBRATION_COLUMNS) {
+      out = out.add(c, DataTypes.DoubleType, false);
+    }
+    if (holdoutEnd != null) {
+      out = out.add("holdoutFrequency", DataTypes.DoubleType, false);
+    }
+    return transactions
         .select(id.as("c"), day.as("d"), money.as("a"))
         .where(col("d").leq(last))
-        .groupBy(col("c"))
-        .agg(array_sort(collect_list(struct(col("d"), col("a")))).as("p"))
-        .where(expr("p[0].d <= " + end))
-        .select(col("c"), col("p"),
-            expr("filter(p, e -> e.d <= " + end + ")").as("cal"))
-        .select(col("c"), col("p"), col("cal"),
-            expr("cal[0].d").as("first"),
-            expr("element_at(cal, -1).d").as("last"),
-            expr("size(array_distinct(transform(cal, e -> e.d))) - 1").as("x"),
-            expr("aggregate(cal, 0D, (s, e) -> s + e.a)").as("total"));
-    Column total = Columns.failWhen(col("total").equalTo(Double.POSITIVE_INFINITY),
-        concat(lit("customer "), col("c").cast(DataTypes.StringType),
-            lit(": the amounts of the calibration period sum to more than Double.MAX_VALUE")),
-        col("total"));
-    List<Column> out = new ArrayList<>();
-    out.add(col("c").as(customer));
-    out.add(col("x").cast(DataTypes.DoubleType).as("frequency"));
-    out.add(col("last").minus(col("first")).cast(DataTypes.DoubleType).divide(lit(unit.days()))
-        .as("recency"));
-    out.add(lit(end).minus(col("first")).cast(DataTypes.DoubleType).divide(lit(unit.days())).as("age"));
-    out.add(expr("IF(x = 0, 0D, aggregate(filter(cal, e -> e.d != first), 0D, (s, e) -> s + e.a)"
-        + " / x)").as("meanRepeatSpend"));
-    out.add(total.as("totalSpend"));
-    if (holdoutEnd != null) {
-      out.add(expr("size(array_distinct(transform(filter(p, e -> e.d > " + end
-          + "), e -> e.d)))").cast(DataTypes.DoubleType).as("holdoutFrequency"));
-    }
-    return purchases.select(out.toArray(new Column[0]));
+        .repartition(col("c"))
+        .sortWithinPartitions(col("c"))
+        .mapPartitions(new SummaryScan(end, unit.days(), holdoutEnd != null), Encoders.row(out));
   }
 }
