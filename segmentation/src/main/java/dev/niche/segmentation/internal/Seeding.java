@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
  * irrelevant: {@link RowSeeding} row by row for rows in any order, {@link BlockSeeding} block by
  * block for rows in {@link SpatialOrder}. Both choose exactly the centres of the textbook
  * algorithm for the same rows, order and random stream. The labels and D^2 of the final centres
- * are handed to the iterations as the first assignment. One instance serves one seeding.
+ * are handed to the iterations as the first assignment. One instance serves one seeding; a
+ * subclass may lay the data out differently while it seeds ({@link #copyRow}), and restores it
+ * ({@link #finish}) before the seeding returns or throws.
  */
 public abstract class Seeding {
 
@@ -134,13 +136,36 @@ public abstract class Seeding {
    */
   abstract void absorb(int m, int t, double[][] pots);
 
+  /**
+   * Copies row i of the data (whatever layout the subclass keeps it in while it seeds).
+   *
+   * @param i the row
+   * @param to destination
+   * @param offset offset in {@code to}
+   */
+  void copyRow(int i, double[] to, int offset) {
+    int d = data.d();
+    System.arraycopy(data.x(), i * d, to, offset, d);
+  }
+
+  /** Called once the seeding is over (also when it fails): undoes what {@link #begin} set up. */
+  void finish() {}
+
   private double[] choose(int k, int trials, SplittableRandom rng) {
     int d = data.d();
-    double[] x = data.x();
     double[] centres = new double[k * d];
     int first = data.drawRow(rng);
-    System.arraycopy(x, first * d, centres, 0, d);
-    begin(centres);
+    copyRow(first, centres, 0);
+    try {
+      begin(centres);
+      return chooseRest(centres, k, trials, rng);
+    } finally {
+      finish();
+    }
+  }
+
+  private double[] chooseRest(double[] centres, int k, int trials, SplittableRandom rng) {
+    int d = data.d();
     double[] candRows = new double[trials * d];
     double[] nearestTrial = new double[k];
     double[][] pots = new double[chunks][trials];
@@ -153,7 +178,7 @@ public abstract class Seeding {
       java.util.Arrays.fill(nearestTrial, 0, m, Double.POSITIVE_INFINITY);
       for (int t = 0; t < trials; t++) {
         int row = sample(rng.nextDouble() * total);
-        System.arraycopy(x, row * d, candRows, t * d, d);
+        copyRow(row, candRows, t * d);
         for (int j = 0; j < m; j++) {
           double v = SquaredDistance.between(candRows, t * d, centres, j * d, d);
           nearestTrial[j] = Math.min(nearestTrial[j], v);

@@ -109,6 +109,75 @@ final class TransposedRows {
   }
 
   /**
+   * Copies the {@code count} rows of a block stored column by column at {@code x[base..)}
+   * (coordinate j of row q at {@code base + j * count + q}, see {@link #storeColumns}).
+   *
+   * @param x the array holding the block
+   * @param base offset of the block
+   * @param count number of rows of the block, at most {@link #CAPACITY}
+   */
+  void loadColumns(double[] x, int base, int count) {
+    for (int j = 0; j < d; j++) {
+      System.arraycopy(x, base + j * count, columns[j], 0, count);
+    }
+    size = count;
+  }
+
+  /**
+   * Copies some rows of a block stored column by column at {@code x[base..)} (as for
+   * {@link #loadColumns}): loaded row s is the block's row {@code rows[s] - first}.
+   *
+   * @param x the array holding the block
+   * @param base offset of the block
+   * @param blockSize number of rows of the stored block
+   * @param first index of the block's first row
+   * @param rows the rows to load, as indices counted like {@code first}
+   * @param count number of rows to load, at most {@link #CAPACITY}
+   */
+  void loadColumns(double[] x, int base, int blockSize, int first, int[] rows, int count) {
+    for (int j = 0; j < d; j++) {
+      double[] col = columns[j];
+      int o = base + j * blockSize - first;
+      for (int s = 0; s < count; s++) {
+        col[s] = x[o + rows[s]];
+      }
+    }
+    size = count;
+  }
+
+  /**
+   * Writes the loaded rows column by column to {@code x[base..base + size d)}: coordinate j of
+   * row q to {@code base + j * size + q}.
+   *
+   * @param x the destination
+   * @param base offset in it
+   */
+  void storeColumns(double[] x, int base) {
+    for (int j = 0; j < d; j++) {
+      System.arraycopy(columns[j], 0, x, base + j * size, size);
+    }
+  }
+
+  /**
+   * Writes the loaded rows row by row to {@code x[base..base + size d)}, undoing
+   * {@link #storeColumns} after {@link #loadColumns(double[], int, int)}.
+   *
+   * @param x the destination
+   * @param base offset in it
+   */
+  void storeRows(double[] x, int base) {
+    int n = size;
+    for (int j = 0; j < d; j++) {
+      double[] col = columns[j];
+      int o = base + j;
+      for (int q = 0; q < n; q++) {
+        x[o] = col[q];
+        o += d;
+      }
+    }
+  }
+
+  /**
    * Coordinate j of every loaded row (the block's own array, not a copy); zeros for padding
    * columns.
    *

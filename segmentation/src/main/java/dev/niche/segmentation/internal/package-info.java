@@ -18,7 +18,9 @@
  *       the moments. Their mean variance scales the tolerance.
  *   <li><b>Starts.</b> {@link KMeansRun#run} runs each restart with seed {@code Seeds.derive(seed,
  *       r)}: greedy or plain k-means++ through {@link Seeding} (block-pruned {@link BlockSeeding}
- *       in spatial order, row-pruned {@link RowSeeding} otherwise), k-means||
+ *       in spatial order, which stores each 128-row block of the data column by column in place while
+ *       it seeds and restores the rows before it returns; row-pruned {@link RowSeeding} otherwise),
+ *       k-means||
  *       ({@link ParallelSeeding}), random rows ({@link RandomSeeding}) or the given centres.
  *       k-means++ hands its labels and distances to the first E-step.
  *   <li><b>Iterations.</b> M-step ({@link CentroidUpdate}: full sums first, then only the rows

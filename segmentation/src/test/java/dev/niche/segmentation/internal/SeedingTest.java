@@ -1,6 +1,7 @@
 package dev.niche.segmentation.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -41,13 +42,35 @@ class SeedingTest {
             }
           }
           double[] expected = textbook(x, n, d, k, trials, new SplittableRandom(seed));
+          double[] rows = x.clone();
           try (ChunkPool pool = new ChunkPool(2)) {
             assertArrayEquals(expected, new RowSeeding(new Dataset(x, n, d, null), pool)
                 .greedy(k, trials, new SplittableRandom(seed)), "row bounds");
             assertArrayEquals(expected, new BlockSeeding(new Dataset(x, n, d, null, true), pool)
                 .greedy(k, trials, new SplittableRandom(seed)), "block bounds");
           }
+          // Block seeding lays the rows out column by column while it runs: they are back.
+          assertArrayEquals(rows, x, "rows after block seeding");
         });
+  }
+
+  @Test
+  void blockSeedingRestoresTheRowsWhenItFails() {
+    int n = 5000;
+    int d = 3;
+    double[] x = new double[n * d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        x[i * d + j] = (i % 3) * 10 + j;
+      }
+    }
+    double[] rows = x.clone();
+    try (ChunkPool pool = new ChunkPool(2)) {
+      BlockSeeding seeding = new BlockSeeding(new Dataset(x, n, d, null, true), pool);
+      assertThrows(IllegalArgumentException.class,
+          () -> seeding.greedy(5, 3, new SplittableRandom(1)));
+    }
+    assertArrayEquals(rows, x);
   }
 
   /** Every candidate against every row, potentials summed row by row. */
