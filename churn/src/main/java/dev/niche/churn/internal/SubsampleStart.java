@@ -10,9 +10,10 @@ import java.util.Arrays;
 /**
  * Maximum likelihood for repeat-purchase models on many customers in two stages: the search from
  * the model's default starts runs on a deterministic systematic subsample of about
- * {@value #SUBSAMPLE_CUSTOMERS} customers, and its maximum starts BFGS (with the initial
- * Newton step on the finite-difference Hessian of the analytic gradient) and Newton polishing on
- * all the rows. The subsample's maximum lies within a few of its standard errors of the full
+ * {@value #SUBSAMPLE_CUSTOMERS} customers, and its maximum warm-starts BFGS on all the rows, with
+ * the subsample's covariance scaled by {@code n/N} as the initial inverse Hessian
+ * ({@link MaximumLikelihood.Builder#warmStart}): a few full-data steps, then a forward-difference
+ * Hessian of the analytic gradient for the standard errors. The subsample's maximum lies within a few of its standard errors of the full
  * maximum, where the full likelihood is close to quadratic, so the second stage takes a handful
  * of full evaluations; the result is the maximum of the full likelihood (its gradient is checked
  * and reported by {@link MaximumLikelihood}). When the subsample's fit does not converge or lies
@@ -81,8 +82,8 @@ public final class SubsampleStart {
         LikelihoodFit first = fit(model.likelihood(sample.x, sample.tx, sample.age,
             sample.weight), parameters, observations, starts);
         if (first.diagnostics().converged() && !first.diagnostics().onBoundary()) {
-          LikelihoodFit full = fit(model.likelihood(d.x, d.tx, d.age, d.weight), parameters,
-              observations, first.values());
+          LikelihoodFit full = warmFit(model.likelihood(d.x, d.tx, d.age, d.weight),
+              parameters, observations, first, sample.totalWeight() / d.totalWeight());
           FitDiagnostics f = full.diagnostics();
           return new Outcome(full, new FitDiagnostics(f.converged(),
               f.evaluations() + first.diagnostics().evaluations(), f.logLikelihood(),
@@ -105,6 +106,44 @@ public final class SubsampleStart {
       b.start(start);
     }
     return b.maximize();
+  }
+
+  /**
+   * The full-data fit warm-started at the subsample's maximum, with the subsample's covariance
+   * scaled by {@code n/N} as the estimate of the full data's (see
+   * {@link MaximumLikelihood.Builder#warmStart}).
+   */
+  private static LikelihoodFit warmFit(DifferentiableLogLikelihood likelihood,
+      Parameter[] parameters, long observations, LikelihoodFit first, double fraction) {
+    double[][] covariance = first.covariance();
+    for (double[] row : covariance) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] *= fraction;
+      }
+    }
+    MaximumLikelihood.Builder b = MaximumLikelihood.builder(likelihood, parameters)
+        .observations(observations)
+        .maxEvaluations(MAX_EVALUATIONS);
+    if (usable(covariance)) {
+      b.warmStart(first.values(), covariance);
+    } else {
+      b.start(first.values());
+    }
+    return b.maximize();
+  }
+
+  private static boolean usable(double[][] covariance) {
+    for (int i = 0; i < covariance.length; i++) {
+      if (!(covariance[i][i] > 0)) {
+        return false;
+      }
+      for (double c : covariance[i]) {
+        if (!Double.isFinite(c)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**

@@ -99,6 +99,66 @@ public final class NewtonSteps {
   }
 
   /**
+   * One Newton step from a point where the gradient is already small, on the forward-difference
+   * Hessian there ({@link #forwardHessian}): taken, without halving, when that Hessian is negative
+   * definite, the new point's value and gradient are finite, its largest gradient component is
+   * smaller, and its value is not below the old one by more than rounding (or, when the model's
+   * predicted rise is itself below rounding, the gradient has at least halved). The Hessian returned is
+   * the one at {@code start}, within the step (a fraction of the gradient's size) of the new point.
+   *
+   * @param f the function
+   * @param start the point (not modified)
+   * @param value the value at {@code start}
+   * @param gradient the gradient at {@code start} (not modified)
+   * @param limits the box half-widths
+   * @return the point after the step (or {@code start}), with that Hessian
+   */
+  public static Polished finish(QuasiNewton.Smooth f, double[] start, double value,
+      double[] gradient, double[] limits) {
+    int n = start.length;
+    double[][] h = forwardHessian(f, start, gradient, limits);
+    double[][] negated = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        negated[i][j] = -h[i][j];
+      }
+    }
+    double[][] inverse = QuasiNewton.inversePositiveDefinite(negated);
+    if (inverse != null) {
+      double[] step = new double[n];
+      QuasiNewton.direction(inverse, gradient, new boolean[n], step);
+      double[] candidate = new double[n];
+      for (int i = 0; i < n; i++) {
+        candidate[i] = LocalMaximum.clamp(start[i] + step[i], limits[i]);
+      }
+      double[] g = new double[n];
+      double fNew = f.valueAndGradient(candidate, g);
+      double roundingLevel = QuasiNewton.ROUNDING * Math.max(1.0, Math.abs(value));
+      double rise = 0;
+      for (int i = 0; i < n; i++) {
+        rise += gradient[i] * (candidate[i] - start[i]);
+      }
+      // Near the maximum the quadratic model's rise, gᵀ(-H)⁻¹g / 2, can be far below the rounding
+      // of a sum over many rows: the value cannot tell the points apart, the gradient can.
+      boolean level = fNew >= value - roundingLevel
+          || rise <= 2 * roundingLevel && maxAbs(g) <= 0.5 * maxAbs(gradient);
+      if (Double.isFinite(fNew) && QuasiNewton.finite(g) && level
+          && maxAbs(g) < maxAbs(gradient)) {
+        return new Polished(candidate, fNew, g, h);
+      }
+    }
+    return new Polished(start.clone(), value, gradient.clone(), h);
+  }
+
+  private static double maxAbs(double[] v) {
+    double m = 0;
+    for (double x : v) {
+      m = Math.max(m, Math.abs(x));
+    }
+    return m;
+  }
+
+  /**
    * The central-difference Hessian of an analytic gradient, symmetrised: column {@code j} is
    * {@code (g(z + h e_j) - g(z - h e_j)) / 2h} with {@code h = 1e-5 max(1, |z_j|)}; its error is
    * {@code O(h²)} in truncation and {@code O(ε/h)} relative in rounding.
@@ -130,4 +190,35 @@ public final class NewtonSteps {
     return QuasiNewton.symmetric(h);
   }
 
+  /**
+   * The forward-difference Hessian of an analytic gradient, symmetrised: column {@code j} is
+   * {@code (g(z + h e_j) - g(z)) / h} with {@code h = 1e-6 max(1, |z_j|)} (stepping inwards at the
+   * edge of the box). Half the gradient evaluations of {@link #hessian}, at a truncation error of
+   * {@code O(h)} relative, about {@code 1e-6}: ample for standard errors, and what a fit on many
+   * rows, where each evaluation is costly, uses.
+   *
+   * @param f the function
+   * @param z the point (not modified)
+   * @param g the gradient at {@code z} (not modified)
+   * @param limits the box half-widths
+   * @return the Hessian; entries are not finite where a gradient there was not
+   */
+  public static double[][] forwardHessian(
+      QuasiNewton.Smooth f, double[] z, double[] g, double[] limits) {
+    int n = z.length;
+    double[][] h = new double[n][n];
+    double[] y = z.clone();
+    double[] moved = new double[n];
+    for (int j = 0; j < n; j++) {
+      double step = 1e-6 * Math.max(1.0, Math.abs(z[j]));
+      double to = z[j] + step <= limits[j] ? z[j] + step : z[j] - step;
+      y[j] = to;
+      f.valueAndGradient(y, moved);
+      y[j] = z[j];
+      for (int i = 0; i < n; i++) {
+        h[i][j] = (moved[i] - g[i]) / (to - z[j]);
+      }
+    }
+    return QuasiNewton.symmetric(h);
+  }
 }

@@ -85,6 +85,28 @@ public final class QuasiNewton {
    */
   public static Result maximize(Smooth function, double[] start, double[] limits,
       double relativeTolerance, int iterations, int maxEvaluations) {
+    return maximize(function, start, limits, relativeTolerance, iterations, maxEvaluations, null);
+  }
+
+  /**
+   * Maximises {@code f} from {@code start}, with a given initial inverse Hessian (of {@code -f})
+   * when one is known, e.g. from a fit on a subsample: it saves the {@code n} gradient
+   * evaluations of the finite-difference start and, being close to the truth near a maximum, makes
+   * the first steps nearly Newton steps.
+   *
+   * @param function the function and its gradient
+   * @param start the start, inside the box (not modified)
+   * @param limits the box half-widths
+   * @param relativeTolerance the largest acceptable free gradient component, relative to
+   *     {@code max(1, |f|)}
+   * @param iterations the iteration limit
+   * @param maxEvaluations the evaluation budget
+   * @param initialInverse the initial inverse Hessian of {@code -f} (not modified), or null for
+   *     the inverse of the finite-difference Hessian of the gradient at the start
+   * @return the best point reached
+   */
+  public static Result maximize(Smooth function, double[] start, double[] limits,
+      double relativeTolerance, int iterations, int maxEvaluations, double[][] initialInverse) {
     int[] count = {0};
     Smooth f = (z, gradient) -> {
       double v = function.valueAndGradient(z, gradient);
@@ -100,7 +122,8 @@ public final class QuasiNewton {
     if (!finite(g) || !Double.isFinite(fx)) {
       return new Result(x, fx, g, false, 0);
     }
-    double[][] inverse = initialInverse(f, x, g, limits);
+    double[][] inverse = initialInverse == null ? initialInverse(f, x, g, limits)
+        : copy(initialInverse);
     boolean identity = inverse == null;
     if (identity) {
       inverse = identity(n);
@@ -321,6 +344,14 @@ public final class QuasiNewton {
       s += u[i] * v[i];
     }
     return s;
+  }
+
+  private static double[][] copy(double[][] m) {
+    double[][] c = new double[m.length][];
+    for (int i = 0; i < m.length; i++) {
+      c[i] = m[i].clone();
+    }
+    return c;
   }
 
   private static double[][] identity(int n) {

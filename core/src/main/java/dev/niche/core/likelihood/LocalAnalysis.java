@@ -58,6 +58,27 @@ record LocalAnalysis(double[] point, double value, double[] gradient, double[][]
   }
 
   /**
+   * Finishes a point reached by BFGS from a warm start, where the gradient is already small: the
+   * Hessian from forward differences of the analytic gradient ({@code n} more evaluations), then
+   * one Newton step if that Hessian is negative definite and the step does not lower the value
+   * beyond rounding ({@link NewtonSteps#finish}). The Hessian is the one at the start of the step,
+   * which moves by far less than a standard error.
+   *
+   * @param objective the objective, with an analytic gradient
+   * @param point the point (not modified)
+   * @param value the value there
+   * @param gradient the gradient there (not modified)
+   * @param limits the box half-widths
+   * @return the analysis
+   */
+  static LocalAnalysis warm(InternalObjective objective, double[] point, double value,
+      double[] gradient, double[] limits) {
+    NewtonSteps.Polished p =
+        NewtonSteps.finish(objective::valueAndGradient, point, value, gradient, limits);
+    return new LocalAnalysis(p.point(), p.value(), p.gradient(), p.hessian());
+  }
+
+  /**
    * Tells whether every entry of the Hessian is finite.
    *
    * @return true if so

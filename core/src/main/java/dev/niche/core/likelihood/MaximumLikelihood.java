@@ -43,6 +43,13 @@ import org.slf4j.LoggerFactory;
  * then reports {@code onBoundary}, names the parameters that went to their bounds, and returns the
  * point at the limit instead of pretending it is an interior maximum.
  *
+ * <p>A {@linkplain Builder#warmStart warm start} (a point near the maximum with the covariance of
+ * the estimate there, e.g. from a fit on a subsample) saves most of the work on large data: BFGS
+ * starts from the matching inverse Hessian and stops at a gradient a hundredth of the final bound;
+ * then one Newton step on a forward-difference Hessian of the analytic gradient, which also gives
+ * the standard errors ({@code n} gradient evaluations instead of {@code 2n} per Hessian, and one
+ * Hessian instead of at least two).
+ *
  * <p>Instances are immutable and thread-safe provided the log-likelihood is.
  */
 public final class MaximumLikelihood {
@@ -61,11 +68,17 @@ public final class MaximumLikelihood {
   private static final double GRADIENT_TOLERANCE = 1e-10;
   /** An analytic-gradient fit is converged when its final gradient is below this relative bound. */
   private static final double FINAL_GRADIENT_TOLERANCE = 1e-7;
+  /**
+   * BFGS from a warm start stops here, a hundredth of the final bound; the Newton step on the
+   * forward-difference Hessian that follows takes the gradient to rounding level.
+   */
+  private static final double WARM_GRADIENT_TOLERANCE = 1e-9;
   private static final double LIMIT_MARGIN = 1.0;
 
   private final LogLikelihood logLikelihood;
   private final List<Parameter> parameters;
   private final List<double[]> starts;
+  private final List<WarmStart> warmStarts;
   private final int randomStarts;
   private final long seed;
   private final long observations;
@@ -79,6 +92,7 @@ public final class MaximumLikelihood {
       copies.add(s.clone());
     }
     this.starts = copies;
+    this.warmStarts = new ArrayList<>(b.warmStarts);
     this.randomStarts = b.randomStarts;
     this.seed = b.seed;
     this.observations = b.observations;
@@ -115,19 +129,27 @@ public final class MaximumLikelihood {
     List<double[]> internalStarts = internalStarts(limits);
     double[] best = null;
     double bestValue = Double.NEGATIVE_INFINITY;
+    SearchOutcome warmWinner = null;
     boolean allConverged = true;
-    for (double[] start : internalStarts) {
-      SearchOutcome run = search(objective, start, limits);
+    for (int s = 0; s < internalStarts.size(); s++) {
+      double[] start = internalStarts.get(s);
+      WarmStart warm = s < warmStarts.size() ? warmStarts.get(s) : null;
+      double[][] inverse = warm == null || !objective.hasGradient() ? null
+          : warm.internalInverse(parameters, start);
+      SearchOutcome run = search(objective, start, limits, inverse);
       allConverged &= run.converged();
       if (best == null || run.value() > bestValue) {
         best = run.point();
         bestValue = run.value();
+        warmWinner = inverse != null && run.converged() && run.gradient() != null ? run : null;
       }
     }
     if (!Double.isFinite(bestValue)) {
       return nowhereFinite(internalStarts.get(0), objective.evaluations);
     }
-    LocalAnalysis local = LocalAnalysis.polish(objective, best, limits, NEWTON_ITERATIONS);
+    LocalAnalysis local = warmWinner != null
+        ? LocalAnalysis.warm(objective, best, bestValue, warmWinner.gradient(), limits)
+        : LocalAnalysis.polish(objective, best, limits, NEWTON_ITERATIONS);
     List<String> notes = new ArrayList<>();
     if (!local.hessianFinite()) {
       notes.add("the Hessian at the maximum is not finite");
@@ -135,7 +157,7 @@ public final class MaximumLikelihood {
       double[] boundary = LocalMaximum.probeFlatDirection(
           objective::value, local.point(), local.value(), local.hessian(), limits);
       if (boundary != null) {
-        SearchOutcome run = search(objective, boundary, limits);
+        SearchOutcome run = search(objective, boundary, limits, null);
         if (run.value() >= local.value()) {
           local = LocalAnalysis.at(objective, run.point(), limits);
         }
@@ -204,14 +226,15 @@ public final class MaximumLikelihood {
             + "reported";
   }
 
-  private SearchOutcome search(InternalObjective objective, double[] start, double[] limits) {
+  private SearchOutcome search(
+      InternalObjective objective, double[] start, double[] limits, double[][] inverse) {
     if (!objective.hasGradient()) {
       return DerivativeFreeSearch.run(objective, start, limits, maxEvaluations);
     }
     objective.resetBest();
-    QuasiNewton.Result result = QuasiNewton.maximize(
-        objective::valueAndGradient, start, limits, GRADIENT_TOLERANCE, QUASI_NEWTON_ITERATIONS,
-        maxEvaluations);
+    QuasiNewton.Result result = QuasiNewton.maximize(objective::valueAndGradient, start, limits,
+        inverse == null ? GRADIENT_TOLERANCE : WARM_GRADIENT_TOLERANCE, QUASI_NEWTON_ITERATIONS,
+        maxEvaluations, inverse);
     if (objective.bestPoint == null) {
       // The start is outside the region where the likelihood is finite: search without
       // derivatives, which needs no gradient to find its way back.
@@ -219,7 +242,8 @@ public final class MaximumLikelihood {
     }
     LOG.debug("start {} -> {} in {} quasi-Newton iterations", Arrays.toString(start),
         result.value(), result.iterations());
-    return new SearchOutcome(result.point(), result.value(), result.converged());
+    return new SearchOutcome(result.point(), result.value(), result.converged(),
+        result.gradient());
   }
 
   private List<double[]> internalStarts(double[] limits) {
@@ -266,6 +290,7 @@ public final class MaximumLikelihood {
     private final LogLikelihood logLikelihood;
     private final List<Parameter> parameters;
     private final List<double[]> starts = new ArrayList<>();
+    private final List<WarmStart> warmStarts = new ArrayList<>();
     private int randomStarts;
     private long seed;
     private long observations;
@@ -301,6 +326,36 @@ public final class MaximumLikelihood {
         parameters.get(i).toInternal(values[i]);
       }
       starts.add(values.clone());
+      warmStarts.add(null);
+      return this;
+    }
+
+    /**
+     * Adds a starting point near the maximum together with the covariance of the estimate there,
+     * typically a fit on a subsample of {@code n} of the {@code N} observations with its
+     * covariance scaled by {@code n/N}. For a likelihood with an analytic gradient, BFGS then
+     * starts from the inverse Hessian this covariance implies, and if it converges from this start
+     * the standard errors come from a forward-difference Hessian of the gradient without Newton
+     * polishing (see the class documentation); a poor covariance costs iterations, never the
+     * maximum. Without an analytic gradient it is an ordinary {@link #start}.
+     *
+     * @param values one value per parameter, strictly inside its domain
+     * @param covariance the covariance on the natural scale, square, finite, of the parameters'
+     *     order, with positive diagonal (copied)
+     * @return this builder
+     * @throws NullPointerException if an argument or a row is null
+     * @throws IllegalArgumentException if a length is wrong, a value is outside its domain, an
+     *     entry is not finite or a diagonal entry is not positive
+     */
+    public Builder warmStart(double[] values, double[][] covariance) {
+      int order = Checks.square(covariance, "covariance");
+      Checks.sameLength(order, "covariance", parameters.size(), "parameters");
+      for (int i = 0; i < order; i++) {
+        Checks.element(covariance[i][i] > 0, "covariance", i, i, covariance[i][i],
+            "must be positive on the diagonal");
+      }
+      start(values);
+      warmStarts.set(warmStarts.size() - 1, WarmStart.of(covariance));
       return this;
     }
 

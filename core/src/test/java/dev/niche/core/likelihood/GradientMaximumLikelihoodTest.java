@@ -71,6 +71,59 @@ class GradientMaximumLikelihoodTest {
   }
 
   @Test
+  void warmStartFromASubsampleReachesTheFullMaximumWithFewerEvaluations() {
+    qt().withExamples(30).forAll(longs().all(), doubles().between(-100, 100),
+            doubles().between(0.01, 100))
+        .checkAssert((seed, mu, sigma) -> {
+          SplittableRandom random = new SplittableRandom(seed);
+          double[] sample = new double[2000];
+          for (int i = 0; i < sample.length; i++) {
+            sample[i] = mu + sigma * random.nextGaussian();
+          }
+          double[] sub = java.util.Arrays.copyOf(sample, 200);
+          LikelihoodFit first = MaximumLikelihood
+              .builder(normal(sub), Parameter.free("mu"), Parameter.positive("sigma"))
+              .start(0.0, 1.0).maximize();
+          double[][] covariance = first.covariance();
+          for (double[] row : covariance) {
+            for (int j = 0; j < row.length; j++) {
+              row[j] *= 0.1;
+            }
+          }
+          LikelihoodFit cold = MaximumLikelihood
+              .builder(normal(sample), Parameter.free("mu"), Parameter.positive("sigma"))
+              .start(first.values()).maximize();
+          LikelihoodFit warm = MaximumLikelihood
+              .builder(normal(sample), Parameter.free("mu"), Parameter.positive("sigma"))
+              .warmStart(first.values(), covariance).maximize();
+          assertTrue(warm.diagnostics().converged(), warm.diagnostics().message());
+          assertTrue(warm.diagnostics().evaluations() < cold.diagnostics().evaluations(),
+              warm.diagnostics().evaluations() + " vs " + cold.diagnostics().evaluations());
+          double sd = cold.value(1);
+          assertEquals(cold.value(0), warm.value(0), 1e-9 * (Math.abs(cold.value(0)) + sd));
+          assertEquals(sd, warm.value(1), 1e-9 * sd);
+          assertEquals(cold.logLikelihood(), warm.logLikelihood(),
+              1e-12 * Math.abs(cold.logLikelihood()));
+          for (int i = 0; i < 2; i++) {
+            assertEquals(cold.standardErrors()[i], warm.standardErrors()[i],
+                1e-5 * cold.standardErrors()[i]);
+          }
+        });
+  }
+
+  @Test
+  void warmStartRejectsABadCovariance() {
+    MaximumLikelihood.Builder b = MaximumLikelihood.builder(normal(new double[] {1, 2, 3}),
+        Parameter.free("mu"), Parameter.positive("sigma"));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> b.warmStart(new double[] {2, 1}, new double[][] {{1, 0}, {0, -1}}));
+    assertTrue(e.getMessage().contains("covariance[1][1] = -1.0"), e.getMessage());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> b.warmStart(new double[] {2, 1}, new double[][] {{1}}));
+  }
+
+  @Test
   void gradientAndDerivativeFreeSearchesFindTheSameMaximum() {
     double[] sample = {0.62, 1.85, 0.33, 2.71, 1.12, 0.48, 3.05, 0.91, 1.64, 0.27, 2.19, 1.38};
     DifferentiableLogLikelihood f = normal(sample);
