@@ -269,7 +269,7 @@ public final class QuasiNewton {
   }
 
   /** BFGS update of the inverse Hessian of {@code -f}: {@code (I-ρsyᵀ) B (I-ρysᵀ) + ρssᵀ}. */
-  private static void update(double[][] b, double[] s, double[] y, double sy) {
+  static void update(double[][] b, double[] s, double[] y, double sy) {
     int n = s.length;
     double rho = 1.0 / sy;
     double[] by = new double[n];

@@ -128,4 +128,37 @@ class LocalMaximumTest {
     assertEquals(-3, LocalMaximum.clamp(-7, 3));
     assertEquals(1.5, LocalMaximum.clamp(1.5, 3));
   }
+
+  @Test
+  void polishHalvesAnOvershootingNewtonStep() {
+    // -sqrt(1 + z²): the full Newton step maps z to -z³, from 2 to -8 where the value is lower;
+    // halving finds a rise, and the polish reaches the maximum -1 at 0.
+    ToDoubleFunction<double[]> hump = v -> -Math.sqrt(1 + v[0] * v[0]);
+    double[] z = LocalMaximum.polish(hump, new double[] {2}, new double[] {50}, 30);
+    assertEquals(0, z[0], 1e-6);
+  }
+
+  @Test
+  void probeOfALevelFunctionWithAZeroHessianReachesTheEdge() {
+    // Nothing to scale by: the probe follows an eigenvector of the zero matrix to the edge, where
+    // the value is the same.
+    double[] end = LocalMaximum.probeFlatDirection(v -> 3.0, new double[] {0.5, -1},
+        3.0, new double[][] {{0, 0}, {0, 0}}, new double[] {2, 4});
+    assertNotNull(end);
+    assertTrue(Math.abs(end[0]) == 2 || Math.abs(end[1]) == 4, "end " + end[0] + ", " + end[1]);
+  }
+
+  @Test
+  void probeMeasuresTheRoomToTheLowerFaceFromThePoint() {
+    // Rising towards z = -5 from z = 1: the room on that side is 5 + 1 = 6, so the edge is -5.
+    ToDoubleFunction<double[]> f = v -> -1e-3 * v[0];
+    double[] end = LocalMaximum.probeFlatDirection(f, new double[] {1}, f.applyAsDouble(
+        new double[] {1}), new double[][] {{0}}, new double[] {5});
+    assertArrayEquals(new double[] {-5}, end, 1e-12);
+    // And towards +5 from -1.
+    ToDoubleFunction<double[]> g = v -> 1e-3 * v[0];
+    end = LocalMaximum.probeFlatDirection(g, new double[] {-1}, g.applyAsDouble(
+        new double[] {-1}), new double[][] {{0}}, new double[] {5});
+    assertArrayEquals(new double[] {5}, end, 1e-12);
+  }
 }

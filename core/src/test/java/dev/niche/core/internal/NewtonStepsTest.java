@@ -1,0 +1,206 @@
+package dev.niche.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Newton polishing on the central-difference Hessian of an analytic gradient, on functions whose
+ * maxima, gradients and Hessians are known in closed form.
+ */
+class NewtonStepsTest {
+
+  /** {@code -(e^u - u) - (e^v - v)}: concave, maximum -2 at (0, 0), Hessian diag(-e^u, -e^v). */
+  private static final QuasiNewton.Smooth EXP_BOWL = (z, g) -> {
+    g[0] = 1 - Math.exp(z[0]);
+    g[1] = 1 - Math.exp(z[1]);
+    return -(Math.exp(z[0]) - z[0]) - (Math.exp(z[1]) - z[1]);
+  };
+
+  private static final double[] WIDE = {5, 5};
+
+  /** Counts evaluations and records the largest |z_i| seen. */
+  private static final class Watched implements QuasiNewton.Smooth {
+    private final QuasiNewton.Smooth f;
+    int calls;
+    double widest;
+
+    Watched(QuasiNewton.Smooth f) {
+      this.f = f;
+    }
+
+    @Override
+    public double valueAndGradient(double[] z, double[] gradient) {
+      calls++;
+      for (double v : z) {
+        widest = Math.max(widest, Math.abs(v));
+      }
+      return f.valueAndGradient(z, gradient);
+    }
+  }
+
+  @Test
+  void polishConvergesToTheMaximumWithItsHessian() {
+    double[] start = {1, -1};
+    NewtonSteps.Polished p = NewtonSteps.polish(EXP_BOWL, start, WIDE, 30);
+    assertArrayEquals(new double[] {0, 0}, p.point(), 1e-12);
+    assertEquals(-2, p.value(), 1e-15);
+    assertArrayEquals(new double[] {0, 0}, p.gradient(), 1e-12);
+    assertArrayEquals(new double[] {-1, 0}, p.hessian()[0], 1e-9);
+    assertArrayEquals(new double[] {0, -1}, p.hessian()[1], 1e-9);
+    assertArrayEquals(new double[] {1, -1}, start, 0.0, "start is not modified");
+  }
+
+  @Test
+  void oneNewtonStepAndTheHessianAtThePointReached() {
+    // One Newton step on each coordinate: z - (1 - e^z) / (-e^z) = z - 1 + e^-z, so 1/e and
+    // e - 2; the Hessian returned is the one there, diag(-e^(1/e), -e^(e-2)), not at the start.
+    NewtonSteps.Polished p = NewtonSteps.polish(EXP_BOWL, new double[] {1, -1}, WIDE, 1);
+    double u = Math.exp(-1);
+    double v = Math.E - 2;
+    assertArrayEquals(new double[] {u, v}, p.point(), 1e-9);
+    // The value and gradient are those at the point returned.
+    double[] g = new double[2];
+    assertEquals(EXP_BOWL.valueAndGradient(p.point(), g), p.value(), 0.0);
+    assertArrayEquals(g, p.gradient(), 0.0);
+    assertArrayEquals(new double[] {1 - Math.exp(u), 1 - Math.exp(v)}, p.gradient(), 1e-8);
+    assertEquals(-Math.exp(u), p.hessian()[0][0], 1e-8);
+    assertEquals(-Math.exp(v), p.hessian()[1][1], 1e-8);
+    assertEquals(0, p.hessian()[0][1], 1e-9);
+  }
+
+  @Test
+  void noStepsLeaveTheStartWithItsHessian() {
+    NewtonSteps.Polished p = NewtonSteps.polish(EXP_BOWL, new double[] {1, -1}, WIDE, 0);
+    assertArrayEquals(new double[] {1, -1}, p.point(), 0.0);
+    assertArrayEquals(new double[] {1 - Math.E, 1 - Math.exp(-1)}, p.gradient(), 1e-15);
+    assertEquals(-Math.E, p.hessian()[0][0], 1e-8);
+    assertEquals(-Math.exp(-1), p.hessian()[1][1], 1e-9);
+  }
+
+  @Test
+  void aQuadraticStopsOnceTheStepIsBelowRounding() {
+    // -½ (z - c)ᵀ A (z - c): the first Newton step lands on c (the central difference of a
+    // linear gradient is exact); the second moves by rounding only and ends the polish, so the
+    // work is two Hessians (2n gradients each) and two line-search points beyond the start.
+    Watched f = new Watched((z, g) -> {
+      double u = z[0] - 0.7;
+      double v = z[1] + 1.3;
+      g[0] = -(2 * u + v);
+      g[1] = -(u + 2 * v);
+      return -0.5 * (2 * u * u + 2 * u * v + 2 * v * v);
+    });
+    NewtonSteps.Polished p = NewtonSteps.polish(f, new double[] {3, 2}, WIDE, 30);
+    assertArrayEquals(new double[] {0.7, -1.3}, p.point(), 1e-12);
+    assertArrayEquals(new double[] {-2, -1}, p.hessian()[0], 1e-9);
+    assertArrayEquals(new double[] {-1, -2}, p.hessian()[1], 1e-9);
+    assertTrue(f.calls <= 1 + 2 * (4 + 1) + 4, "calls " + f.calls);
+  }
+
+  @Test
+  void stepHalvingKeepsTheValueFromFalling() {
+    // -sqrt(1 + z²): the full Newton step from z maps it to -z³, which overshoots from z = 2;
+    // halving finds a rise each time and the polish reaches the maximum -1 at 0.
+    QuasiNewton.Smooth hump = (z, g) -> {
+      double r = Math.sqrt(1 + z[0] * z[0]);
+      g[0] = -z[0] / r;
+      return -r;
+    };
+    NewtonSteps.Polished first = NewtonSteps.polish(hump, new double[] {2}, new double[] {50}, 1);
+    assertTrue(first.value() > -Math.sqrt(5), "never worse than the start");
+    assertTrue(Math.abs(first.point()[0]) < 2);
+    NewtonSteps.Polished p = NewtonSteps.polish(hump, new double[] {2}, new double[] {50}, 30);
+    assertEquals(0, p.point()[0], 1e-9);
+    assertEquals(-1, p.value(), 1e-15);
+  }
+
+  @Test
+  void polishStopsWhereTheHessianIsNotNegativeDefinite() {
+    // A saddle u² - v²: no Newton step is taken.
+    QuasiNewton.Smooth saddle = (z, g) -> {
+      g[0] = 2 * z[0];
+      g[1] = -2 * z[1];
+      return z[0] * z[0] - z[1] * z[1];
+    };
+    NewtonSteps.Polished p = NewtonSteps.polish(saddle, new double[] {0.5, 0.25}, WIDE, 10);
+    assertArrayEquals(new double[] {0.5, 0.25}, p.point(), 0.0);
+    assertEquals(0.25 - 0.0625, p.value(), 0.0);
+    assertArrayEquals(new double[] {2, 0}, p.hessian()[0], 1e-9);
+  }
+
+  @Test
+  void polishStopsWhereTheGradientIsNotFinite() {
+    QuasiNewton.Smooth broken = (z, g) -> {
+      g[0] = Double.NaN;
+      return -z[0] * z[0];
+    };
+    NewtonSteps.Polished p = NewtonSteps.polish(broken, new double[] {0.5}, WIDE, 10);
+    assertArrayEquals(new double[] {0.5}, p.point(), 0.0);
+    assertEquals(-0.25, p.value(), 0.0);
+    assertTrue(Double.isNaN(p.hessian()[0][0]));
+  }
+
+  @Test
+  void polishStaysInsideTheBox() {
+    Watched f = new Watched((z, g) -> {
+      g[0] = -2 * (z[0] - 10);
+      return -(z[0] - 10) * (z[0] - 10);
+    });
+    NewtonSteps.Polished p = NewtonSteps.polish(f, new double[] {0}, new double[] {3}, 10);
+    assertArrayEquals(new double[] {3}, p.point(), 0.0);
+    assertEquals(-49, p.value(), 0.0);
+    assertTrue(f.widest <= 3, "evaluated at " + f.widest);
+    // The Hessian at the bound comes from a one-sided difference of the linear gradient: -2.
+    assertEquals(-2, p.hessian()[0][0], 1e-9);
+  }
+
+  @Test
+  void aStepThatNeverRaisesTheValueIsNotTaken() {
+    // The gradient claims a rise at 0 that the value does not have: twenty halvings fail and the
+    // point stays.
+    QuasiNewton.Smooth liar = (z, g) -> {
+      g[0] = 1 - 2 * z[0];
+      return -z[0] * z[0] - 1e-3 * Math.abs(z[0]);
+    };
+    NewtonSteps.Polished p = NewtonSteps.polish(liar, new double[] {0}, WIDE, 10);
+    assertArrayEquals(new double[] {0}, p.point(), 0.0);
+    assertEquals(0, p.value(), 0.0);
+  }
+
+  @Test
+  void theHessianIsTheCentralDifferenceWithARelativeStep() {
+    // Column j differences the gradient at z ± h e_j with h = 1e-5 max(1, |z_j|).
+    for (double z : new double[] {100, -200, 0.5, 0}) {
+      java.util.List<Double> seen = new java.util.ArrayList<>();
+      QuasiNewton.Smooth square = (y, g) -> {
+        seen.add(y[0]);
+        g[0] = -y[0] * y[0];
+        return -y[0] * y[0] * y[0] / 3;
+      };
+      double[][] h = NewtonSteps.hessian(square, new double[] {z}, new double[] {1e6});
+      double step = 1e-5 * Math.max(1, Math.abs(z));
+      assertEquals(2, seen.size());
+      assertEquals(z + step, seen.get(0), 1e-12 * Math.max(1, Math.abs(z)));
+      assertEquals(z - step, seen.get(1), 1e-12 * Math.max(1, Math.abs(z)));
+      // The central difference of a quadratic gradient is exact: -2z.
+      assertEquals(-2 * z, h[0][0], 1e-9 * Math.max(1, Math.abs(z)));
+    }
+  }
+
+  @Test
+  void theHessianIsSymmetrisedAndKeepsItsStepsInsideTheBox() {
+    // A "gradient" whose Jacobian [[-1, 2], [0, -1]] is not symmetric: the average is returned.
+    Watched f = new Watched((z, g) -> {
+      g[0] = -z[0] + 2 * z[1];
+      g[1] = -z[1];
+      return 0;
+    });
+    double[][] h = NewtonSteps.hessian(f, new double[] {2, -2}, new double[] {2, 2});
+    assertArrayEquals(new double[] {-1, 1}, h[0], 1e-9);
+    assertArrayEquals(new double[] {1, -1}, h[1], 1e-9);
+    assertTrue(f.widest <= 2, "evaluated at " + f.widest);
+    assertEquals(4, f.calls);
+  }
+}
