@@ -294,6 +294,62 @@ class QuasiNewtonTest {
   }
 
   @Test
+  void armijoAcceptsARiseOfAtLeastOneTenThousandthOfThePredictedOne() {
+    // The gradient claims a slope of 2 (so each steepest-ascent step is 2 and predicts a rise of
+    // 4); the value rises by 2e-3 per unit, a thousandth of the prediction: accepted, three
+    // steps in three iterations. By 2e-5 per unit, a hundred-thousandth: rejected.
+    for (double slope : new double[] {2e-3, 2e-5}) {
+      QuasiNewton.Smooth claimed = (z, g) -> {
+        g[0] = 2;
+        return slope * z[0];
+      };
+      QuasiNewton.Result r = QuasiNewton.maximize(claimed, new double[] {100},
+          new double[] {1000}, 1e-10, 3, 20_000);
+      assertFalse(r.converged());
+      if (slope > 1e-4) {
+        assertEquals(3, r.iterations());
+        assertArrayEquals(new double[] {106}, r.point(), 1e-12);
+      } else {
+        assertEquals(1, r.iterations());
+        assertArrayEquals(new double[] {100}, r.point(), 0.0);
+      }
+    }
+  }
+
+  @Test
+  void aStartAtTheUpperBoundDifferencesInwards() {
+    // The forward difference of the initial Hessian steps down from a coordinate at its upper
+    // bound, so nothing is evaluated outside the box, and the Hessian is still exact.
+    double[] widest = {0};
+    QuasiNewton.Smooth watched = (z, g) -> {
+      widest[0] = Math.max(widest[0], Math.max(Math.abs(z[0]), Math.abs(z[1])));
+      return quadratic(1, 1).valueAndGradient(z, g);
+    };
+    QuasiNewton.Result r = QuasiNewton.maximize(watched, new double[] {2, 0},
+        new double[] {2, 2}, 1e-8, 500, 20_000);
+    assertTrue(widest[0] <= 2, "evaluated at " + widest[0]);
+    assertTrue(r.converged());
+    assertEquals(1, r.iterations());
+    assertArrayEquals(new double[] {1, 1}, r.point(), 1e-8);
+  }
+
+  @Test
+  void atTheIterationLimitConvergenceIsJudgedRelativeToTheValue() {
+    // No iteration allowed: a gradient of 1e-6 at a value of 1e6 is within 1e-10 * 1e6.
+    QuasiNewton.Smooth gentle = (z, g) -> {
+      g[0] = -1e-6 * z[0];
+      return 1e6 - 0.5e-6 * z[0] * z[0];
+    };
+    QuasiNewton.Result r =
+        QuasiNewton.maximize(gentle, new double[] {1}, new double[] {10}, 1e-10, 0, 20_000);
+    assertTrue(r.converged());
+    assertEquals(0, r.iterations());
+    QuasiNewton.Result tight =
+        QuasiNewton.maximize(gentle, new double[] {1}, new double[] {10}, 1e-13, 0, 20_000);
+    assertFalse(tight.converged());
+  }
+
+  @Test
   void aStartWithoutAFiniteValueOrGradientIsReturnedAsIs() {
     QuasiNewton.Smooth nanValue = (z, g) -> Double.NaN;
     QuasiNewton.Result r =
@@ -324,6 +380,9 @@ class QuasiNewtonTest {
     assertFalse(QuasiNewton.approximateWolfe(8.9, 10.0, 1.0, 0.0, 1.0));
     assertFalse(QuasiNewton.approximateWolfe(10.0, 10.0, 1.0, 0.91, 1.0));
     assertFalse(QuasiNewton.approximateWolfe(10.0, 10.0, 1.0, -0.91, 1.0));
+    // The slope bound scales with the initial slope.
+    assertTrue(QuasiNewton.approximateWolfe(10.0, 10.0, 1.0, 1.8, 2.0));
+    assertFalse(QuasiNewton.approximateWolfe(10.0, 10.0, 1.0, 1.9, 2.0));
   }
 
   @Test
