@@ -28,9 +28,10 @@ import dev.niche.core.likelihood.DifferentiableLogLikelihood;
  * </pre>
  *
  * <p>Cost of one evaluation: the sums over {@code k} are accumulated once per distinct
- * {@code x} (weighted by the customers with that {@code x}); {@code u} and its derivatives once
- * per distinct {@code (x, T)} pair, {@code v} once per distinct {@code (x, t_x)} pair
- * ({@link SummaryPairs}); per row only the log-sum-exp ({@code exp}, {@code log1p}, one division)
+ * {@code x} (weighted by the customers with that {@code x}), as is {@code ln(b+x-1)}; {@code u}
+ * and its derivatives once per distinct {@code (x, T)} pair, {@code v} once per distinct
+ * {@code (x, t_x)} pair ({@link SummaryPairs}), each with one {@code log1p} kept for the
+ * gradient; per row only the log-sum-exp ({@code exp}, {@code log1p}, one division)
  * and two scatter-adds of {@code wσ} and {@code w(1-σ)} onto its pairs, whose derivative vectors
  * are combined at the end. No allocation per row.
  */
@@ -91,21 +92,29 @@ public final class BgNbdScore implements DifferentiableLogLikelihood {
     double[] ages = pairs.age;
     int nAge = ages.length;
     double[] u = new double[nAge];
+    double[] ageLog = new double[nAge];
     double[] uWeight = pairs.aloneWeight.clone();
     for (int i = 0; i < nAge; i++) {
       int xi = ageX[i];
-      u[i] = -(r + xi) * Math.log1p(ages[i] / alpha) - xi * logAlpha;
+      ageLog[i] = Math.log1p(ages[i] / alpha);
+      u[i] = -(r + xi) * ageLog[i] - xi * logAlpha;
       sum += uWeight[i] * u[i];
     }
     int[] recencyX = pairs.recencyX;
     double[] recency = pairs.recency;
     int nRecency = recency.length;
     double[] v = new double[nRecency];
+    double[] recencyLog = new double[nRecency];
     double[] vWeight = new double[nRecency];
+    // ln a - ln(b+x-1) per frequency x >= 1.
+    double[] logDropout = new double[byFrequency.length];
+    for (int k = 1; k < byFrequency.length; k++) {
+      logDropout[k] = logA - Math.log(b + k - 1);
+    }
     for (int i = 0; i < nRecency; i++) {
       int xi = recencyX[i];
-      v[i] = logA - Math.log(b + xi - 1) - (r + xi) * Math.log1p(recency[i] / alpha)
-          - xi * logAlpha;
+      recencyLog[i] = Math.log1p(recency[i] / alpha);
+      v[i] = logDropout[xi] - (r + xi) * recencyLog[i] - xi * logAlpha;
     }
     int[] rowAge = pairs.rowAge;
     int[] rowRecency = pairs.rowRecency;
@@ -135,7 +144,7 @@ public final class BgNbdScore implements DifferentiableLogLikelihood {
       double w = uWeight[i];
       if (w != 0) {
         int xi = ageX[i];
-        dr -= w * Math.log1p(ages[i] / alpha);
+        dr -= w * ageLog[i];
         dalpha += w * (r / alpha - (r + xi) / (alpha + ages[i]));
       }
     }
@@ -143,7 +152,7 @@ public final class BgNbdScore implements DifferentiableLogLikelihood {
       double w = vWeight[i];
       if (w != 0) {
         int xi = recencyX[i];
-        dr -= w * Math.log1p(recency[i] / alpha);
+        dr -= w * recencyLog[i];
         dalpha += w * (r / alpha - (r + xi) / (alpha + recency[i]));
         da += w / a;
         db -= w / (b + xi - 1);

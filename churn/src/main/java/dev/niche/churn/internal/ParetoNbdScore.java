@@ -24,7 +24,8 @@ import java.util.Arrays;
  * </pre>
  *
  * <p>Cost of one evaluation: {@code E}, {@code ln G} and their gradients once per distinct
- * {@code (x, T)} and {@code (x, t_x)} pair ({@link SummaryPairs}), the sums over {@code k} once per
+ * {@code (x, T)} and {@code (x, t_x)} pair ({@link SummaryPairs}), sharing their logarithms and
+ * the series coefficients of each frequency ({@link ParetoNbdPass}), the sums over {@code k} once per
  * distinct {@code x}; per row the two exponentials and two logarithms of {@code D} and the
  * log-sum-exp, and three scatter-adds of the row's weights of {@code ∇E(T)}, {@code ∇ln G(T)} and
  * {@code ∇ln G(t_x)} onto its pairs, combined with the pairs' gradients at the end. Where a series
@@ -36,6 +37,12 @@ import java.util.Arrays;
 public final class ParetoNbdScore implements DifferentiableLogLikelihood {
 
   private final SummaryPairs pairs;
+  /** The rows themselves when they do not compress into pairs ({@code pairs} is then unused). */
+  private final int[] x;
+  private final double[] tx;
+  private final double[] age;
+  private final double[] weight;
+  private final boolean byRow;
 
   /**
    * Indexes validated rows.
@@ -47,6 +54,13 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
    */
   public ParetoNbdScore(int[] x, double[] tx, double[] age, double[] weight) {
     this.pairs = SummaryPairs.of(x, tx, age, weight);
+    this.x = x;
+    this.tx = tx;
+    this.age = age;
+    this.weight = weight;
+    // Continuous times: (about) one pair per row, where the pairs' arrays would only add memory
+    // traffic; each row's endpoint terms are then computed and combined where they are used.
+    this.byRow = pairs.age.length + pairs.recency.length > x.length;
   }
 
   @Override
@@ -74,6 +88,96 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
       gammaRatio += Math.log(r + k);
       harmonic += 1 / (r + k);
     }
+    Terms t = new Terms(r, alpha, s, beta, byFrequency.length);
+    if (byRow) {
+      byRow(t);
+    } else {
+      byPairs(t);
+    }
+    sum += t.sum;
+    if (!t.series) {
+      Arrays.fill(gradient, Double.NaN);
+      return sum;
+    }
+    for (int k = 0; k < t.ratioWeight.length; k++) {
+      double w = t.ratioWeight[k];
+      if (w != 0) {
+        double m = r + s + k;
+        dr -= w / m;
+        ds += w * (1 / s - 1 / m);
+      }
+    }
+    gradient[0] = dr + t.g[0];
+    gradient[1] = t.g[1];
+    gradient[2] = ds + t.g[2];
+    gradient[3] = t.g[3];
+    return sum;
+  }
+
+  /** The pair terms of one evaluation: what the rows add beyond the sums over {@code k}. */
+  private static final class Terms {
+    final ParetoNbdPass pass;
+    final double[] startZero = new double[4];
+    final double logStartAlone;
+    final double[] logSOverM;
+    final double[] ratioWeight;
+    final double[] g = new double[4];
+    boolean series;
+    double sum;
+
+    Terms(double r, double alpha, double s, double beta, int frequencies) {
+      pass = new ParetoNbdPass(r, alpha, s, beta, frequencies - 1);
+      logStartAlone = ParetoNbdEndpoint.logG(r, alpha, s, beta, 0, 0.0, startZero, 0);
+      series = !Double.isNaN(logStartAlone);
+      logSOverM = new double[frequencies];
+      for (int k = 0; k < frequencies; k++) {
+        logSOverM[k] = Math.log(s / (r + s + k));
+      }
+      ratioWeight = new double[frequencies];
+    }
+  }
+
+  private void byRow(Terms t) {
+    double[] aliveG = new double[4];
+    double[] endG = new double[4];
+    double[] startG = new double[4];
+    double[] g = t.g;
+    double startAloneWeight = 0;
+    Row row = new Row();
+    boolean series = t.series;
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      int xi = x[i];
+      double w = weight[i];
+      double end = t.pass.endpoint(xi, age[i], endG, 0, aliveG, 0);
+      double alive = t.pass.alive;
+      double start = xi == 0 ? t.logStartAlone : t.pass.endpoint(xi, tx[i], startG, 0, null, 0);
+      series &= !Double.isNaN(end) && !Double.isNaN(start);
+      sum += w * row.combine(alive, t.logSOverM[xi], start, end);
+      double onAlive = w * row.sigma;
+      double died = w * (1 - row.sigma);
+      double onStart = died * (1 + row.q);
+      double onEnd = -died * row.q;
+      t.ratioWeight[xi] += died;
+      if (xi == 0) {
+        startAloneWeight += onStart;
+        for (int j = 0; j < 4; j++) {
+          g[j] += onAlive * aliveG[j] + onEnd * endG[j];
+        }
+      } else {
+        for (int j = 0; j < 4; j++) {
+          g[j] += onAlive * aliveG[j] + onStart * startG[j] + onEnd * endG[j];
+        }
+      }
+    }
+    for (int j = 0; j < 4; j++) {
+      g[j] += startAloneWeight * t.startZero[j];
+    }
+    t.sum = sum;
+    t.series = series;
+  }
+
+  private void byPairs(Terms t) {
     int ages = pairs.age.length;
     int recencies = pairs.recency.length;
     // Per (x, T): E(T) with its gradient, ln G(T) with its gradient.
@@ -83,38 +187,30 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
     double[] endGradient = new double[4 * ages];
     double[] logStart = new double[recencies];
     double[] startGradient = new double[4 * recencies];
-    double[] startZero = new double[4];
-    double logStartAlone = ParetoNbdEndpoint.logG(r, alpha, s, beta, 0, 0.0, startZero, 0);
-    boolean series = !Double.isNaN(logStartAlone);
+    boolean series = t.series;
     for (int i = 0; i < ages; i++) {
-      int xi = pairs.ageX[i];
-      double t = pairs.age[i];
-      logAlive[i] = aliveGradient(r, alpha, s, beta, xi, t, aliveGradient, 4 * i);
-      logEnd[i] = ParetoNbdEndpoint.logG(r, alpha, s, beta, xi, t, endGradient, 4 * i);
+      logEnd[i] = t.pass.endpoint(pairs.ageX[i], pairs.age[i], endGradient, 4 * i,
+          aliveGradient, 4 * i);
+      logAlive[i] = t.pass.alive;
       series &= !Double.isNaN(logEnd[i]);
     }
     for (int i = 0; i < recencies; i++) {
-      logStart[i] = ParetoNbdEndpoint.logG(
-          r, alpha, s, beta, pairs.recencyX[i], pairs.recency[i], startGradient, 4 * i);
+      logStart[i] = t.pass.endpoint(pairs.recencyX[i], pairs.recency[i], startGradient, 4 * i,
+          null, 0);
       series &= !Double.isNaN(logStart[i]);
     }
     // Row weights on each pair's gradients, and on ln(s/m) per frequency.
     double[] aliveWeight = new double[ages];
     double[] endWeight = new double[ages];
     double[] startWeight = new double[recencies];
-    double[] ratioWeight = new double[byFrequency.length];
+    double[] ratioWeight = t.ratioWeight;
     double startAloneWeight = 0;
-    double logSOverMAlone = Math.log(s / (r + s));
-    double[] logSOverM = new double[byFrequency.length];
-    for (int k = 0; k < logSOverM.length; k++) {
-      logSOverM[k] = Math.log(s / (r + s + k));
-    }
+    double sum = 0;
     Row row = new Row();
     for (int i = 0; i < ages; i++) {
       double w = pairs.aloneWeight[i];
       if (w != 0) {
-        sum += w * row.combine(logAlive[i], logSOverMAlone, logStartAlone, logEnd[i],
-            r, alpha, s, beta, 0, 0.0, pairs.age[i]);
+        sum += w * row.combine(logAlive[i], t.logSOverM[0], t.logStartAlone, logEnd[i]);
         aliveWeight[i] += w * row.sigma;
         ratioWeight[0] += w * (1 - row.sigma);
         startAloneWeight += w * (1 - row.sigma) * (1 + row.q);
@@ -128,23 +224,21 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
       int a = rowAge[i];
       int c = rowRecency[i];
       int xi = pairs.ageX[a];
-      double g1 = logStart[c];
-      double g2 = logEnd[a];
       double w = rowWeight[i];
-      sum += w * row.combine(logAlive[a], logSOverM[xi], g1, g2,
-          r, alpha, s, beta, xi, pairs.recency[c], pairs.age[a]);
+      sum += w * row.combine(logAlive[a], t.logSOverM[xi], logStart[c], logEnd[a]);
       aliveWeight[a] += w * row.sigma;
       ratioWeight[xi] += w * (1 - row.sigma);
       startWeight[c] += w * (1 - row.sigma) * (1 + row.q);
       endWeight[a] -= w * (1 - row.sigma) * row.q;
     }
+    t.sum = sum;
+    t.series = series;
     if (!series) {
-      Arrays.fill(gradient, Double.NaN);
-      return sum;
+      return;
     }
-    double[] g = new double[4];
+    double[] g = t.g;
     for (int j = 0; j < 4; j++) {
-      g[j] = startAloneWeight * startZero[j];
+      g[j] = startAloneWeight * t.startZero[j];
     }
     for (int i = 0; i < ages; i++) {
       for (int j = 0; j < 4; j++) {
@@ -156,32 +250,6 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
         g[j] += startWeight[i] * startGradient[4 * i + j];
       }
     }
-    for (int k = 0; k < ratioWeight.length; k++) {
-      double w = ratioWeight[k];
-      if (w != 0) {
-        double m = r + s + k;
-        dr -= w / m;
-        ds += w * (1 / s - 1 / m);
-      }
-    }
-    gradient[0] = dr + g[0];
-    gradient[1] = g[1];
-    gradient[2] = ds + g[2];
-    gradient[3] = g[3];
-    return sum;
-  }
-
-  /** {@code E(T) = ln A1} and its gradient (see {@link ParetoNbdEndpoint}). */
-  private static double aliveGradient(double r, double alpha, double s, double beta, int x,
-      double t, double[] gradient, int offset) {
-    double l1 = Math.log1p(t / alpha);
-    double l2 = Math.log1p(t / beta);
-    gradient[offset] = -l1;
-    gradient[offset + 1] = (r * (t / (alpha + t))) / alpha - x / (alpha + t);
-    gradient[offset + 2] = -l2;
-    gradient[offset + 3] = s * (t / (beta + t)) / beta;
-    double e = -r * l1 - s * l2;
-    return x == 0 ? e : e - x * Math.log(alpha + t);
   }
 
   /** One row's {@code ln(e^E + e^D)}, with its weights {@code σ} and {@code q}; one per pass. */
@@ -189,8 +257,7 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
     double sigma;
     double q;
 
-    double combine(double alive, double logSOverM, double g1, double g2, double r, double alpha,
-        double s, double beta, int x, double tx, double age) {
+    double combine(double alive, double logSOverM, double g1, double g2) {
       double died;
       q = 0;
       if (Double.isNaN(g1) || Double.isNaN(g2)) {
