@@ -30,7 +30,7 @@ class ContinuousTimesFitTest {
     double[] age = new double[s.x.length];
     for (int i = 0; i < age.length; i++) {
       age[i] = s.age[i] + 0.1 * random.nextDouble();
-      tx[i] = s.tx[i] * (age[i] / s.age[i]);
+      tx[i] = Math.min(age[i], s.tx[i] * (age[i] / s.age[i]));
     }
     DistinctCustomers d = DistinctCustomers.validated(s.x, tx, age, null);
     ParetoNbdScore score = new ParetoNbdScore(d.x, d.tx, d.age, d.weight);
