@@ -31,7 +31,9 @@ import org.apache.spark.storage.StorageLevel;
  * ({@code SquaredDistance.toAll}, four centres at a time with fused multiply-adds) scans. The
  * start is k-means|| (Bahmani et al. 2012) with oversampling {@code l = 2k} over
  * {@code initSteps} rounds, the candidates weighted by the rows nearest to them and reduced to k
- * centres on the driver by Niche's weighted k-means++ and Lloyd. Each Lloyd iteration sends the
+ * centres on the driver by Niche's weighted greedy k-means++ and Lloyd to convergence, best of 10
+ * seeded starts (milliseconds: there are about {@code 2k · initSteps} candidates; MLlib's single
+ * k-means++ draw per centre often merges two clusters here). Each Lloyd iteration sends the
  * centres to the partitions, which return per-cluster sums (compensated, double-double), counts
  * and inertia; the driver merges them exactly and divides. A cluster that receives no row keeps
  * its centre. Iterations stop when no centre moves more than {@code tol} (Euclidean, as MLlib)

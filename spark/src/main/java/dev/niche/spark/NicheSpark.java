@@ -102,7 +102,10 @@ public final class NicheSpark {
    * the in-process one to the last bit). The result is lazy: one row per customer whose first
    * purchase is on or before the calibration end, with the customer column (same name and type)
    * then {@value #FREQUENCY}, {@value #RECENCY}, {@value #AGE}, {@value #MEAN_REPEAT_SPEND} and
-   * {@value #TOTAL_SPEND} (doubles), in no particular order.
+   * {@value #TOTAL_SPEND} (doubles), in no particular order. The job shuffles each purchase once
+   * as (customer, epoch day, amount), sorts each partition by customer and summarises every
+   * customer in one streaming pass over its adjacent rows (only the current customer's
+   * purchases are held, in primitive arrays, while they are put in canonical order).
    *
    * @param transactions the transactions, one row per purchase
    * @param customerColumn the customer column (any type)

@@ -198,6 +198,32 @@ class NicheSparkTest {
   }
 
   @Test
+  void customersCompareByValueWhateverTheirType() {
+    // Binary identifiers by content; -0.0 and 0.0 are one customer, as in a Spark groupBy.
+    StructType binary = new StructType().add("id", DataTypes.BinaryType)
+        .add("day", DataTypes.DateType).add("amount", DataTypes.DoubleType);
+    List<Row> bytes = List.of(
+        RowFactory.create(new byte[] {1, 2}, LocalDate.of(2024, 1, 1), 10.0),
+        RowFactory.create(new byte[] {1, 2}, LocalDate.of(2024, 1, 3), 5.0),
+        RowFactory.create(new byte[] {3}, LocalDate.of(2024, 1, 2), 7.0));
+    List<Row> byBytes = NicheSpark.customerSummaries(
+        TestSpark.session().createDataFrame(bytes, binary), "id", "day", "amount",
+        LocalDate.of(2024, 1, 10), ActivityUnit.DAYS).collectAsList();
+    assertEquals(2, byBytes.size());
+    StructType real = new StructType().add("id", DataTypes.DoubleType)
+        .add("day", DataTypes.DateType).add("amount", DataTypes.DoubleType);
+    List<Row> zeros = List.of(
+        RowFactory.create(-0.0, LocalDate.of(2024, 1, 1), 10.0),
+        RowFactory.create(0.0, LocalDate.of(2024, 1, 3), 5.0));
+    List<Row> byZero = NicheSpark.customerSummaries(
+        TestSpark.session().createDataFrame(zeros, real).repartition(2), "id", "day", "amount",
+        LocalDate.of(2024, 1, 10), ActivityUnit.DAYS).collectAsList();
+    assertEquals(1, byZero.size());
+    assertEquals(1.0, byZero.get(0).getDouble(1));
+    assertEquals(15.0, byZero.get(0).getDouble(5));
+  }
+
+  @Test
   void badArgumentsAreNamed() {
     NullPointerException npe = assertThrows(NullPointerException.class,
         () -> NicheSpark.cohortTable(null, "customer", "day", CohortPeriod.MONTH));
