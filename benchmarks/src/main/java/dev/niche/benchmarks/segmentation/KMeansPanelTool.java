@@ -41,6 +41,10 @@ import java.util.SplittableRandom;
  *   <li>{@code profile [SHAPE...]}: where a one-thread fit's time goes (thread CPU time of the
  *       spatial order with the ordered copy, the start, and the whole fit; the iterations are
  *       the rest), three repetitions per shape, seed 42.
+ *   <li>{@code start [SHAPE...]}: the greedy k-means++ start alone (seed 42, one thread, on the
+ *       rows in the fit's order): thread CPU time of eight repetitions, their minimum and
+ *       median, and a hash of the centres, labels and distances, to compare two builds' starts
+ *       for speed and identity.
  *   <li>{@code iterations [SHAPE...]}: a one-thread fit's iterations taken apart (the plan's
  *       assigner on the rows in the caller's order, greedy k-means++ start, 20 iterations): thread
  *       CPU time of the M-steps and of the E-steps per iteration, three repetitions per shape.
@@ -74,6 +78,9 @@ public final class KMeansPanelTool {
         break;
       case "profile":
         profile(shapes(args, 1));
+        break;
+      case "start":
+        start(shapes(args, 1));
         break;
       case "iterations":
         iterations(shapes(args, 1));
@@ -176,6 +183,37 @@ public final class KMeansPanelTool {
               + "iterations %.3f (%d, %s)%n", s, fit, order, start, fit - order - start,
               m.iterations(), m.algorithm());
         }
+      }
+    }
+  }
+
+  private static void start(PanelShape[] shapes) {
+    ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    for (PanelShape s : shapes) {
+      double[] flat = s.generate();
+      try (ChunkPool pool = new ChunkPool(1)) {
+        Dataset data;
+        if (s.k >= SpatialOrder.MIN_CLUSTERS) {
+          SpatialOrder order = SpatialOrder.of(new Dataset(flat, s.n, s.d, null), s.k, pool);
+          data = new Dataset(order.copy(flat, s.d, pool), s.n, s.d, null, true);
+        } else {
+          data = new Dataset(flat, s.n, s.d, null);
+        }
+        double[] t = new double[8];
+        int hash = 0;
+        for (int r = 0; r < t.length; r++) {
+          long t0 = bean.getCurrentThreadCpuTime();
+          Seeding seeding = Seeding.of(data, pool);
+          double[] centres = seeding.greedy(s.k, 2 + (int) Math.floor(Math.log(s.k)),
+              new SplittableRandom(Seeds.derive(KMeansPanelBenchmark.SEED, 0)));
+          t[r] = (bean.getCurrentThreadCpuTime() - t0) / 1e9;
+          hash = 31 * (31 * Arrays.hashCode(centres) + Arrays.hashCode(seeding.labels()))
+              + Arrays.hashCode(seeding.minD2());
+        }
+        double[] sorted = t.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "start %s min %.3f s, median %.3f s, all %s, hash %08x%n",
+            s, sorted[0], sorted[t.length / 2], Arrays.toString(t), hash);
       }
     }
   }
