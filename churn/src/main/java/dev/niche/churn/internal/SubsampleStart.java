@@ -8,17 +8,18 @@ import dev.niche.core.likelihood.Parameter;
 import java.util.Arrays;
 
 /**
- * Maximum likelihood for repeat-purchase models on many customers in two stages: the search from
+ * Maximum likelihood for repeat-purchase models on many customers in stages: the search from
  * the model's default starts runs on a deterministic systematic subsample of about
- * {@value #SUBSAMPLE_CUSTOMERS} customers, and its maximum warm-starts BFGS on all the rows, with
- * the subsample's covariance scaled by {@code n/N} as the initial inverse Hessian
- * ({@link MaximumLikelihood.Builder#warmStart}): a few full-data steps, then a forward-difference
- * Hessian of the analytic gradient for the standard errors. The subsample's maximum lies within a few of its standard errors of the full
- * maximum, where the full likelihood is close to quadratic, so the second stage takes a handful
- * of full evaluations; the result is the maximum of the full likelihood (its gradient is checked
- * and reported by {@link MaximumLikelihood}). When the subsample's fit does not converge or lies
- * on the boundary, the full data are searched from the default starts instead. Not part of the
- * API.
+ * {@value #SUBSAMPLE_CUSTOMERS} customers (itself fitted the same way from a subsample of a tenth
+ * of it), and its maximum warm-starts BFGS on all the rows, with the subsample's covariance scaled
+ * by {@code n/N} as the initial inverse Hessian ({@link MaximumLikelihood.Builder#warmStart}): a
+ * few full-data steps, one Newton step and a forward-difference Hessian of the analytic gradient
+ * for the standard errors. The subsample's maximum lies within a few of its standard errors of
+ * the full maximum, where the full likelihood is close to quadratic, so the next stage takes a
+ * handful of full evaluations; the result is the maximum of the full likelihood (its gradient is
+ * checked and reported by {@link MaximumLikelihood}). When a subsample's fit does not converge or
+ * lies on the boundary, the rows of that stage are searched from the default starts instead. Not
+ * part of the API.
  *
  * <p>The subsample is systematic over the cumulative weights of the distinct rows in their order
  * of first occurrence: row {@code i} gets {@code ⌊f C_i + ½⌋ - ⌊f C_{i-1} + ½⌋} customers, with
@@ -31,13 +32,19 @@ public final class SubsampleStart {
   static final int SUBSAMPLE_CUSTOMERS = 40_000;
 
   /**
+   * The subsample sizes, largest first: the subsample of {@value #SUBSAMPLE_CUSTOMERS} is itself
+   * fitted from a warm start on a subsample of a tenth of it, so the search from the default starts
+   * (some dozens of evaluations) runs on a few thousand customers only.
+   */
+  private static final int[] SUBSAMPLES = {SUBSAMPLE_CUSTOMERS, SUBSAMPLE_CUSTOMERS / 10};
+
+  private static final String STARTED = "; started from the maximum on a systematic subsample of ";
+
+  /**
    * Evaluation budget per start: BFGS with the analytic gradient needs well under a hundred; the
    * budget bounds the work on hostile data (e.g. ages near the largest double).
    */
   private static final int MAX_EVALUATIONS = 2_000;
-
-  /** Below this many distinct rows the full data are searched directly. */
-  private static final int DIRECT_ROWS = 20_000;
 
   /** Builds a likelihood over weighted rows. */
   @FunctionalInterface
@@ -76,19 +83,26 @@ public final class SubsampleStart {
   public static Outcome maximize(
       DistinctCustomers d, Model model, Parameter[] parameters, double[]... starts) {
     long observations = Math.max(1, Math.round(d.totalWeight()));
-    if (d.size() > DIRECT_ROWS && d.totalWeight() > 2 * SUBSAMPLE_CUSTOMERS) {
-      DistinctCustomers sample = systematic(d, SUBSAMPLE_CUSTOMERS / d.totalWeight());
+    return maximize(d, model, parameters, observations, 0, starts);
+  }
+
+  private static Outcome maximize(DistinctCustomers d, Model model, Parameter[] parameters,
+      long observations, int stage, double[]... starts) {
+    if (stage < SUBSAMPLES.length && d.size() > SUBSAMPLES[stage] / 2
+        && d.totalWeight() > 2 * SUBSAMPLES[stage]) {
+      DistinctCustomers sample = systematic(d, SUBSAMPLES[stage] / d.totalWeight());
       if (sample.meanFrequency() > 0) {
-        LikelihoodFit first = fit(model.likelihood(sample.x, sample.tx, sample.age,
-            sample.weight), parameters, observations, starts);
-        if (first.diagnostics().converged() && !first.diagnostics().onBoundary()) {
+        Outcome first = maximize(sample, model, parameters, observations, stage + 1, starts);
+        FitDiagnostics fd = first.diagnostics();
+        if (fd.converged() && !fd.onBoundary()) {
           LikelihoodFit full = warmFit(model.likelihood(d.x, d.tx, d.age, d.weight),
-              parameters, observations, first, sample.totalWeight() / d.totalWeight());
+              parameters, observations, first.fit(), sample.totalWeight() / d.totalWeight());
           FitDiagnostics f = full.diagnostics();
+          String from = fd.message().contains(STARTED) ? fd.message()
+              .substring(fd.message().indexOf(STARTED) + STARTED.length()) + " and " : "";
           return new Outcome(full, new FitDiagnostics(f.converged(),
-              f.evaluations() + first.diagnostics().evaluations(), f.logLikelihood(),
-              f.onBoundary(), f.message() + "; started from the maximum on a systematic "
-                  + "subsample of " + Math.round(sample.totalWeight()) + " customers"));
+              f.evaluations() + fd.evaluations(), f.logLikelihood(), f.onBoundary(),
+              f.message() + STARTED + from + Math.round(sample.totalWeight()) + " customers"));
         }
       }
     }

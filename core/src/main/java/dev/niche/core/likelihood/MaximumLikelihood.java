@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A {@linkplain Builder#warmStart warm start} (a point near the maximum with the covariance of
  * the estimate there, e.g. from a fit on a subsample) saves most of the work on large data: BFGS
- * starts from the matching inverse Hessian and stops at a gradient a hundredth of the final bound;
+ * starts from the matching inverse Hessian and stops at a gradient a tenth of the final bound;
  * then one Newton step on a forward-difference Hessian of the analytic gradient, which also gives
  * the standard errors ({@code n} gradient evaluations instead of {@code 2n} per Hessian, and one
  * Hessian instead of at least two).
@@ -69,10 +69,10 @@ public final class MaximumLikelihood {
   /** An analytic-gradient fit is converged when its final gradient is below this relative bound. */
   private static final double FINAL_GRADIENT_TOLERANCE = 1e-7;
   /**
-   * BFGS from a warm start stops here, a hundredth of the final bound; the Newton step on the
+   * BFGS from a warm start stops here, a tenth of the final bound; the Newton step on the
    * forward-difference Hessian that follows takes the gradient to rounding level.
    */
-  private static final double WARM_GRADIENT_TOLERANCE = 1e-9;
+  private static final double WARM_GRADIENT_TOLERANCE = 1e-8;
   private static final double LIMIT_MARGIN = 1.0;
 
   private final LogLikelihood logLikelihood;
