@@ -203,4 +203,121 @@ class NewtonStepsTest {
     assertTrue(f.widest <= 2, "evaluated at " + f.widest);
     assertEquals(4, f.calls);
   }
+
+  @Test
+  void finishTakesOneNewtonStepOnTheForwardDifferenceHessian() {
+    // Near the maximum of the exponential bowl: one Newton step z - 1 + e^-z ≈ z² / 2 (up to the
+    // O(1e-6) relative error of the forward-difference Hessian), and the Hessian returned is
+    // the one at the start, diag(-e^z).
+    double[] start = {1e-3, -2e-3};
+    double[] g = new double[2];
+    double value = EXP_BOWL.valueAndGradient(start, g);
+    double[] gradient = g.clone();
+    Watched f = new Watched(EXP_BOWL);
+    NewtonSteps.Polished p = NewtonSteps.finish(f, start, value, gradient, WIDE);
+    assertEquals(start[0] - 1 + Math.exp(-start[0]), p.point()[0], 3e-9);
+    assertEquals(start[1] - 1 + Math.exp(-start[1]), p.point()[1], 3e-9);
+    assertTrue(p.value() > value);
+    double[] expected = new double[2];
+    assertEquals(EXP_BOWL.valueAndGradient(p.point(), expected), p.value(), 0.0);
+    assertArrayEquals(expected, p.gradient(), 0.0);
+    assertEquals(-Math.exp(start[0]), p.hessian()[0][0], 1e-6);
+    assertEquals(-Math.exp(start[1]), p.hessian()[1][1], 1e-6);
+    assertEquals(0, p.hessian()[0][1], 1e-9);
+    // n gradients for the Hessian, one at the new point.
+    assertEquals(3, f.calls);
+    assertArrayEquals(new double[] {1e-3, -2e-3}, start, 0.0, "start is not modified");
+    assertArrayEquals(g, gradient, 0.0, "gradient is not modified");
+  }
+
+  @Test
+  void finishKeepsTheStartWhereTheHessianIsNotNegativeDefinite() {
+    QuasiNewton.Smooth saddle = (z, g) -> {
+      g[0] = 2 * z[0];
+      g[1] = -2 * z[1];
+      return z[0] * z[0] - z[1] * z[1];
+    };
+    double[] start = {0.5, 0.25};
+    double[] gradient = {1, -0.5};
+    NewtonSteps.Polished p = NewtonSteps.finish(saddle, start, 0.1875, gradient, WIDE);
+    assertArrayEquals(start, p.point(), 0.0);
+    assertEquals(0.1875, p.value(), 0.0);
+    assertArrayEquals(gradient, p.gradient(), 0.0);
+    assertEquals(2, p.hessian()[0][0], 1e-5);
+    assertEquals(-2, p.hessian()[1][1], 1e-5);
+    p.point()[0] = 99;
+    p.gradient()[0] = 99;
+    assertEquals(0.5, start[0], "the start is copied, not shared");
+    assertEquals(1, gradient[0]);
+  }
+
+  @Test
+  void finishRejectsAStepThatLowersTheValueOrLandsWhereItIsUndefined() {
+    // The gradient says the maximum of -(z - 1)²/2 is at 1, but the value falls there.
+    QuasiNewton.Smooth liar = (z, g) -> {
+      g[0] = -(z[0] - 1);
+      return -z[0] * z[0];
+    };
+    double[] gradient = {1};
+    NewtonSteps.Polished p = NewtonSteps.finish(liar, new double[] {0}, 0, gradient, WIDE);
+    assertArrayEquals(new double[] {0}, p.point(), 0.0);
+    assertEquals(0, p.value(), 0.0);
+    // The same step into a region where the likelihood is undefined.
+    QuasiNewton.Smooth cliff = (z, g) -> {
+      g[0] = -(z[0] - 1);
+      return z[0] > 0.5 ? Double.NaN : -0.5 * (z[0] - 1) * (z[0] - 1);
+    };
+    p = NewtonSteps.finish(cliff, new double[] {0}, -0.5, gradient, WIDE);
+    assertArrayEquals(new double[] {0}, p.point(), 0.0);
+    // A step that keeps the value but does not reduce the gradient is not taken either.
+    QuasiNewton.Smooth stubborn = (z, g) -> {
+      g[0] = z[0] < 0.5 ? -(z[0] - 1) : 2;
+      return 0;
+    };
+    p = NewtonSteps.finish(stubborn, new double[] {0}, 0, gradient, WIDE);
+    assertArrayEquals(new double[] {0}, p.point(), 0.0);
+  }
+
+  @Test
+  void finishTrustsAHalvedGradientWhenTheRiseIsBelowRounding() {
+    // -z²/2 with a value that dips by 1e-13 (noise of a long sum) close to 0: from z = 1e-8 the
+    // linear rise gᵀs = 1e-16 is below twice the rounding level 1e-14 and the value falls by more
+    // than that level, but the gradient falls from 1e-8 to 0, so the step is taken.
+    QuasiNewton.Smooth noisy = (z, g) -> {
+      g[0] = -z[0];
+      return -0.5 * z[0] * z[0] - (Math.abs(z[0]) < 5e-9 ? 1e-13 : 0);
+    };
+    NewtonSteps.Polished p =
+        NewtonSteps.finish(noisy, new double[] {1e-8}, -5e-17, new double[] {-1e-8}, WIDE);
+    assertEquals(0, p.point()[0], 1e-15);
+    // From z = 1e-6 the linear rise, 1e-12, is above twice the rounding level: the fall of the
+    // value (1e-10) counts, and the step is refused.
+    QuasiNewton.Smooth deep = (z, g) -> {
+      g[0] = -z[0];
+      return -0.5 * z[0] * z[0] - (Math.abs(z[0]) < 5e-9 ? 1e-10 : 0);
+    };
+    p = NewtonSteps.finish(deep, new double[] {1e-6}, -5e-13, new double[] {-1e-6}, WIDE);
+    assertArrayEquals(new double[] {1e-6}, p.point(), 0.0);
+  }
+
+  @Test
+  void theForwardHessianStepsInwardsAtTheUpperBound() {
+    // Column j differences the gradient at z + h e_j, h = 1e-6 max(1, |z_j|), or at z - h e_j
+    // when z + h leaves the box; exact for a linear gradient.
+    for (double z : new double[] {100, -200, 0.5, 1000}) {
+      java.util.List<Double> seen = new java.util.ArrayList<>();
+      QuasiNewton.Smooth line = (y, g) -> {
+        seen.add(y[0]);
+        g[0] = -3 * y[0];
+        return -1.5 * y[0] * y[0];
+      };
+      double[][] h = NewtonSteps.forwardHessian(line, new double[] {z}, new double[] {-3 * z},
+          new double[] {1000});
+      double step = 1e-6 * Math.max(1, Math.abs(z));
+      assertEquals(1, seen.size());
+      double expected = z + step <= 1000 ? z + step : z - step;
+      assertEquals(expected, seen.get(0), 0.0, "z = " + z);
+      assertEquals(-3, h[0][0], 1e-6);
+    }
+  }
 }

@@ -465,4 +465,57 @@ class QuasiNewtonTest {
         {-b[0][0], -b[0][1], -b[0][2]}, {-b[1][0], -b[1][1], -b[1][2]},
         {-b[2][0], -b[2][1], -b[2][2]}}));
   }
+
+  @Test
+  void aGivenExactInverseHessianSavesTheDifferencesAndIsNotModified() {
+    // The quadratic's inverse Hessian of -l is A⁻¹ = [[2, -1], [-1, 2]] / 3: the first step is
+    // Newton's, with one evaluation at the start and one in the line search.
+    double[][] inverse = {{2.0 / 3, -1.0 / 3}, {-1.0 / 3, 2.0 / 3}};
+    Counted f = new Counted(quadratic(1.5, -2));
+    QuasiNewton.Result r = QuasiNewton.maximize(f, new double[] {0.5, -0.5}, WIDE, 1e-12, 500,
+        20_000, inverse);
+    assertTrue(r.converged());
+    assertEquals(1, r.iterations());
+    assertArrayEquals(new double[] {1.5, -2}, r.point(), 1e-12);
+    assertEquals(2, f.calls);
+    assertArrayEquals(new double[] {2.0 / 3, -1.0 / 3}, inverse[0], 0.0);
+    assertArrayEquals(new double[] {-1.0 / 3, 2.0 / 3}, inverse[1], 0.0);
+  }
+
+  @Test
+  void aPoorInverseHessianCostsIterationsNotTheMaximum() {
+    double[][] poor = {{1e-3, 0}, {0, 1e-3}};
+    QuasiNewton.Result r = QuasiNewton.maximize(ROSENBROCK, new double[] {-1.2, 1}, WIDE, 1e-10,
+        500, 20_000, poor);
+    assertTrue(r.converged());
+    assertArrayEquals(new double[] {1, 1}, r.point(), 1e-8);
+    assertTrue(r.iterations() > 1);
+  }
+
+  @Test
+  void theInitialHessianDifferencesWithARelativeStepUpToTheBound() {
+    // Coordinate j is moved by h = 1e-6 max(1, |z_j|), outwards while z_j + h stays in the box
+    // (reaching the bound itself is allowed), inwards otherwise.
+    double limit = 1 + 1e-6;
+    for (double[] c : new double[][] {{-50, 1e-6 * 50}, {1, limit - 1}, {0.5, 1e-6}}) {
+      java.util.List<double[]> seen = new java.util.ArrayList<>();
+      QuasiNewton.Smooth watched = (z, g) -> {
+        seen.add(z.clone());
+        g[0] = -(z[0] - 0.7);
+        return -0.5 * (z[0] - 0.7) * (z[0] - 0.7);
+      };
+      double bound = c[0] == -50 ? 100 : limit;
+      QuasiNewton.maximize(watched, new double[] {c[0]}, new double[] {bound}, 1e-8, 0, 20_000);
+      assertEquals(2, seen.size());
+      assertEquals(c[0] + c[1], seen.get(1)[0], 0.0, "from " + c[0]);
+    }
+    // At the upper bound itself the step goes inwards.
+    java.util.List<double[]> seen = new java.util.ArrayList<>();
+    QuasiNewton.maximize((z, g) -> {
+      seen.add(z.clone());
+      g[0] = -z[0];
+      return -0.5 * z[0] * z[0];
+    }, new double[] {3}, new double[] {3}, 1e-8, 0, 20_000);
+    assertEquals(3 - 1e-6 * 3, seen.get(1)[0], 0.0);
+  }
 }

@@ -49,30 +49,33 @@ class MaximumLikelihoodSearchTest {
   };
 
   /**
-   * A tilted double well {@code -(x² - 1)² + 0.3 x}: local maxima where {@code 4x³ - 4x = 0.3},
-   * near -0.96 (lower) and 1.04 (higher), separated by a minimum near -0.075.
+   * A tilted double well {@code -(u² - 1)² + 0.3 u} with {@code u = x - 3}: local maxima where
+   * {@code 4u³ - 4u = 0.3}, near x = 2.04 (lower) and 4.04 (higher), separated by a minimum near
+   * x = 2.925; from x = 0 the search climbs to the lower one.
    */
   private static final DifferentiableLogLikelihood WELLS = new DifferentiableLogLikelihood() {
     @Override
     public double value(double[] p) {
-      double q = p[0] * p[0] - 1;
-      return -q * q + 0.3 * p[0];
+      double u = p[0] - 3;
+      double q = u * u - 1;
+      return -q * q + 0.3 * u;
     }
 
     @Override
     public double valueAndGradient(double[] p, double[] g) {
-      g[0] = -4 * p[0] * (p[0] * p[0] - 1) + 0.3;
+      double u = p[0] - 3;
+      g[0] = -4 * u * (u * u - 1) + 0.3;
       return value(p);
     }
   };
 
   private static double wellMaximum(double from, double to) {
-    return new BrentSolver(1e-15).solve(200, x -> 4 * x * x * x - 4 * x - 0.3, from, to);
+    return 3 + new BrentSolver(1e-15).solve(200, u -> 4 * u * u * u - 4 * u - 0.3, from, to);
   }
 
   @Test
   void withoutRandomStartsTheLocalMaximumOfTheStartIsReported() {
-    LikelihoodFit fit = MaximumLikelihood.builder(WELLS, Parameter.free("x")).start(-1.0)
+    LikelihoodFit fit = MaximumLikelihood.builder(WELLS, Parameter.free("x")).start(2.0)
         .randomStarts(0, 5).maximize();
     assertEquals(wellMaximum(-2, -0.5), fit.value(0), 1e-9);
     assertTrue(fit.diagnostics().converged());
@@ -80,10 +83,10 @@ class MaximumLikelihoodSearchTest {
 
   @Test
   void aRandomStartInTheOtherBasinFindsTheHigherMaximum() {
-    // Seed 5's first normal deviate is +1.39, so the random start -1 + 1.39 lies right of the
-    // minimum at -0.075, in the basin of the higher maximum.
+    // Seed 5's first normal deviate is +1.39, so the random start 2 + 1.39 lies right of the
+    // minimum at 2.925, in the basin of the higher maximum.
     assertTrue(Seeds.random(5).nextGaussian() > 1.3);
-    LikelihoodFit fit = MaximumLikelihood.builder(WELLS, Parameter.free("x")).start(-1.0)
+    LikelihoodFit fit = MaximumLikelihood.builder(WELLS, Parameter.free("x")).start(2.0)
         .randomStarts(1, 5).maximize();
     double high = wellMaximum(0.5, 2);
     assertEquals(high, fit.value(0), 1e-9);
@@ -93,7 +96,7 @@ class MaximumLikelihoodSearchTest {
   @Test
   void theBestStartWinsWhateverItsPlace() {
     double high = wellMaximum(0.5, 2);
-    for (double[] order : new double[][] {{1.0, -1.0}, {-1.0, 1.0}}) {
+    for (double[] order : new double[][] {{4.0, 2.0}, {2.0, 4.0}}) {
       LikelihoodFit fit = MaximumLikelihood.builder(WELLS, Parameter.free("x"))
           .start(order[0]).start(order[1]).maximize();
       assertEquals(high, fit.value(0), 1e-9, "starts " + Arrays.toString(order));
@@ -294,6 +297,9 @@ class MaximumLikelihoodSearchTest {
     IllegalArgumentException budget = assertThrows(IllegalArgumentException.class,
         () -> b.maxEvaluations(9));
     assertEquals("evaluations = 9 must be >= 10", budget.getMessage());
+    IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+        () -> b.warmStart(new double[] {1.0}, new double[][] {{0.0}}));
+    assertEquals("covariance[0][0] = 0.0 must be positive on the diagonal", zero.getMessage());
     LikelihoodFit fit = b.observations(1).maxEvaluations(10).randomStarts(0, 1).maximize();
     // One observation: BIC = k ln 1 - 2 log L = -2 log L.
     assertEquals(-2 * fit.logLikelihood(), fit.bic(), 0.0);

@@ -65,4 +65,23 @@ class ParameterDomainTest {
     assertEquals(0.0, p.derivative(800));
     assertEquals(0.0, p.derivative(-800));
   }
+
+  @Test
+  void aBoundedDomainWhoseWidthOverflowsIsRejected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Parameter.bounded("w", -1e308, 1e308));
+    assertEquals("upper - lower = 1.0E308 - -1.0E308 must be finite", e.getMessage());
+    assertEquals(2e307, Parameter.bounded("w", -1e307, 1e307).upper() * 2);
+  }
+
+  @Test
+  void aValueWhoseLogitUnderflowsIsRejected() {
+    // (1e-300 - 0) / 1e300 underflows to 0, whose logit is -infinity.
+    Parameter b = Parameter.bounded("b", 0, 1e300);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> b.toInternal(1e-300));
+    assertEquals("b = 1.0E-300 is too close to a bound of (0.0, 1.0E300) for its logit to be "
+        + "represented", e.getMessage());
+    assertEquals(0.0, b.toInternal(5e299), 1e-12);
+  }
 }
