@@ -212,24 +212,11 @@ public final class QuasiNewton {
         <= relativeTolerance * Math.max(1.0, Math.abs(fx)), iteration);
   }
 
+  /** The inverse of the negated forward-difference Hessian of the gradient, or null. */
   private static double[][] initialInverse(Smooth f, double[] x, double[] g, double[] limits) {
-    int n = x.length;
-    double[][] h = new double[n][n];
-    double[] y = x.clone();
-    double[] gy = new double[n];
-    for (int j = 0; j < n; j++) {
-      double step = 1e-6 * Math.max(1.0, Math.abs(x[j]));
-      double to = x[j] + step <= limits[j] ? x[j] + step : x[j] - step;
-      y[j] = to;
-      f.valueAndGradient(y, gy);
-      y[j] = x[j];
-      for (int i = 0; i < n; i++) {
-        h[i][j] = (gy[i] - g[i]) / (to - x[j]);
-      }
-    }
-    double[][] negated = symmetric(h);
+    double[][] negated = NewtonSteps.forwardHessian(f, x, g, limits);
     for (double[] row : negated) {
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < row.length; i++) {
         row[i] = -row[i];
       }
     }

@@ -21,26 +21,6 @@ class NewtonStepsTest {
 
   private static final double[] WIDE = {5, 5};
 
-  /** Counts evaluations and records the largest |z_i| seen. */
-  private static final class Watched implements QuasiNewton.Smooth {
-    private final QuasiNewton.Smooth f;
-    int calls;
-    double widest;
-
-    Watched(QuasiNewton.Smooth f) {
-      this.f = f;
-    }
-
-    @Override
-    public double valueAndGradient(double[] z, double[] gradient) {
-      calls++;
-      for (double v : z) {
-        widest = Math.max(widest, Math.abs(v));
-      }
-      return f.valueAndGradient(z, gradient);
-    }
-  }
-
   @Test
   void polishConvergesToTheMaximumWithItsHessian() {
     double[] start = {1, -1};
@@ -85,7 +65,7 @@ class NewtonStepsTest {
     // -½ (z - c)ᵀ A (z - c): the first Newton step lands on c (the central difference of a
     // linear gradient is exact); the second moves by rounding only and ends the polish, so the
     // work is two Hessians (2n gradients each) and two line-search points beyond the start.
-    Watched f = new Watched((z, g) -> {
+    WatchedFunction f = new WatchedFunction((z, g) -> {
       double u = z[0] - 0.7;
       double v = z[1] + 1.3;
       g[0] = -(2 * u + v);
@@ -144,7 +124,7 @@ class NewtonStepsTest {
 
   @Test
   void polishStaysInsideTheBox() {
-    Watched f = new Watched((z, g) -> {
+    WatchedFunction f = new WatchedFunction((z, g) -> {
       g[0] = -2 * (z[0] - 10);
       return -(z[0] - 10) * (z[0] - 10);
     });
@@ -192,7 +172,7 @@ class NewtonStepsTest {
   @Test
   void theHessianIsSymmetrisedAndKeepsItsStepsInsideTheBox() {
     // A "gradient" whose Jacobian [[-1, 2], [0, -1]] is not symmetric: the average is returned.
-    Watched f = new Watched((z, g) -> {
+    WatchedFunction f = new WatchedFunction((z, g) -> {
       g[0] = -z[0] + 2 * z[1];
       g[1] = -z[1];
       return 0;
@@ -213,7 +193,7 @@ class NewtonStepsTest {
     double[] g = new double[2];
     double value = EXP_BOWL.valueAndGradient(start, g);
     double[] gradient = g.clone();
-    Watched f = new Watched(EXP_BOWL);
+    WatchedFunction f = new WatchedFunction(EXP_BOWL);
     NewtonSteps.Polished p = NewtonSteps.finish(f, start, value, gradient, WIDE);
     assertEquals(start[0] - 1 + Math.exp(-start[0]), p.point()[0], 3e-9);
     assertEquals(start[1] - 1 + Math.exp(-start[1]), p.point()[1], 3e-9);

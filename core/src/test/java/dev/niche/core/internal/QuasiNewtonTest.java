@@ -43,28 +43,12 @@ class QuasiNewtonTest {
     return -(100 * r * r + (1 - x) * (1 - x));
   };
 
-  /** Counts evaluations of a function. */
-  private static final class Counted implements QuasiNewton.Smooth {
-    private final QuasiNewton.Smooth f;
-    int calls;
-
-    Counted(QuasiNewton.Smooth f) {
-      this.f = f;
-    }
-
-    @Override
-    public double valueAndGradient(double[] z, double[] gradient) {
-      calls++;
-      return f.valueAndGradient(z, gradient);
-    }
-  }
-
   @Test
   void aQuadraticIsMaximisedByNewtonsStepAtOnce() {
     // The forward-difference Hessian of a linear gradient is exact up to rounding (relative
     // 1e-16 / 1e-6), so the initial inverse is the inverse Hessian and the first step lands on
     // the maximum to about 1e-10.
-    Counted f = new Counted(quadratic(1.5, -2));
+    WatchedFunction f = new WatchedFunction(quadratic(1.5, -2));
     double[] start = {0.5, -0.5};
     QuasiNewton.Result r = QuasiNewton.maximize(f, start, WIDE, 1e-8, 500, 10_000);
     assertTrue(r.converged());
@@ -108,7 +92,7 @@ class QuasiNewtonTest {
 
   @Test
   void anExhaustedBudgetEndsTheSearchWithinTheLineSearchLimit() {
-    Counted f = new Counted(ROSENBROCK);
+    WatchedFunction f = new WatchedFunction(ROSENBROCK);
     QuasiNewton.Result r = QuasiNewton.maximize(f, new double[] {-1.2, 1}, WIDE, 1e-10, 500, 50);
     assertFalse(r.converged());
     assertTrue(r.value() > ROSENBROCK.valueAndGradient(new double[] {-1.2, 1}, new double[2]),
@@ -471,7 +455,7 @@ class QuasiNewtonTest {
     // The quadratic's inverse Hessian of -l is A⁻¹ = [[2, -1], [-1, 2]] / 3: the first step is
     // Newton's, with one evaluation at the start and one in the line search.
     double[][] inverse = {{2.0 / 3, -1.0 / 3}, {-1.0 / 3, 2.0 / 3}};
-    Counted f = new Counted(quadratic(1.5, -2));
+    WatchedFunction f = new WatchedFunction(quadratic(1.5, -2));
     QuasiNewton.Result r = QuasiNewton.maximize(f, new double[] {0.5, -0.5}, WIDE, 1e-12, 500,
         20_000, inverse);
     assertTrue(r.converged());

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class GradientMaximumLikelihoodTest {
 
   /** Normal log-likelihood of a sample with its gradient in (mu, sigma). */
-  private static DifferentiableLogLikelihood normal(double[] sample) {
+  static DifferentiableLogLikelihood normal(double[] sample) {
     return new DifferentiableLogLikelihood() {
       @Override
       public double value(double[] p) {

@@ -27,26 +27,8 @@ class MaximumLikelihoodSearchTest {
       Arrays.stream(SAMPLE).map(x -> (x - MEAN) * (x - MEAN)).sum() / SAMPLE.length);
 
   /** Normal log-likelihood of {@link #SAMPLE} in (mu, sigma) with its analytic gradient. */
-  private static final DifferentiableLogLikelihood NORMAL = new DifferentiableLogLikelihood() {
-    @Override
-    public double value(double[] p) {
-      return valueAndGradient(p, new double[2]);
-    }
-
-    @Override
-    public double valueAndGradient(double[] p, double[] g) {
-      double s = 0;
-      g[0] = 0;
-      g[1] = 0;
-      for (double x : SAMPLE) {
-        double u = (x - p[0]) / p[1];
-        s += -0.5 * u * u - Math.log(p[1]) - 0.5 * Math.log(2 * Math.PI);
-        g[0] += u / p[1];
-        g[1] += (u * u - 1) / p[1];
-      }
-      return s;
-    }
-  };
+  private static final DifferentiableLogLikelihood NORMAL =
+      GradientMaximumLikelihoodTest.normal(SAMPLE);
 
   /**
    * A tilted double well {@code -(u² - 1)² + 0.3 u} with {@code u = x - 3}: local maxima where
