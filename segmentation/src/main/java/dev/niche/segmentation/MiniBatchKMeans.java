@@ -1,15 +1,7 @@
 package dev.niche.segmentation;
 
 import dev.niche.core.Checks;
-import dev.niche.core.Seeds;
-import dev.niche.segmentation.internal.ChunkPool;
-import dev.niche.segmentation.internal.Dataset;
-import dev.niche.segmentation.internal.FeatureMoments;
-import dev.niche.segmentation.internal.Inertia;
-import dev.niche.segmentation.internal.LloydAssigner;
 import dev.niche.segmentation.internal.Rows;
-import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * Mini-batch k-means (D. Sculley, "Web-scale k-means clustering", WWW 2010, Algorithm 1), with
@@ -134,41 +126,7 @@ public final class MiniBatchKMeans {
     Checks.argument(k <= n, "k = " + k + " exceeds the number of data rows (" + n + ")");
     double[] w = Rows.weights(weights == null ? null : weights.clone(), n);
     double[] c = start(x, w, n, d);
-    double absTol;
-    try (ChunkPool one = new ChunkPool(1)) {
-      absTol = tolerance * FeatureMoments.meanFeatureVariance(new Dataset(x, n, d, null), one);
-    }
-    int size = Math.min(batchSize, n);
-    double[] absorbed = new double[k];
-    int[] batch = new int[size];
-    MiniBatchStep step = new MiniBatchStep(k, d);
-    double[] history = new double[Math.min(maxIterations, 64)];
-    int iterations = 0;
-    boolean converged = false;
-    SplittableRandom batches = Seeds.random(seed, 2);
-    while (iterations < maxIterations) {
-      for (int b = 0; b < size; b++) {
-        batch[b] = batches.nextInt(n);
-      }
-      step.apply(x, w, batch, size, c, absorbed);
-      if (iterations == history.length) {
-        history = Arrays.copyOf(history, (int) Math.min(maxIterations, 2L * iterations));
-      }
-      history[iterations++] = step.inertia();
-      if (absTol > 0 && step.shift() <= absTol) {
-        converged = true;
-        break;
-      }
-    }
-    Dataset data = new Dataset(x, n, d, w);
-    int[] labels = new int[n];
-    double inertia;
-    try (ChunkPool pool = new ChunkPool(threads)) {
-      new LloydAssigner(data, k).start(c, labels, null, pool);
-      inertia = Inertia.of(data, c, labels, pool);
-    }
-    return new KMeansModel(c, k, d, labels, inertia, iterations, converged,
-        Arrays.copyOf(history, iterations), KMeansAlgorithm.LLOYD);
+    return MiniBatchFit.run(x, w, n, d, c, k, batchSize, maxIterations, tolerance, threads, seed);
   }
 
   /**
