@@ -89,11 +89,11 @@ public final class BlockSeeding extends Seeding {
             int lb = b - c * BLOCKS_PER_CHUNK;
             block.loadRange(x, first, size);
             block.mean(balls, lb * d);
-            block.squaredDistances(balls, lb * d, dist);
+            BlockDistances.squaredDistances(block, balls, lb * d, dist);
             for (int q = 0; q < size; q++) {
               rowRadius[first + q] = Math.sqrt(dist[q]);
             }
-            block.squaredDistances(centres, 0, dist);
+            BlockDistances.squaredDistances(block, centres, 0, dist);
             System.arraycopy(dist, 0, minD2, first, size);
             for (int q = 0; q < size; q++) {
               rowReach[first + q] = rowRadius[first + q] + Math.sqrt(dist[q]);
@@ -175,7 +175,7 @@ public final class BlockSeeding extends Seeding {
               block.loadColumns(x, first * d, size, first, rows, wanted);
               for (int u = 0; u < count; u++) {
                 int t = openTrials[u];
-                block.squaredDistances(candRows, t * d, dist2);
+                BlockDistances.squaredDistances(block, candRows, t * d, dist2);
                 java.util.Arrays.fill(dist, 0, size, Double.POSITIVE_INFINITY);
                 for (int s = 0; s < wanted; s++) {
                   dist[rows[s] - first] = dist2[s];
@@ -190,10 +190,10 @@ public final class BlockSeeding extends Seeding {
               int t = openTrials[u];
               if (u + 1 < count) {
                 int t2 = openTrials[u + 1];
-                block.squaredDistances(candRows, t * d, t2 * d, dist, dist2);
+                BlockDistances.squaredDistances(block, candRows, t * d, t2 * d, dist, dist2);
                 p[t2] += keep(dist2, bound, weight, size, vals, sums, t2, lb);
               } else {
-                block.squaredDistances(candRows, t * d, dist);
+                BlockDistances.squaredDistances(block, candRows, t * d, dist);
               }
               p[t] += keep(dist, bound, weight, size, vals, sums, t, lb);
             }

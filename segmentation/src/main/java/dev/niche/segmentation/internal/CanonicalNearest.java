@@ -15,7 +15,7 @@ package dev.niche.segmentation.internal;
  *
  * <p><b>Selection.</b> Per row a branch-free running argmin over the centres in index order
  * (strictly lower only, so the lowest index wins ties; the flag is explained at
- * {@link TransposedRows#argminAffine}). The lowest distance is the canonical distance to the
+ * {@link BlockDistances#argminAffine}). The lowest distance is the canonical distance to the
  * nearest centre, which is what Lloyd's inertia sums.
  *
  * <p>Not thread-safe: one instance per task; {@link #setCentres} once per E-step.

@@ -16,7 +16,7 @@ import java.util.Arrays;
  * unrolling limit, and a loop C2 does not unroll is not vectorised: 4 centres by 4 coordinates
  * and 2 by 4 ran at scalar speed, 4 by 2 at 1.5-3 times the speed of 1 by 4.) A second loop
  * keeps, per row, the lowest score, its index (a branch-free running argmin, see
- * {@link TransposedRows#argminAffine}) and the second lowest score. The selection costs about as
+ * {@link BlockDistances#argminAffine}) and the second lowest score. The selection costs about as
  * much per centre as 12-16 coordinates of scoring, so the kernel pays from about d = 32 on; below
  * it the canonical per-centre distance loop with a plain selection is as fast.
  *

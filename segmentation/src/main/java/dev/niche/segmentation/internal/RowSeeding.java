@@ -114,11 +114,11 @@ public final class RowSeeding extends Seeding {
             // Two trials per pass where possible: each column is read once for both.
             for (int t = 0; t < trials; t += 2) {
               if (t + 1 < trials) {
-                block.squaredDistances(candRows, t * d, (t + 1) * d, dist, dist2nd);
+                BlockDistances.squaredDistances(block, candRows, t * d, (t + 1) * d, dist, dist2nd);
                 int vo = (t + 1) * ChunkPool.CHUNK_ROWS + from;
                 p[t + 1] += keep(dist2nd, bound, weight, size, vals, vo);
               } else {
-                block.squaredDistances(candRows, t * d, dist);
+                BlockDistances.squaredDistances(block, candRows, t * d, dist);
               }
               p[t] += keep(dist, bound, weight, size, vals, t * ChunkPool.CHUNK_ROWS + from);
             }

@@ -93,7 +93,7 @@ public final class SpatialOrder {
             int size = Math.min(TransposedRows.CAPACITY, end - first);
             block.loadRange(data.x(), first, size);
             mom.add(block);
-            block.argminAffine(coefficient, bias, p, best, score, nearest);
+            BlockDistances.argminAffine(block, coefficient, bias, p, best, score, nearest);
             for (int q = 0; q < size; q++) {
               int m = (int) nearest[q];
               cell[first + q] = m;

@@ -13,7 +13,7 @@
  *       rows), and the assigner (AUTO resolved). It is the only place where such choices are made.
  *   <li><b>Ordering and moments.</b> In spatial order, {@link SpatialOrder#of} picks k pilots by
  *       greedy k-means++ on an evenly spaced sample, assigns every row to its nearest pilot in one
- *       SIMD pass ({@link TransposedRows#argminAffine}) that also takes the features' moments, and
+ *       SIMD pass ({@link BlockDistances#argminAffine}) that also takes the features' moments, and
  *       the copy is made in pilot order (scattered writes). Otherwise {@link FeatureMoments} takes
  *       the moments. Their mean variance scales the tolerance.
  *   <li><b>Starts.</b> {@link KMeansRun#run} runs each restart with seed {@code Seeds.derive(seed,

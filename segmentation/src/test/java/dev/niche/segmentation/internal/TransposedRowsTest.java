@@ -45,17 +45,17 @@ class TransposedRowsTest {
           for (int first = 0; first < n; first += TransposedRows.CAPACITY) {
             int size = Math.min(TransposedRows.CAPACITY, n - first);
             block.loadRange(x, first, size);
-            block.squaredDistances(p, 0, out);
+            BlockDistances.squaredDistances(block, p, 0, out);
             for (int q = 0; q < size; q++) {
               assertEquals(SquaredDistance.between(x, (first + q) * d, p, 0, d), out[q], 0.0);
             }
             block.load(x, rows, first, size);
-            block.squaredDistances(p, 0, out);
+            BlockDistances.squaredDistances(block, p, 0, out);
             for (int q = 0; q < size; q++) {
               assertEquals(SquaredDistance.between(x, rows[first + q] * d, p, 0, d), out[q], 0.0);
             }
             // Two points per pass (the second is p reversed): each to the same bits.
-            block.squaredDistances(pair, 0, d, out, out2);
+            BlockDistances.squaredDistances(block, pair, 0, d, out, out2);
             for (int q = 0; q < size; q++) {
               int i = rows[first + q] * d;
               assertEquals(SquaredDistance.between(x, i, pair, 0, d), out[q], 0.0);
@@ -99,7 +99,7 @@ class TransposedRowsTest {
           for (int first = 0; first < n; first += TransposedRows.CAPACITY) {
             int size = Math.min(TransposedRows.CAPACITY, n - first);
             block.loadRange(x, first, size);
-            block.argminAffine(a, bias, k, best, score, nearest);
+            BlockDistances.argminAffine(block, a, bias, k, best, score, nearest);
             for (int q = 0; q < size; q++) {
               int m = (int) nearest[q];
               assertEquals(m, nearest[q], 0.0);
