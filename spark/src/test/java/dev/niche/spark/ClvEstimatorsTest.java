@@ -65,6 +65,20 @@ class ClvEstimatorsTest {
   }
 
   @Test
+  void fitsAreTheSameForAnyPartitioningOfTheSummaries() {
+    // The distinct triples reach the driver in one canonical order, so the fits agree to the bit.
+    Dataset<Row> one = SUMMARIES.repartition(1);
+    Dataset<Row> five = SUMMARIES.repartition(5);
+    BgNbd a = new BgNbdEstimator().fit(one).bgNbd();
+    BgNbd b = new BgNbdEstimator().fit(five).bgNbd();
+    assertEquals(List.of(a.r(), a.alpha(), a.a(), a.b()), List.of(b.r(), b.alpha(), b.a(), b.b()));
+    ParetoNbd p = new ParetoNbdEstimator().fit(one).paretoNbd();
+    ParetoNbd q = new ParetoNbdEstimator().fit(five).paretoNbd();
+    assertEquals(List.of(p.r(), p.alpha(), p.s(), p.beta()),
+        List.of(q.r(), q.alpha(), q.s(), q.beta()));
+  }
+
+  @Test
   void paretoNbdFromCompressedStatisticsEqualsTheInProcessFit() {
     ParetoNbdModel model = new ParetoNbdEstimator().setHorizon(26)
         .setProbabilityAliveCol("alive").fit(SUMMARIES);

@@ -16,7 +16,10 @@ import org.apache.spark.sql.types.DataTypes;
  * Customer summaries compressed by Spark to the sufficient statistics of BG/NBD and Pareto/NBD:
  * the distinct {@code (x, t_x, T)} triples with the number of customers sharing each (one
  * partially aggregated groupBy; only the triples reach the driver, as one block of primitive
- * arrays per partition). Their number is bounded by
+ * arrays per partition). The triples reach the fit in one canonical order, ascending by
+ * {@code (x, t_x, T)} (each partition sorts its block on its executor, the driver merges the
+ * sorted blocks), so the fit is the same for any partitioning of the summaries. Their number is
+ * bounded by
  * the data's time resolution, about {@code x_max · d² / 2} for {@code d} distinct day counts,
  * not by the number of customers. The weighted likelihood over the triples equals the
  * likelihood over every customer, since it is a sum over customers. Not part of the API.
@@ -75,19 +78,64 @@ public final class RepeatPurchaseStatistics {
     double[] txs = new double[n];
     double[] ts = new double[n];
     double[] w = new double[n];
-    int at = 0;
-    for (Block b : blocks) {
-      int m = b.x.length;
-      System.arraycopy(b.x, 0, xs, at, m);
-      System.arraycopy(b.tx, 0, txs, at, m);
-      System.arraycopy(b.t, 0, ts, at, m);
-      System.arraycopy(b.customers, 0, w, at, m);
-      at += m;
+    // k-way merge of the sorted blocks through a binary heap of block indices.
+    int[] heap = new int[blocks.size()];
+    int[] cursor = new int[blocks.size()];
+    int size = 0;
+    for (int b = 0; b < blocks.size(); b++) {
+      if (blocks.get(b).x.length > 0) {
+        heap[size++] = b;
+      }
+    }
+    for (int i = size / 2 - 1; i >= 0; i--) {
+      siftDown(heap, size, i, blocks, cursor);
+    }
+    for (int at = 0; at < n; at++) {
+      int b = heap[0];
+      Block block = blocks.get(b);
+      int i = cursor[b]++;
+      xs[at] = block.x[i];
+      txs[at] = block.tx[i];
+      ts[at] = block.t[i];
+      w[at] = block.customers[i];
+      if (cursor[b] == block.x.length) {
+        heap[0] = heap[--size];
+      }
+      siftDown(heap, size, 0, blocks, cursor);
     }
     return new RepeatPurchaseStatistics(xs, txs, ts, w);
   }
 
-  /** One partition's triples and counts as primitive arrays, or the first null column found. */
+  private static void siftDown(int[] heap, int size, int i, List<Block> blocks, int[] cursor) {
+    int top = heap[i];
+    while (true) {
+      int child = 2 * i + 1;
+      if (child >= size) {
+        break;
+      }
+      if (child + 1 < size && precedes(blocks, heap[child + 1], cursor, heap[child])) {
+        child++;
+      }
+      if (!precedes(blocks, heap[child], cursor, top)) {
+        break;
+      }
+      heap[i] = heap[child];
+      i = child;
+    }
+    heap[i] = top;
+  }
+
+  /** Whether block a's next triple sorts before block b's next triple. */
+  private static boolean precedes(List<Block> blocks, int a, int[] cursor, int b) {
+    Block p = blocks.get(a);
+    Block q = blocks.get(b);
+    return Block.compare(p, cursor[a], q, cursor[b]) < 0;
+  }
+
+  /**
+   * One partition's triples and counts as primitive arrays, ascending by {@code (x, t_x, T)},
+   * or the first null column found.
+   */
   private static final class Block implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -127,8 +175,32 @@ public final class RepeatPurchaseStatistics {
         columns[3][n] = r.getLong(3);
         n++;
       }
-      return List.of(new Block(Arrays.copyOf(columns[0], n), Arrays.copyOf(columns[1], n),
-          Arrays.copyOf(columns[2], n), Arrays.copyOf(columns[3], n), -1)).iterator();
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      double[][] c = columns;
+      Arrays.sort(order, (i, j) -> compare(c[0], c[1], c[2], i, c[0], c[1], c[2], j));
+      double[][] sorted = new double[4][n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < 4; j++) {
+          sorted[j][i] = columns[j][order[i]];
+        }
+      }
+      return List.of(new Block(sorted[0], sorted[1], sorted[2], sorted[3], -1)).iterator();
+    }
+
+    static int compare(Block p, int i, Block q, int j) {
+      return compare(p.x, p.tx, p.t, i, q.x, q.tx, q.t, j);
+    }
+
+    private static int compare(double[] px, double[] ptx, double[] pt, int i, double[] qx,
+        double[] qtx, double[] qt, int j) {
+      int c = Double.compare(px[i], qx[j]);
+      if (c == 0) {
+        c = Double.compare(ptx[i], qtx[j]);
+      }
+      return c != 0 ? c : Double.compare(pt[i], qt[j]);
     }
   }
 
