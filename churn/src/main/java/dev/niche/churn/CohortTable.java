@@ -43,28 +43,15 @@ import java.util.Arrays;
 public final class CohortTable {
 
   private final CohortPeriod period;
-  /** Customer spans, or null for a table built from span counts. */
-  private final CustomerSpans spans;
-  /** For a table from span counts: (first, last, count) sorted by (first, last); else null. */
-  private final int[][] spanCounts;
+  private final CohortSource source;
   private final int end;
   private final CohortCounts counts;
 
-  private CohortTable(CohortPeriod period, CustomerSpans spans, int end) {
+  private CohortTable(CohortPeriod period, CohortSource source, int end) {
     this.period = period;
-    this.spans = spans;
-    this.spanCounts = null;
+    this.source = source;
     this.end = end;
-    this.counts = CohortCounts.of(spans, end);
-  }
-
-  private CohortTable(CohortPeriod period, int[][] spanCounts, int end) {
-    this.period = period;
-    this.spans = null;
-    this.spanCounts = spanCounts;
-    this.end = end;
-    this.counts = CohortCounts.ofSpanCounts(spanCounts[0], spanCounts[1], spanCounts[2],
-        spanCounts[0].length, end);
+    this.counts = source.counts(end);
   }
 
   /**
@@ -99,15 +86,10 @@ public final class CohortTable {
   public static CohortTable fromSpanCounts(CohortPeriod period, long observationEnd,
       long[] firstPeriods, long[] lastPeriods, long[] customers) {
     Checks.notNull(period, "period");
-    Checks.notNull(firstPeriods, "firstPeriods");
-    Checks.notNull(lastPeriods, "lastPeriods");
-    Checks.notNull(customers, "customers");
-    Checks.argument(firstPeriods.length > 0, "firstPeriods must not be empty");
-    Checks.sameLength(lastPeriods.length, "lastPeriods", firstPeriods.length, "firstPeriods");
-    Checks.sameLength(customers.length, "customers", firstPeriods.length, "firstPeriods");
+    CohortSource.checkSpanCountArrays(firstPeriods, lastPeriods, customers);
     int e = SpanCounts.periodIndex(observationEnd, "observationEnd", observationEnd);
-    int[][] spanCounts = SpanCounts.aggregate(firstPeriods, lastPeriods, customers, e);
-    return new CohortTable(period, spanCounts, e);
+    return new CohortTable(period,
+        CohortSource.ofSpanCounts(firstPeriods, lastPeriods, customers, e), e);
   }
 
   /**
@@ -124,13 +106,10 @@ public final class CohortTable {
     Checks.notNull(other, "other");
     Checks.argument(other.period == period,
         "other has period " + other.period + " but this table has " + period);
-    Checks.argument(spans != null && other.spans != null, "a table built from span counts "
-        + "cannot merge (no customer identities); aggregate the union of the records instead");
-    CohortTable big = spans.size() >= other.spans.size() ? this : other;
-    CohortTable small = big == this ? other : this;
-    CustomerSpans merged = big.spans.copy();
-    merged.mergeAll(small.spans);
-    return new CohortTable(period, merged, Math.max(end, other.end));
+    Checks.argument(source.hasIdentities() && other.source.hasIdentities(), "a table built from "
+        + "span counts cannot merge (no customer identities); aggregate the union of the records "
+        + "instead");
+    return new CohortTable(period, source.merge(other.source), Math.max(end, other.end));
   }
 
   /**
@@ -148,14 +127,7 @@ public final class CohortTable {
    * @return the customer count
    */
   public int customers() {
-    if (spans != null) {
-      return spans.size();
-    }
-    long total = 0;
-    for (int c : spanCounts[2]) {
-      total += c;
-    }
-    return (int) Math.min(total, Integer.MAX_VALUE);
+    return source.customers();
   }
 
   /**
@@ -249,12 +221,7 @@ public final class CohortTable {
    */
   public long[] activeCounts(int cohort) {
     checkCohort(cohort);
-    int[] a = counts.active(cohort);
-    long[] copy = new long[a.length];
-    for (int i = 0; i < a.length; i++) {
-      copy[i] = a[i];
-    }
-    return copy;
+    return Arrays.stream(counts.active(cohort)).asLongStream().toArray();
   }
 
   /**
@@ -292,13 +259,7 @@ public final class CohortTable {
    * @return the pooled estimate (time in periods of age)
    */
   public KaplanMeier kaplanMeier() {
-    int rows = counts.lifetimeRows();
-    double[] durations = new double[rows];
-    boolean[] observed = new boolean[rows];
-    double[] weights = new double[rows];
-    int used = counts.lifetimes(durations, observed, weights);
-    return KaplanMeier.fit(Arrays.copyOf(durations, used), Arrays.copyOf(observed, used),
-        Arrays.copyOf(weights, used));
+    return KaplanMeier.ofCohorts(counts);
   }
 
   private void checkCohort(int cohort) {
@@ -320,17 +281,12 @@ public final class CohortTable {
       return false;
     }
     CohortTable t = (CohortTable) o;
-    if (t.period != period || t.end != end || (spans == null) != (t.spans == null)) {
-      return false;
-    }
-    return spans != null ? spans.sameContent(t.spans)
-        : Arrays.deepEquals(spanCounts, t.spanCounts);
+    return t.period == period && t.end == end && source.equals(t.source);
   }
 
   @Override
   public int hashCode() {
-    long content = spans != null ? spans.contentHash() : Arrays.deepHashCode(spanCounts);
-    return Long.hashCode(content) * 31 + period.hashCode() * 17 + end;
+    return source.hashCode() * 31 + period.hashCode() * 17 + end;
   }
 
   @Override
@@ -369,8 +325,7 @@ public final class CohortTable {
     public Builder expectedCustomers(int customers) {
       Checks.argument(customers >= 0 && customers <= MAX_EXPECTED_CUSTOMERS, "customers = "
           + customers + " must be in [0, " + MAX_EXPECTED_CUSTOMERS + "] (a pre-sizing hint)");
-      CustomerSpans bigger = spans.resized(customers);
-      spans = bigger;
+      spans = spans.resized(customers);
       return this;
     }
 
@@ -438,18 +393,13 @@ public final class CohortTable {
      */
     public CohortTable build() {
       Checks.argument(spans.size() > 0, "no activity record was added");
-      int last = Integer.MIN_VALUE;
-      for (int s = 0; s < spans.capacity(); s++) {
-        if (spans.first(s) != CustomerSpans.EMPTY) {
-          last = Math.max(last, spans.last(s));
-        }
-      }
+      int last = CohortSource.latestPeriod(spans);
       if (observedUntil != Long.MIN_VALUE) {
         Checks.argument(observedUntil >= last, "observedUntil = " + period.start(observedUntil)
             + " precedes activity in " + period.start(last));
         last = (int) observedUntil;
       }
-      return new CohortTable(period, spans.copy(), last);
+      return new CohortTable(period, CohortSource.ofSpans(spans.copy()), last);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.niche.churn;
 
+import dev.niche.churn.internal.CohortCounts;
 import dev.niche.churn.internal.RiskTable;
 import dev.niche.core.Checks;
 import dev.niche.core.Interval;
@@ -163,6 +164,24 @@ public final class KaplanMeier {
     Checks.notNull(entries, "entries");
     Checks.notNull(weights, "weights");
     return of(RiskTable.of(entries, durations, observed, weights));
+  }
+
+  /**
+   * The estimate pooled over cohorts (see {@link CohortTable#kaplanMeier()}): each cohort's
+   * customers lost at age {@code a} are weighted events at time {@code a}, and those still active
+   * at its last observed age are censored there.
+   *
+   * @param counts the cohorts' active counts
+   * @return the pooled estimate
+   */
+  static KaplanMeier ofCohorts(CohortCounts counts) {
+    int rows = counts.lifetimeRows();
+    double[] durations = new double[rows];
+    boolean[] observed = new boolean[rows];
+    double[] weights = new double[rows];
+    int used = counts.lifetimes(durations, observed, weights);
+    return fit(Arrays.copyOf(durations, used), Arrays.copyOf(observed, used),
+        Arrays.copyOf(weights, used));
   }
 
   private static KaplanMeier of(RiskTable table) {
