@@ -218,14 +218,7 @@ public final class SurvivalData {
     public Builder durations(double[] durations) {
       Checks.notNull(durations, "durations");
       Checks.argument(durations.length > 0, "durations must not be empty");
-      for (int i = 0; i < durations.length; i++) {
-        Checks.element(Double.isFinite(durations[i]) && durations[i] >= 0, "durations", i,
-            durations[i], "must be finite and >= 0");
-      }
-      this.durations = durations.clone();
-      for (int i = 0; i < durations.length; i++) {
-        this.durations[i] += 0.0; // -0.0 becomes 0.0, so that equal times compare equal
-      }
+      this.durations = SurvivalColumns.times(durations, "durations");
       return this;
     }
 
@@ -254,14 +247,7 @@ public final class SurvivalData {
      */
     public Builder entries(double[] entries) {
       Checks.notNull(entries, "entries");
-      for (int i = 0; i < entries.length; i++) {
-        Checks.element(Double.isFinite(entries[i]) && entries[i] >= 0, "entries", i,
-            entries[i], "must be finite and >= 0");
-      }
-      this.entries = entries.clone();
-      for (int i = 0; i < entries.length; i++) {
-        this.entries[i] += 0.0;
-      }
+      this.entries = SurvivalColumns.times(entries, "entries");
       return this;
     }
 
@@ -280,9 +266,7 @@ public final class SurvivalData {
       Checks.notNull(values, name);
       Checks.argument(!name.isBlank(), "covariate name must not be blank");
       Checks.argument(!covariates.containsKey(name), "covariate '" + name + "' is given twice");
-      for (int i = 0; i < values.length; i++) {
-        Checks.element(Double.isFinite(values[i]), name, i, values[i], "must be finite");
-      }
+      SurvivalColumns.finite(values, name);
       covariates.put(name, values.clone());
       return this;
     }
@@ -354,10 +338,7 @@ public final class SurvivalData {
      */
     public Builder weights(double[] weights) {
       Checks.notNull(weights, "weights");
-      for (int i = 0; i < weights.length; i++) {
-        Checks.element(Double.isFinite(weights[i]) && weights[i] > 0, "weights", i, weights[i],
-            "must be finite and > 0");
-      }
+      SurvivalColumns.weights(weights);
       this.weights = weights.clone();
       return this;
     }
@@ -374,28 +355,7 @@ public final class SurvivalData {
       if (durations == null || events == null) {
         throw new IllegalStateException("durations and events are required");
       }
-      int n = durations.length;
-      Checks.sameLength(n, "durations", events.length, "events");
-      if (entries != null) {
-        Checks.sameLength(n, "durations", entries.length, "entries");
-        for (int i = 0; i < n; i++) {
-          int row = i;
-          Checks.argument(entries[i] < durations[i], () -> "entries[" + row + "] = "
-              + entries[row] + " must be < durations[" + row + "] = " + durations[row]);
-        }
-      }
-      for (Map.Entry<String, double[]> c : covariates.entrySet()) {
-        Checks.sameLength(n, "durations", c.getValue().length, c.getKey());
-      }
-      if (strata != null) {
-        Checks.sameLength(n, "durations", strata.length, "strata");
-      }
-      if (clusters != null) {
-        Checks.sameLength(n, "durations", clusters.length, "clusters");
-      }
-      if (weights != null) {
-        Checks.sameLength(n, "durations", weights.length, "weights");
-      }
+      SurvivalColumns.checkRows(durations, events, entries, covariates, strata, clusters, weights);
       return new SurvivalData(this);
     }
   }
