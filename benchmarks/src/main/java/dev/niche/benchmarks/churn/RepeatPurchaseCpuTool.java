@@ -38,19 +38,31 @@ public final class RepeatPurchaseCpuTool {
   /**
    * Runs the panel.
    *
-   * @param args optional number of timed repetitions per shape (default 3)
+   * @param args optional number of timed repetitions per shape (default 3), then optionally the
+   *     shapes to run, as a substring of their names (e.g. {@code "Pareto/NBD continuous"}; default
+   *     all four)
    */
   public static void main(String[] args) {
     int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-    CohortSimulation bgDays = CohortSimulation.bgNbd(0.243, 4.414, 0.793, 2.426, CUSTOMERS, 1L);
-    CohortSimulation pDays =
-        CohortSimulation.paretoNbd(0.5533, 10.5776, 0.6061, 11.665, CUSTOMERS, 2L);
-    ContinuousCohort bgCont = ContinuousCohort.bgNbd(0.8, 12, 1.5, 6, CUSTOMERS, 3L);
-    ContinuousCohort pCont = ContinuousCohort.paretoNbd(1.2, 20, 0.4, 30, CUSTOMERS, 4L);
-    bg("BG/NBD days", bgDays.x, bgDays.tx, bgDays.age, repetitions);
-    pareto("Pareto/NBD days", pDays.x, pDays.tx, pDays.age, repetitions);
-    bg("BG/NBD continuous", bgCont.x, bgCont.tx, bgCont.age, repetitions);
-    pareto("Pareto/NBD continuous", pCont.x, pCont.tx, pCont.age, repetitions);
+    String only = args.length > 1 ? args[1] : "";
+    if ("BG/NBD days".contains(only)) {
+      CohortSimulation bgDays =
+          CohortSimulation.bgNbd(0.243, 4.414, 0.793, 2.426, CUSTOMERS, 1L);
+      bg("BG/NBD days", bgDays.x, bgDays.tx, bgDays.age, repetitions);
+    }
+    if ("Pareto/NBD days".contains(only)) {
+      CohortSimulation pDays =
+          CohortSimulation.paretoNbd(0.5533, 10.5776, 0.6061, 11.665, CUSTOMERS, 2L);
+      pareto("Pareto/NBD days", pDays.x, pDays.tx, pDays.age, repetitions);
+    }
+    if ("BG/NBD continuous".contains(only)) {
+      ContinuousCohort bgCont = ContinuousCohort.bgNbd(0.8, 12, 1.5, 6, CUSTOMERS, 3L);
+      bg("BG/NBD continuous", bgCont.x, bgCont.tx, bgCont.age, repetitions);
+    }
+    if ("Pareto/NBD continuous".contains(only)) {
+      ContinuousCohort pCont = ContinuousCohort.paretoNbd(1.2, 20, 0.4, 30, CUSTOMERS, 4L);
+      pareto("Pareto/NBD continuous", pCont.x, pCont.tx, pCont.age, repetitions);
+    }
   }
 
   private static void bg(String name, double[] x, double[] tx, double[] age, int repetitions) {
@@ -112,7 +124,7 @@ public final class RepeatPurchaseCpuTool {
     for (int i = 0; i < values.length; i++) {
       b.append(String.format(Locale.ROOT, " %.5g (%.2g)", values[i], se[i]));
     }
-    System.out.printf(Locale.ROOT, "    evaluations %d  ll %.7f  estimates (se):%s%n    %s%n",
+    System.out.printf(Locale.ROOT, "    evaluations %d  ll %.13g  estimates (se):%s%n    %s%n",
         d.evaluations(), d.logLikelihood(), b, d.message());
   }
 }

@@ -31,10 +31,27 @@ final class ParetoNbdPass {
   private final double gap;
   private final boolean alphaBranch;
   private final Series[] series;
+  private final EndpointRange range;
+  /** Per frequency: the series re-expanded about points of its range, or null. */
+  private final SeriesPieces[] pieces;
+  /** Per frequency: whether {@link #pieces} was tried. */
+  private final boolean[] piecesTried;
   /** {@code E(t)} of the last {@link #endpoint}. */
   double alive;
+  /** The series {@code S} of the last {@link #parts} (1 where the prefix is all of {@code ln G}). */
+  double seriesSum;
 
   ParetoNbdPass(double r, double alpha, double s, double beta, int maxFrequency) {
+    this(r, alpha, s, beta, maxFrequency, null);
+  }
+
+  /**
+   * A pass that knows the endpoints to come: for each frequency with enough of them, the series
+   * are re-expanded once about points of the range of {@code w} those endpoints give
+   * ({@link SeriesPieces}), so each endpoint evaluates short polynomials.
+   */
+  ParetoNbdPass(double r, double alpha, double s, double beta, int maxFrequency,
+      EndpointRange range) {
     this.r = r;
     this.alpha = alpha;
     this.s = s;
@@ -46,6 +63,9 @@ final class ParetoNbdPass {
     this.alphaBranch = alpha >= beta;
     this.gap = alphaBranch ? alpha - beta : beta - alpha;
     this.series = new Series[maxFrequency + 1];
+    this.range = range;
+    this.pieces = new SeriesPieces[maxFrequency + 1];
+    this.piecesTried = new boolean[maxFrequency + 1];
   }
 
   /**
@@ -60,6 +80,24 @@ final class ParetoNbdPass {
    * @return {@code ln G(t)}, NaN if the series would be too long
    */
   double endpoint(int x, double t, double[] gradient, int offset, double[] aliveGradient,
+      int aliveOffset) {
+    return parts(x, t, gradient, offset, aliveGradient, aliveOffset) + Math.log(seriesSum);
+  }
+
+  /**
+   * As {@link #endpoint}, with {@code ln G(t) = P + ln S} returned in two parts: the prefix
+   * {@code P} (returned) and the series {@code S >= 1} (in {@link #seriesSum}), so that a caller
+   * that combines two endpoints in the linear domain can skip the logarithm of {@code S}.
+   *
+   * @param x frequency
+   * @param t endpoint
+   * @param gradient receives the gradient of {@code ln G} at {@code offset}
+   * @param offset where in {@code gradient}
+   * @param aliveGradient receives the gradient of {@code E} at {@code aliveOffset}, or null
+   * @param aliveOffset where in {@code aliveGradient}
+   * @return the prefix {@code P}, NaN if the series would be too long
+   */
+  double parts(int x, double t, double[] gradient, int offset, double[] aliveGradient,
       int aliveOffset) {
     double at = alpha + t;
     double bt = beta + t;
@@ -91,25 +129,31 @@ final class ParetoNbdPass {
       series[x] = c;
     }
     double w = gap * (alphaBranch ? ia : ib);
-    if (!c.evaluate(w)) {
-      return Double.NaN;
+    SeriesPieces piece = pieces[x];
+    if (piece == null && !piecesTried[x]) {
+      piece = pieces(x, c);
     }
-    double lnS = Math.log(c.sum);
+    if (piece == null || !piece.evaluate(w, c)) {
+      if (!c.evaluate(w)) {
+        return Double.NaN;
+      }
+    }
+    seriesSum = c.sum;
     double inverse = 1 / c.sum;
     double gB = c.sumB * inverse;
     double gC = c.sumC * inverse;
     double gW = c.sumW * inverse;
     double dR = -l1;
     double dS = -l2;
-    double logG;
+    double prefix;
     if (alphaBranch) {
-      logG = e + lnS;
+      prefix = e;
       dR += gB + gC;
       dS += gC;
       dAlpha += gW * (bt * ia) * ia;
       dBeta -= gW * ia;
     } else {
-      logG = e + (la - lb) + lnS;
+      prefix = e + (la - lb);
       dR += gC;
       dS += gB + gC;
       dAlpha += ia - gW * ib;
@@ -119,7 +163,24 @@ final class ParetoNbdPass {
     gradient[offset + 1] = dAlpha;
     gradient[offset + 2] = dS;
     gradient[offset + 3] = dBeta;
-    return logG;
+    return prefix;
+  }
+
+  private SeriesPieces pieces(int x, Series c) {
+    piecesTried[x] = true;
+    if (range == null || gap == 0 || !range.worthPieces(x)) {
+      return null;
+    }
+    double m = alphaBranch ? alpha : beta;
+    double high = gap / (m + range.low(x));
+    double low = gap / (m + range.high(x));
+    if (!(low > 0 && high < 1 && low <= high) || !c.evaluate(high)
+        || c.used >= SeriesPieces.MAX_TERMS) {
+      return null;
+    }
+    pieces[x] = SeriesPieces.of(c.a, c.ab, c.ac, c.an, Math.min(c.used + 5, c.length), low, high,
+        range.count(x));
+    return pieces[x];
   }
 
   private double overflowing(int x, double t, double[] gradient, int offset,
@@ -134,6 +195,7 @@ final class ParetoNbdPass {
       aliveGradient[aliveOffset + 2] = -l2;
       aliveGradient[aliveOffset + 3] = s * (t / (beta + t)) / beta;
     }
+    seriesSum = 1;
     return ParetoNbdEndpoint.logG(r, alpha, s, beta, x, t, gradient, offset);
   }
 
@@ -142,17 +204,19 @@ final class ParetoNbdPass {
    * ({@code hb_n = Σ_{k<n} 1/(b+k)}, likewise {@code hc_n}), {@code n a[n]}, and the stopping
    * weight {@code a[n] (n+1) (1 + hb_n + hc_n)} of {@link ParetoNbdEndpoint}'s criterion.
    */
-  private static final class Series {
+  static final class Series {
     private final double b;
     private final double c;
-    private double[] a = new double[64];
-    private double[] ab = new double[64];
-    private double[] ac = new double[64];
-    private double[] an = new double[64];
+    double[] a = new double[64];
+    double[] ab = new double[64];
+    double[] ac = new double[64];
+    double[] an = new double[64];
     private double[] stop = new double[64];
     private double hb;
     private double hc;
     private int length = 1;
+    /** The last term index the last {@link #evaluate} summed. */
+    int used;
     double sum;
     double sumB;
     double sumC;
@@ -172,6 +236,7 @@ final class ParetoNbdPass {
         sumB = 0;
         sumC = 0;
         sumW = b / c;
+        used = 1;
         return true;
       }
       double tail = w / (1 - w);
@@ -191,6 +256,7 @@ final class ParetoNbdPass {
         sb += ab[n] * power;
         sc -= ac[n] * power;
         if (stop[n] * power <= threshold * sm) {
+          used = n;
           break;
         }
       }

@@ -43,6 +43,7 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
   private final double[] age;
   private final double[] weight;
   private final boolean byRow;
+  private final EndpointRange range;
 
   /**
    * Indexes validated rows.
@@ -61,6 +62,7 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
     // Continuous times: (about) one pair per row, where the pairs' arrays would only add memory
     // traffic; each row's endpoint terms are then computed and combined where they are used.
     this.byRow = pairs.age.length + pairs.recency.length > x.length;
+    this.range = EndpointRange.of(x, tx, age, pairs.weightByFrequency.length);
   }
 
   @Override
@@ -88,7 +90,7 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
       gammaRatio += Math.log(r + k);
       harmonic += 1 / (r + k);
     }
-    Terms t = new Terms(r, alpha, s, beta, byFrequency.length);
+    Terms t = new Terms(r, alpha, s, beta, byFrequency.length, range);
     if (byRow) {
       byRow(t);
     } else {
@@ -125,8 +127,8 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
     boolean series;
     double sum;
 
-    Terms(double r, double alpha, double s, double beta, int frequencies) {
-      pass = new ParetoNbdPass(r, alpha, s, beta, frequencies - 1);
+    Terms(double r, double alpha, double s, double beta, int frequencies, EndpointRange range) {
+      pass = new ParetoNbdPass(r, alpha, s, beta, frequencies - 1, range);
       logStartAlone = ParetoNbdEndpoint.logG(r, alpha, s, beta, 0, 0.0, startZero, 0);
       series = !Double.isNaN(logStartAlone);
       logSOverM = new double[frequencies];
@@ -149,11 +151,17 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
     for (int i = 0; i < x.length; i++) {
       int xi = x[i];
       double w = weight[i];
-      double end = t.pass.endpoint(xi, age[i], endG, 0, aliveG, 0);
+      double end = t.pass.parts(xi, age[i], endG, 0, aliveG, 0);
+      double endSeries = t.pass.seriesSum;
       double alive = t.pass.alive;
-      double start = xi == 0 ? t.logStartAlone : t.pass.endpoint(xi, tx[i], startG, 0, null, 0);
+      double start = t.logStartAlone;
+      double startSeries = 1;
+      if (xi > 0) {
+        start = t.pass.parts(xi, tx[i], startG, 0, null, 0);
+        startSeries = t.pass.seriesSum;
+      }
       series &= !Double.isNaN(end) && !Double.isNaN(start);
-      sum += w * row.combine(alive, t.logSOverM[xi], start, end);
+      sum += w * row.combine(alive, t.logSOverM[xi], start, startSeries, end, endSeries);
       double onAlive = w * row.sigma;
       double died = w * (1 - row.sigma);
       double onStart = died * (1 + row.q);
@@ -257,6 +265,30 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
     double sigma;
     double q;
 
+    /**
+     * As {@link #combine(double, double, double, double)} with each {@code ln G = P + ln S} in
+     * parts ({@link ParetoNbdPass#parts}): {@code e^d = e^{P₂ - P₁} S₂ / S₁} and
+     * {@code D = ln(s/m) + P₁ + ln(S₁ (1 - e^d))}, one exponential and one logarithm where the
+     * logarithmic form takes three of each. {@code 1 - e^d} carries an absolute rounding error of a
+     * few ε, no more than {@code -expm1(d)} does from the rounding of {@code d = ln G₂ - ln G₁}.
+     */
+    double combine(double alive, double logSOverM, double p1, double s1, double p2, double s2) {
+      if (Double.isNaN(p1) || Double.isNaN(p2)) {
+        sigma = Double.NaN;
+        q = 0;
+        return Double.NaN;
+      }
+      double ed = Math.exp(p2 - p1) * (s2 / s1);
+      if (!(ed < 1)) {
+        sigma = 1;
+        q = 0;
+        return alive;
+      }
+      double oneMinus = 1 - ed;
+      q = ed / oneMinus;
+      return logSumExp(alive, logSOverM + p1 + Math.log(s1 * oneMinus));
+    }
+
     double combine(double alive, double logSOverM, double g1, double g2) {
       double died;
       q = 0;
@@ -271,29 +303,41 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
           sigma = 1;
           return alive;
         }
-        double ed = Math.exp(d);
+        double ed;
         double oneMinus;
         if (d > -0.6931471805599453) {
-          oneMinus = -Math.expm1(d);
-          died = logSOverM + g1 + Math.log(oneMinus);
+          double em = Math.expm1(d);
+          ed = 1 + em;
+          oneMinus = -em;
         } else {
+          // 1 - e^d >= 1/2 here: its rounding costs an absolute ε in the logarithm.
+          ed = Math.exp(d);
           oneMinus = 1 - ed;
-          died = logSOverM + g1 + Math.log1p(-ed);
         }
+        died = logSOverM + g1 + Math.log(oneMinus);
         q = ed / oneMinus;
       }
+      return logSumExp(alive, died);
+    }
+
+    /** {@code ln(e^alive + e^died)}, with {@code σ}, the share of {@code e^alive}. */
+    private double logSumExp(double alive, double died) {
       if (died == Double.NEGATIVE_INFINITY) {
         sigma = 1;
         return alive;
       }
+      // ln(1 + e) with e in [0, 1]: the rounding of 1 + e costs an absolute ε, below the
+      // rounding of the row's term; Math.log is an intrinsic, Math.log1p is not.
       if (alive > died) {
         double e = Math.exp(died - alive);
-        sigma = 1 / (1 + e);
-        return alive + Math.log1p(e);
+        double onePlus = 1 + e;
+        sigma = 1 / onePlus;
+        return alive + Math.log(onePlus);
       }
       double e = Math.exp(alive - died);
-      sigma = e / (1 + e);
-      return died + Math.log1p(e);
+      double onePlus = 1 + e;
+      sigma = e / onePlus;
+      return died + Math.log(onePlus);
     }
   }
 }
