@@ -146,7 +146,7 @@ public final class SubsampleStart {
     return b.maximize();
   }
 
-  private static boolean usable(double[][] covariance) {
+  static boolean usable(double[][] covariance) {
     for (int i = 0; i < covariance.length; i++) {
       if (!(covariance[i][i] > 0)) {
         return false;
