@@ -2,6 +2,8 @@ package dev.niche.churn.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +93,18 @@ class DistinctCustomersTest {
         new int[] {3}, new double[] {2}, new double[] {7.5}, new double[] {4});
     assertEquals(3, d.meanFrequency(), 1e-15);
     assertEquals(7.5, d.meanAge(), 1e-15);
+  }
+
+  @Test
+  void validatedRejectsDataWithoutRepeatPurchases() {
+    // x > 0 only on a row of weight 0: the weighted mean frequency is 0.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DistinctCustomers.validated(new double[] {0, 2, 0}, new double[] {0, 3, 0},
+            new double[] {5, 6, 7}, new double[] {1, 0, 2}));
+    assertTrue(e.getMessage().contains("no repeat purchase"), e.getMessage());
+    DistinctCustomers d = DistinctCustomers.validated(new double[] {0, 2, 0},
+        new double[] {0, 3, 0}, new double[] {5, 6, 5}, null);
+    assertArrayEquals(new int[] {0, 2}, d.x);
+    assertArrayEquals(new double[] {2, 1}, d.weight);
   }
 }
