@@ -98,22 +98,13 @@ public final class NewtonSteps {
     return new Polished(x, fx, g, h);
   }
 
-  /** How many Newton steps {@link #finish} takes at most on its one Hessian. */
-  private static final int FINISH_STEPS = 3;
-
-  /** {@link #finish} stops stepping below this gradient, relative to {@code max(1, |f|)}. */
-  private static final double FINISHED = 1e-9;
-
   /**
-   * Newton steps from a point where the gradient is already small, all on the forward-difference
-   * Hessian there ({@link #forwardHessian}), at most {@value #FINISH_STEPS} and only while the
-   * largest gradient component exceeds {@value #FINISHED} {@code max(1, |f|)} (usually one step):
-   * each taken, without halving, when that Hessian is negative definite, the new point's value and
-   * gradient are finite, its largest gradient component is smaller, and its value is not below the
-   * old one by more than rounding (or, when the model's predicted rise is itself below rounding, the
-   * gradient has at least halved); the first step that fails these ends the finish. The Hessian
-   * returned is the one at {@code start}, within the steps (a fraction of the gradient's size) of the
-   * new point.
+   * One Newton step from a point where the gradient is already small, on the forward-difference
+   * Hessian there ({@link #forwardHessian}): taken, without halving, when that Hessian is negative
+   * definite, the new point's value and gradient are finite, its largest gradient component is
+   * smaller, and its value is not below the old one by more than rounding (or, when the model's
+   * predicted rise is itself below rounding, the gradient has at least halved). The Hessian returned is
+   * the one at {@code start}, within the step (a fraction of the gradient's size) of the new point.
    *
    * @param f the function
    * @param start the point (not modified)
@@ -133,37 +124,30 @@ public final class NewtonSteps {
       }
     }
     double[][] inverse = QuasiNewton.inversePositiveDefinite(negated);
-    double[] x = start.clone();
-    double fx = value;
-    double[] gx = gradient.clone();
-    double target = FINISHED * Math.max(1.0, Math.abs(value));
-    for (int step = 0; inverse != null && step < FINISH_STEPS && maxAbs(gx) > target; step++) {
-      double[] direction = new double[n];
-      QuasiNewton.direction(inverse, gx, new boolean[n], direction);
+    if (inverse != null) {
+      double[] step = new double[n];
+      QuasiNewton.direction(inverse, gradient, new boolean[n], step);
       double[] candidate = new double[n];
       for (int i = 0; i < n; i++) {
-        candidate[i] = LocalMaximum.clamp(x[i] + direction[i], limits[i]);
+        candidate[i] = LocalMaximum.clamp(start[i] + step[i], limits[i]);
       }
       double[] g = new double[n];
       double fNew = f.valueAndGradient(candidate, g);
-      double roundingLevel = QuasiNewton.ROUNDING * Math.max(1.0, Math.abs(fx));
+      double roundingLevel = QuasiNewton.ROUNDING * Math.max(1.0, Math.abs(value));
       double rise = 0;
       for (int i = 0; i < n; i++) {
-        rise += gx[i] * (candidate[i] - x[i]);
+        rise += gradient[i] * (candidate[i] - start[i]);
       }
       // Near the maximum the quadratic model's rise, gᵀ(-H)⁻¹g / 2, can be far below the rounding
       // of a sum over many rows: the value cannot tell the points apart, the gradient can.
-      boolean level = fNew >= fx - roundingLevel
-          || rise <= 2 * roundingLevel && maxAbs(g) <= 0.5 * maxAbs(gx);
-      if (!(Double.isFinite(fNew) && QuasiNewton.finite(g) && level
-          && maxAbs(g) < maxAbs(gx))) {
-        break;
+      boolean level = fNew >= value - roundingLevel
+          || rise <= 2 * roundingLevel && maxAbs(g) <= 0.5 * maxAbs(gradient);
+      if (Double.isFinite(fNew) && QuasiNewton.finite(g) && level
+          && maxAbs(g) < maxAbs(gradient)) {
+        return new Polished(candidate, fNew, g, h);
       }
-      x = candidate;
-      fx = fNew;
-      gx = g;
     }
-    return new Polished(x, fx, gx, h);
+    return new Polished(start.clone(), value, gradient.clone(), h);
   }
 
   private static double maxAbs(double[] v) {

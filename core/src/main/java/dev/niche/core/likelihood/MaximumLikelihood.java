@@ -45,11 +45,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A {@linkplain Builder#warmStart warm start} (a point near the maximum with the covariance of
  * the estimate there, e.g. from a fit on a subsample) saves most of the work on large data: BFGS
- * starts from the matching inverse Hessian and stops at a gradient ten times the final bound;
- * then Newton steps (usually one) on a forward-difference Hessian of the analytic gradient, which
- * also gives the standard errors ({@code n} gradient evaluations instead of {@code 2n} per
- * Hessian, and one Hessian instead of at least two). Should those steps not reach the final bound,
- * the point is polished as after a cold start.
+ * starts from the matching inverse Hessian and stops at a gradient a tenth of the final bound;
+ * then one Newton step on a forward-difference Hessian of the analytic gradient, which also gives
+ * the standard errors ({@code n} gradient evaluations instead of {@code 2n} per Hessian, and one
+ * Hessian instead of at least two).
  *
  * <p>Instances are immutable and thread-safe provided the log-likelihood is.
  */
@@ -70,12 +69,10 @@ public final class MaximumLikelihood {
   /** An analytic-gradient fit is converged when its final gradient is below this relative bound. */
   private static final double FINAL_GRADIENT_TOLERANCE = 1e-7;
   /**
-   * BFGS from a warm start stops here, ten times the final bound: within it the likelihood is
-   * quadratic to far below a standard error, and the Newton steps on the forward-difference
-   * Hessian that follow (one, rarely two) take the gradient to rounding level, where further BFGS
-   * iterations would each cost an evaluation for a gradient that falls about threefold.
+   * BFGS from a warm start stops here, a tenth of the final bound; the Newton step on the
+   * forward-difference Hessian that follows takes the gradient to rounding level.
    */
-  private static final double WARM_GRADIENT_TOLERANCE = 1e-6;
+  private static final double WARM_GRADIENT_TOLERANCE = 1e-8;
   private static final double LIMIT_MARGIN = 1.0;
 
   private final LogLikelihood logLikelihood;
@@ -153,10 +150,6 @@ public final class MaximumLikelihood {
     LocalAnalysis local = warmWinner != null
         ? LocalAnalysis.warm(objective, best, bestValue, warmWinner.gradient(), limits)
         : LocalAnalysis.polish(objective, best, limits, NEWTON_ITERATIONS);
-    if (warmWinner != null && !(maxAbs(local.gradient())
-        <= FINAL_GRADIENT_TOLERANCE * Math.max(1, Math.abs(local.value())))) {
-      local = LocalAnalysis.polish(objective, local.point(), limits, NEWTON_ITERATIONS);
-    }
     List<String> notes = new ArrayList<>();
     if (!local.hessianFinite()) {
       notes.add("the Hessian at the maximum is not finite");
@@ -219,14 +212,6 @@ public final class MaximumLikelihood {
         new FitDiagnostics(converged, objective.evaluations, bestValue, onBoundary, message);
     return new LikelihoodFit(parameters, values, se, covariance, atBoundary, observations,
         gradientNorm, diagnostics);
-  }
-
-  private static double maxAbs(double[] v) {
-    double m = 0;
-    for (double x : v) {
-      m = Math.max(m, Math.abs(x));
-    }
-    return m;
   }
 
   private static String message(boolean onBoundary, List<String> notes, boolean converged) {
