@@ -59,13 +59,7 @@ public final class DistinctCustomers {
       long h = xi * 0x9E3779B97F4A7C15L;
       h = (h ^ Double.doubleToLongBits(ti)) * 0xC2B2AE3D27D4EB4FL;
       h = (h ^ Double.doubleToLongBits(ai)) * 0x165667B19E3779F9L;
-      // Finalise (MurmurHash3's fmix64 step): the products alone carry low input bits only
-      // upwards, and day counts over 7 share their low mantissa bits, which made probe chains
-      // of a dozen slots on a million customers' summaries.
-      h ^= h >>> 33;
-      h *= 0xFF51AFD7ED558CCDL;
-      h ^= h >>> 33;
-      int slot = (int) (h ^ (h >>> 32)) & mask;
+      int slot = SlotHash.slot(h, mask);
       while (true) {
         int j = slots[slot];
         if (j < 0) {

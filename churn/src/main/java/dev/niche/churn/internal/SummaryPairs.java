@@ -113,10 +113,7 @@ public final class SummaryPairs {
     int indexOf(int xi, double ti) {
       long h = xi * 0x9E3779B97F4A7C15L;
       h = (h ^ Double.doubleToLongBits(ti)) * 0xC2B2AE3D27D4EB4FL;
-      h ^= h >>> 33;
-      h *= 0xFF51AFD7ED558CCDL;
-      h ^= h >>> 33;
-      int slot = (int) (h ^ (h >>> 32)) & mask;
+      int slot = SlotHash.slot(h, mask);
       while (true) {
         int j = slots[slot];
         if (j < 0) {
