@@ -42,6 +42,8 @@ public final class BlockSeeding extends Seeding {
   private double[][] trialBlockPot;
   /** Per chunk, per trial: the new D^2 of the chunk's rows in evaluated blocks. */
   private double[][] trialD2;
+  /** Per worker of the pool: the buffers of its current block, made once per seeding. */
+  private final BlockBuffers[] scratch;
 
   /**
    * Seeding state for one data set.
@@ -58,10 +60,18 @@ public final class BlockSeeding extends Seeding {
     this.blockReach = new double[blocks];
     this.blockPot = new double[blocks];
     this.laidOut = new boolean[chunks];
+    this.scratch = new BlockBuffers[pool.threads()];
+  }
+
+  private BlockBuffers scratch(int worker) {
+    return BlockBuffers.of(scratch, worker, data);
   }
 
   @Override
   void prepare(int trials) {
+    for (int t = 0; t < scratch.length; t++) {
+      scratch(t).forTrials(trials, BLOCKS_PER_CHUNK);
+    }
     evaluated = new boolean[chunks][trials * BLOCKS_PER_CHUNK];
     trialBlockPot = new double[chunks][trials * BLOCKS_PER_CHUNK];
     trialD2 = new double[chunks][trials * ChunkPool.CHUNK_ROWS];
@@ -76,10 +86,11 @@ public final class BlockSeeding extends Seeding {
     double[] w = data.w();
     pool.forEach(
         chunks,
-        c -> {
-          TransposedRows block = new TransposedRows(d);
-          double[] dist = new double[BLOCK];
-          double[] weight = w == null ? null : new double[BLOCK];
+        (c, worker) -> {
+          BlockBuffers buffers = scratch(worker);
+          TransposedRows block = buffers.block;
+          double[] dist = buffers.dist;
+          double[] weight = buffers.weight;
           double[] balls = new double[BLOCKS_PER_CHUNK * d];
           double pot = 0;
           int end = ChunkPool.end(c, n);
@@ -120,85 +131,95 @@ public final class BlockSeeding extends Seeding {
    */
   @Override
   void evaluate(double[] candRows, int trials, double[] nearestTrial, double[][] pots) {
-    int n = data.n();
+    pool.forEach(
+        chunks, (c, worker) -> evaluateChunk(c, scratch(worker), candRows, trials, pots[c]));
+  }
+
+  /**
+   * One chunk's share of {@link #evaluate}. The work per block is a method of its own, called
+   * about n / 128 times per step: the JIT compiles it early, once, as a whole method, rather than
+   * entering a loop over the chunk's blocks through several on-stack replacements.
+   */
+  private void evaluateChunk(int c, BlockBuffers s, double[] candRows, int trials, double[] p) {
+    int d = data.d();
+    java.util.Arrays.fill(p, 0.0);
+    int end = ChunkPool.end(c, data.n());
+    int nb = (end - ChunkPool.start(c) + BLOCK - 1) / BLOCK;
+    for (int t = 0; t < trials; t++) {
+      SquaredDistance.toAll(candRows, t * d, ballCentre[c], nb, d, s.ballD2, t * BLOCKS_PER_CHUNK);
+    }
+    for (int lb = 0; lb < nb; lb++) {
+      evaluateBlock(c, lb, end, s, candRows, trials, p);
+    }
+  }
+
+  /** {@link #evaluate} on block lb of chunk c, adding each trial's potential to {@code p}. */
+  private void evaluateBlock(
+      int c, int lb, int end, BlockBuffers s, double[] candRows, int trials, double[] p) {
     int d = data.d();
     double[] x = data.x();
     double[] w = data.w();
-    pool.forEach(
-        chunks,
-        c -> {
-          double[] p = pots[c];
-          java.util.Arrays.fill(p, 0.0);
-          boolean[] open = evaluated[c];
-          double[] sums = trialBlockPot[c];
-          double[] vals = trialD2[c];
-          double[] balls = ballCentre[c];
-          int end = ChunkPool.end(c, n);
-          int nb = (end - ChunkPool.start(c) + BLOCK - 1) / BLOCK;
-          double[] ballD2 = new double[trials * BLOCKS_PER_CHUNK];
-          for (int t = 0; t < trials; t++) {
-            SquaredDistance.toAll(candRows, t * d, balls, nb, d, ballD2, t * BLOCKS_PER_CHUNK);
-          }
-          TransposedRows block = new TransposedRows(d);
-          double[] dist = new double[BLOCK];
-          double[] dist2 = new double[BLOCK];
-          double[] bound = new double[BLOCK];
-          double[] weight = w == null ? null : new double[BLOCK];
-          int[] openTrials = new int[trials];
-          int[] rows = new int[BLOCK];
-          for (int lb = 0; lb < nb; lb++) {
-            int b = c * BLOCKS_PER_CHUNK + lb;
-            int first = b * BLOCK;
-            int size = Math.min(BLOCK, end - first);
-            double reach2 = blockReach[b] * blockReach[b] * (1 + Assigner.SLACK);
-            int count = 0;
-            for (int t = 0; t < trials; t++) {
-              int slot = t * BLOCKS_PER_CHUNK + lb;
-              open[slot] = ballD2[slot] < reach2;
-              if (open[slot]) {
-                openTrials[count++] = t;
-              } else {
-                p[t] += blockPot[b];
-              }
-            }
-            if (count == 0) {
-              continue;
-            }
-            System.arraycopy(minD2, first, bound, 0, size);
-            if (weight != null) {
-              System.arraycopy(w, first, weight, 0, size);
-            }
-            int wanted = wantedRows(first, size, nearestOpen(ballD2, openTrials, count, lb), rows);
-            if (wanted <= size / 2) {
-              // Few rows can gain: read only those (fewer bytes than the block), and give the
-              // others distance infinity, so that keep() leaves their D^2 as it is.
-              block.loadColumns(x, first * d, size, first, rows, wanted);
-              for (int u = 0; u < count; u++) {
-                int t = openTrials[u];
-                BlockDistances.squaredDistances(block, candRows, t * d, dist2);
-                java.util.Arrays.fill(dist, 0, size, Double.POSITIVE_INFINITY);
-                for (int s = 0; s < wanted; s++) {
-                  dist[rows[s] - first] = dist2[s];
-                }
-                p[t] += keep(dist, bound, weight, size, vals, sums, t, lb);
-              }
-              continue;
-            }
-            block.loadColumns(x, first * d, size);
-            // Two trials per pass where possible: each column is read once for both.
-            for (int u = 0; u < count; u += 2) {
-              int t = openTrials[u];
-              if (u + 1 < count) {
-                int t2 = openTrials[u + 1];
-                BlockDistances.squaredDistances(block, candRows, t * d, t2 * d, dist, dist2);
-                p[t2] += keep(dist2, bound, weight, size, vals, sums, t2, lb);
-              } else {
-                BlockDistances.squaredDistances(block, candRows, t * d, dist);
-              }
-              p[t] += keep(dist, bound, weight, size, vals, sums, t, lb);
-            }
-          }
-        });
+    boolean[] open = evaluated[c];
+    double[] sums = trialBlockPot[c];
+    double[] vals = trialD2[c];
+    double[] ballD2 = s.ballD2;
+    int[] openTrials = s.openTrials;
+    int b = c * BLOCKS_PER_CHUNK + lb;
+    int first = b * BLOCK;
+    int size = Math.min(BLOCK, end - first);
+    double reach2 = blockReach[b] * blockReach[b] * (1 + Assigner.SLACK);
+    int count = 0;
+    for (int t = 0; t < trials; t++) {
+      int slot = t * BLOCKS_PER_CHUNK + lb;
+      open[slot] = ballD2[slot] < reach2;
+      if (open[slot]) {
+        openTrials[count++] = t;
+      } else {
+        p[t] += blockPot[b];
+      }
+    }
+    if (count == 0) {
+      return;
+    }
+    double[] dist = s.dist;
+    double[] dist2 = s.dist2;
+    double[] bound = s.bound;
+    double[] weight = s.weight;
+    TransposedRows block = s.block;
+    System.arraycopy(minD2, first, bound, 0, size);
+    if (weight != null) {
+      System.arraycopy(w, first, weight, 0, size);
+    }
+    int[] rows = s.rows;
+    int wanted = wantedRows(first, size, nearestOpen(ballD2, openTrials, count, lb), rows);
+    if (wanted <= size / 2) {
+      // Few rows can gain: read only those (fewer bytes than the block), and give the
+      // others distance infinity, so that keep() leaves their D^2 as it is.
+      block.loadColumns(x, first * d, size, first, rows, wanted);
+      for (int u = 0; u < count; u++) {
+        int t = openTrials[u];
+        BlockDistances.squaredDistances(block, candRows, t * d, dist2);
+        java.util.Arrays.fill(dist, 0, size, Double.POSITIVE_INFINITY);
+        for (int r = 0; r < wanted; r++) {
+          dist[rows[r] - first] = dist2[r];
+        }
+        p[t] += keep(dist, bound, weight, size, vals, sums, t, lb);
+      }
+      return;
+    }
+    block.loadColumns(x, first * d, size);
+    // Two trials per pass where possible: each column is read once for both.
+    for (int u = 0; u < count; u += 2) {
+      int t = openTrials[u];
+      if (u + 1 < count) {
+        int t2 = openTrials[u + 1];
+        BlockDistances.squaredDistances(block, candRows, t * d, t2 * d, dist, dist2);
+        p[t2] += keep(dist2, bound, weight, size, vals, sums, t2, lb);
+      } else {
+        BlockDistances.squaredDistances(block, candRows, t * d, dist);
+      }
+      p[t] += keep(dist, bound, weight, size, vals, sums, t, lb);
+    }
   }
 
   /**
@@ -284,11 +305,11 @@ public final class BlockSeeding extends Seeding {
     double[] x = data.x();
     pool.forEach(
         chunks,
-        c -> {
+        (c, worker) -> {
           if (!laidOut[c]) {
             return;
           }
-          TransposedRows block = new TransposedRows(d);
+          TransposedRows block = scratch(worker).block;
           int end = ChunkPool.end(c, n);
           for (int first = ChunkPool.start(c); first < end; first += BLOCK) {
             int size = Math.min(BLOCK, end - first);

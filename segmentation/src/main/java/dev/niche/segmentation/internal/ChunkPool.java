@@ -13,6 +13,12 @@ import java.util.function.IntConsumer;
  * which makes every result bit-identical whatever the number of threads. With one thread no
  * thread is started; otherwise a pool of {@code threads - 1} daemon workers lives until
  * {@link #close()}.
+ *
+ * <p><b>Scratch per worker.</b> {@link #forEach(int, ChunkTask)} also passes the index of the
+ * worker running a chunk (0 for the caller, 1 to {@code threads - 1} for the others; one chunk
+ * at a time per index), so a task can keep its scratch buffers in an array of
+ * {@link #threads()} slots for the whole fit instead of allocating them per chunk and step: a
+ * fit allocates its working memory once, and a fresh JVM touches fewer new heap pages.
  */
 public final class ChunkPool implements AutoCloseable {
 
@@ -39,6 +45,28 @@ public final class ChunkPool implements AutoCloseable {
                   return t;
                 })
             : null;
+  }
+
+  /** A task over one chunk, told which worker runs it. */
+  @FunctionalInterface
+  public interface ChunkTask {
+    /**
+     * Processes one chunk.
+     *
+     * @param chunk the chunk index
+     * @param worker the worker's index in {@code [0, threads())}; no two chunks run at the same
+     *     time with the same index
+     */
+    void run(int chunk, int worker);
+  }
+
+  /**
+   * Number of workers, the caller included: the size of a per-worker scratch array.
+   *
+   * @return the thread count
+   */
+  public int threads() {
+    return threads;
   }
 
   /**
@@ -79,26 +107,31 @@ public final class ChunkPool implements AutoCloseable {
    * @param task the task, called with a chunk index
    */
   public void forEach(int chunks, IntConsumer task) {
+    forEach(chunks, (c, worker) -> task.accept(c));
+  }
+
+  /**
+   * Runs {@code task} once for every chunk index in {@code [0, chunks)}, with the index of the
+   * worker that runs it.
+   *
+   * @param chunks number of chunks
+   * @param task the task, called with a chunk index and a worker index
+   */
+  public void forEach(int chunks, ChunkTask task) {
     if (executor == null || chunks < 2) {
       for (int c = 0; c < chunks; c++) {
-        task.accept(c);
+        task.run(c, 0);
       }
       return;
     }
     AtomicInteger next = new AtomicInteger();
-    Runnable worker =
-        () -> {
-          int c;
-          while ((c = next.getAndIncrement()) < chunks) {
-            task.accept(c);
-          }
-        };
     int helpers = Math.min(threads - 1, chunks - 1);
     Future<?>[] futures = new Future<?>[helpers];
     for (int t = 0; t < helpers; t++) {
-      futures[t] = executor.submit(worker);
+      int worker = t + 1;
+      futures[t] = executor.submit(() -> drain(next, chunks, task, worker));
     }
-    worker.run();
+    drain(next, chunks, task, 0);
     for (Future<?> f : futures) {
       try {
         f.get();
@@ -112,6 +145,14 @@ public final class ChunkPool implements AutoCloseable {
         }
         throw new IllegalStateException(cause);
       }
+    }
+  }
+
+  /** Takes chunks from the shared counter until none is left. */
+  private static void drain(AtomicInteger next, int chunks, ChunkTask task, int worker) {
+    int c;
+    while ((c = next.getAndIncrement()) < chunks) {
+      task.run(c, worker);
     }
   }
 

@@ -12,6 +12,8 @@ public final class RowSeeding extends Seeding {
   private int[][] openRows;
   private double[][] openValues;
   private int[] openCount;
+  /** Per worker of the pool: the buffers of its current block, made once per seeding. */
+  private final BlockBuffers[] scratch;
 
   /**
    * Seeding state for one data set.
@@ -21,6 +23,7 @@ public final class RowSeeding extends Seeding {
    */
   public RowSeeding(Dataset data, ChunkPool pool) {
     super(data, pool);
+    this.scratch = new BlockBuffers[pool.threads()];
   }
 
   @Override
@@ -60,13 +63,11 @@ public final class RowSeeding extends Seeding {
   @Override
   void evaluate(double[] candRows, int trials, double[] nearestTrial, double[][] pots) {
     int n = data.n();
-    int d = data.d();
-    double[] x = data.x();
     double[] w = data.w();
     double scale = 4 * (1 + Assigner.SLACK);
     pool.forEach(
         chunks,
-        c -> {
+        (c, worker) -> {
           int[] rows = openRows[c];
           double[] vals = openValues[c];
           double closed = 0;
@@ -95,36 +96,48 @@ public final class RowSeeding extends Seeding {
           }
           double[] p = pots[c];
           java.util.Arrays.fill(p, closed);
-          TransposedRows block = new TransposedRows(d);
-          double[] dist = new double[TransposedRows.CAPACITY];
-          double[] dist2nd = new double[TransposedRows.CAPACITY];
-          double[] bound = new double[TransposedRows.CAPACITY];
-          double[] weight = w == null ? null : new double[TransposedRows.CAPACITY];
+          BlockBuffers buffers = BlockBuffers.of(scratch, worker, data);
           for (int from = 0; from < count; from += TransposedRows.CAPACITY) {
-            int size = Math.min(TransposedRows.CAPACITY, count - from);
-            block.load(x, rows, from, size);
-            for (int q = 0; q < size; q++) {
-              bound[q] = minD2[rows[from + q]];
-            }
-            if (weight != null) {
-              for (int q = 0; q < size; q++) {
-                weight[q] = w[rows[from + q]];
-              }
-            }
-            // Two trials per pass where possible: each column is read once for both.
-            for (int t = 0; t < trials; t += 2) {
-              if (t + 1 < trials) {
-                BlockDistances.squaredDistances(block, candRows, t * d, (t + 1) * d, dist, dist2nd);
-                int vo = (t + 1) * ChunkPool.CHUNK_ROWS + from;
-                p[t + 1] += keep(dist2nd, bound, weight, size, vals, vo);
-              } else {
-                BlockDistances.squaredDistances(block, candRows, t * d, dist);
-              }
-              p[t] += keep(dist, bound, weight, size, vals, t * ChunkPool.CHUNK_ROWS + from);
-            }
+            evaluateBlock(rows, from, Math.min(TransposedRows.CAPACITY, count - from), buffers,
+                candRows, trials, vals, p);
           }
           openCount[c] = count;
         });
+  }
+
+  /**
+   * The open rows {@code rows[from..from+size)} against every trial, adding each trial's
+   * potential to {@code p}. A method of its own, called once per block: the JIT compiles it
+   * early and whole instead of entering the chunk's loop through on-stack replacements.
+   */
+  private void evaluateBlock(int[] rows, int from, int size, BlockBuffers s, double[] candRows,
+      int trials, double[] vals, double[] p) {
+    int d = data.d();
+    double[] w = data.w();
+    double[] bound = s.bound;
+    double[] weight = s.weight;
+    double[] dist = s.dist;
+    double[] dist2nd = s.dist2;
+    s.block.load(data.x(), rows, from, size);
+    for (int q = 0; q < size; q++) {
+      bound[q] = minD2[rows[from + q]];
+    }
+    if (weight != null) {
+      for (int q = 0; q < size; q++) {
+        weight[q] = w[rows[from + q]];
+      }
+    }
+    // Two trials per pass where possible: each column is read once for both.
+    for (int t = 0; t < trials; t += 2) {
+      if (t + 1 < trials) {
+        BlockDistances.squaredDistances(s.block, candRows, t * d, (t + 1) * d, dist, dist2nd);
+        int vo = (t + 1) * ChunkPool.CHUNK_ROWS + from;
+        p[t + 1] += keep(dist2nd, bound, weight, size, vals, vo);
+      } else {
+        BlockDistances.squaredDistances(s.block, candRows, t * d, dist);
+      }
+      p[t] += keep(dist, bound, weight, size, vals, t * ChunkPool.CHUNK_ROWS + from);
+    }
   }
 
   /**
