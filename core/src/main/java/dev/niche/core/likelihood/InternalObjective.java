@@ -1,6 +1,7 @@
 package dev.niche.core.likelihood;
 
 import dev.niche.core.internal.LocalMaximum;
+import dev.niche.core.internal.NewtonSteps;
 import dev.niche.core.internal.NumericalDerivatives;
 import java.util.List;
 
@@ -15,10 +16,12 @@ final class InternalObjective {
 
   private final LogLikelihood logLikelihood;
   private final DifferentiableLogLikelihood differentiable;
+  private final TwiceDifferentiableLogLikelihood twice;
   private final List<Parameter> parameters;
   private final double[] limits;
   private final double[] natural;
   private final double[] naturalGradient;
+  private final double[][] naturalHessian;
   int evaluations;
   double[] bestPoint;
   double bestValue;
@@ -27,15 +30,22 @@ final class InternalObjective {
   InternalObjective(LogLikelihood logLikelihood, List<Parameter> parameters, double[] limits) {
     this.logLikelihood = logLikelihood;
     this.differentiable = logLikelihood instanceof DifferentiableLogLikelihood d ? d : null;
+    this.twice = logLikelihood instanceof TwiceDifferentiableLogLikelihood t ? t : null;
     this.parameters = parameters;
     this.limits = limits;
     this.natural = new double[limits.length];
     this.naturalGradient = new double[limits.length];
+    this.naturalHessian = new double[limits.length][limits.length];
   }
 
   /** True if the likelihood supplies its gradient. */
   boolean hasGradient() {
     return differentiable != null;
+  }
+
+  /** True if the likelihood supplies its Hessian. */
+  boolean hasHessian() {
+    return twice != null;
   }
 
   void resetBest() {
@@ -73,6 +83,51 @@ final class InternalObjective {
       System.arraycopy(numerical, 0, gradient, 0, z.length);
     }
     return recorded;
+  }
+
+  /**
+   * The value, gradient and Hessian in internal coordinates, by the chain rule
+   * {@code ∂²ℓ/∂z_i∂z_j = ∂²ℓ/∂θ_i∂θ_j θ_i' θ_j' + δ_ij ∂ℓ/∂θ_i θ_i''}; one evaluation. Where the
+   * likelihood's gradient is not finite this is {@link #valueAndGradient} with the Hessian from
+   * central differences of that gradient ({@link NewtonSteps#hessian}); likewise where only its
+   * Hessian is not finite.
+   *
+   * @param z the point (not modified)
+   * @param gradient receives the gradient
+   * @param hessian receives the Hessian, square of the parameters' order
+   * @return the value, as {@link #valueAndGradient} returns it
+   */
+  double valueGradientAndHessian(double[] z, double[] gradient, double[][] hessian) {
+    evaluations++;
+    toNatural(z);
+    int n = z.length;
+    double v = twice.valueGradientAndHessian(natural, naturalGradient, naturalHessian);
+    boolean finite = Double.isFinite(v);
+    double[] jacobian = new double[n];
+    for (int i = 0; i < n && finite; i++) {
+      double zi = LocalMaximum.clamp(z[i], limits[i]);
+      jacobian[i] = parameters.get(i).derivative(zi);
+      gradient[i] = naturalGradient[i] * jacobian[i];
+      finite = Double.isFinite(gradient[i]);
+      hessian[i][i] = naturalGradient[i] * parameters.get(i).secondDerivative(zi);
+    }
+    for (int i = 0; i < n && finite; i++) {
+      for (int j = 0; j < n; j++) {
+        hessian[i][j] = (i == j ? hessian[i][i] : 0) + naturalHessian[i][j] * jacobian[i]
+            * jacobian[j];
+        finite &= Double.isFinite(hessian[i][j]);
+      }
+    }
+    if (finite) {
+      return record(z, v);
+    }
+    evaluations--;
+    double value = valueAndGradient(z, gradient);
+    double[][] numerical = NewtonSteps.hessian(this::valueAndGradient, z, limits);
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(numerical[i], 0, hessian[i], 0, n);
+    }
+    return value;
   }
 
   private void toNatural(double[] z) {

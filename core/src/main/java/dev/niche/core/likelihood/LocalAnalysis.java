@@ -1,13 +1,15 @@
 package dev.niche.core.likelihood;
 
+import dev.niche.core.internal.ExactNewton;
 import dev.niche.core.internal.LocalMaximum;
 import dev.niche.core.internal.NewtonSteps;
 import dev.niche.core.internal.NumericalDerivatives;
 
 /**
  * A candidate maximum in internal coordinates after Newton polishing, with the gradient and
- * Hessian there: from the analytic gradient (central differences of it for the Hessian) when the
- * likelihood has one, else from central differences of the value.
+ * Hessian there: the likelihood's own Hessian when it has one
+ * ({@link TwiceDifferentiableLogLikelihood}), else from the analytic gradient (central differences
+ * of it for the Hessian) when it has one, else from central differences of the value.
  *
  * @param point the point
  * @param value the log-likelihood there
@@ -27,6 +29,12 @@ record LocalAnalysis(double[] point, double value, double[] gradient, double[][]
    */
   static LocalAnalysis polish(
       InternalObjective objective, double[] start, double[] limits, int iterations) {
+    if (objective.hasHessian()) {
+      LocalAnalysis exact = newton(objective, start, null, limits, iterations);
+      if (exact != null) {
+        return exact;
+      }
+    }
     if (objective.hasGradient()) {
       NewtonSteps.Polished p =
           NewtonSteps.polish(objective::valueAndGradient, start, limits, iterations);
@@ -34,6 +42,24 @@ record LocalAnalysis(double[] point, double value, double[] gradient, double[][]
     }
     return at(objective,
         LocalMaximum.polish(objective::value, start, limits, iterations), limits);
+  }
+
+  /**
+   * Newton steps on the likelihood's analytic Hessian ({@link ExactNewton}), from the Hessian at
+   * the start or from a warm start's inverse Hessian.
+   *
+   * @param objective the objective, with an analytic Hessian
+   * @param start the point (not modified)
+   * @param inverse the inverse of {@code -H} for the first step (not modified), or null
+   * @param limits the box half-widths
+   * @param iterations the most Newton steps
+   * @return the analysis at the last point, or null if Newton's method does not apply there
+   */
+  static LocalAnalysis newton(InternalObjective objective, double[] start, double[][] inverse,
+      double[] limits, int iterations) {
+    NewtonSteps.Polished p = ExactNewton.maximize(objective::valueAndGradient,
+        objective::valueGradientAndHessian, start, inverse, limits, iterations);
+    return p == null ? null : new LocalAnalysis(p.point(), p.value(), p.gradient(), p.hessian());
   }
 
   /**
@@ -45,6 +71,12 @@ record LocalAnalysis(double[] point, double value, double[] gradient, double[][]
    * @return the analysis
    */
   static LocalAnalysis at(InternalObjective objective, double[] point, double[] limits) {
+    if (objective.hasHessian()) {
+      double[] gradient = new double[point.length];
+      double[][] hessian = new double[point.length][point.length];
+      double value = objective.valueGradientAndHessian(point, gradient, hessian);
+      return new LocalAnalysis(point.clone(), value, gradient, hessian);
+    }
     if (objective.hasGradient()) {
       double[] gradient = new double[point.length];
       double value = objective.valueAndGradient(point, gradient);

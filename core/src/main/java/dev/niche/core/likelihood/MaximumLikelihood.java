@@ -2,15 +2,12 @@ package dev.niche.core.likelihood;
 
 import dev.niche.core.Checks;
 import dev.niche.core.FitDiagnostics;
-import dev.niche.core.Seeds;
 import dev.niche.core.internal.LocalMaximum;
 import dev.niche.core.internal.ObservedInformation;
-import dev.niche.core.internal.QuasiNewton;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +45,10 @@ import org.slf4j.LoggerFactory;
  * starts from the matching inverse Hessian and stops at a gradient a tenth of the final bound;
  * then one Newton step on a forward-difference Hessian of the analytic gradient, which also gives
  * the standard errors ({@code n} gradient evaluations instead of {@code 2n} per Hessian, and one
- * Hessian instead of at least two).
+ * Hessian instead of at least two). A {@link TwiceDifferentiableLogLikelihood} takes Newton steps
+ * on its own Hessian instead: from a warm start at once (the first step on the warm start's
+ * covariance), until the step is below {@code 1e-6} standard errors, and after BFGS from any other
+ * start; its standard errors come from that Hessian.
  *
  * <p>Instances are immutable and thread-safe provided the log-likelihood is.
  */
@@ -62,18 +62,10 @@ public final class MaximumLikelihood {
 
   private static final Logger LOG = LoggerFactory.getLogger(MaximumLikelihood.class);
 
-  private static final int NEWTON_ITERATIONS = 30;
-  private static final int QUASI_NEWTON_ITERATIONS = 500;
-  /** BFGS stops when every gradient component is below this times {@code max(1, |ℓ|)}. */
-  private static final double GRADIENT_TOLERANCE = 1e-10;
+  static final int NEWTON_ITERATIONS = 30;
   /** An analytic-gradient fit is converged when its final gradient is below this relative bound. */
   private static final double FINAL_GRADIENT_TOLERANCE = 1e-7;
-  /**
-   * BFGS from a warm start stops here, a tenth of the final bound; the Newton step on the
-   * forward-difference Hessian that follows takes the gradient to rounding level.
-   */
-  private static final double WARM_GRADIENT_TOLERANCE = 1e-8;
-  private static final double LIMIT_MARGIN = 1.0;
+  static final double LIMIT_MARGIN = 1.0;
 
   private final LogLikelihood logLikelihood;
   private final List<Parameter> parameters;
@@ -126,7 +118,8 @@ public final class MaximumLikelihood {
       limits[i] = parameters.get(i).internalLimit();
     }
     InternalObjective objective = new InternalObjective(logLikelihood, parameters, limits);
-    List<double[]> internalStarts = internalStarts(limits);
+    List<double[]> internalStarts = StartSearch.internalStarts(parameters, starts, randomStarts,
+        seed, limits);
     double[] best = null;
     double bestValue = Double.NEGATIVE_INFINITY;
     SearchOutcome warmWinner = null;
@@ -136,7 +129,7 @@ public final class MaximumLikelihood {
       WarmStart warm = s < warmStarts.size() ? warmStarts.get(s) : null;
       double[][] inverse = warm == null || !objective.hasGradient() ? null
           : warm.internalInverse(parameters, start);
-      SearchOutcome run = search(objective, start, limits, inverse);
+      SearchOutcome run = StartSearch.run(objective, start, limits, inverse, maxEvaluations);
       allConverged &= run.converged();
       if (best == null || run.value() > bestValue) {
         best = run.point();
@@ -147,9 +140,10 @@ public final class MaximumLikelihood {
     if (!Double.isFinite(bestValue)) {
       return nowhereFinite(internalStarts.get(0), objective.evaluations);
     }
-    LocalAnalysis local = warmWinner != null
-        ? LocalAnalysis.warm(objective, best, bestValue, warmWinner.gradient(), limits)
-        : LocalAnalysis.polish(objective, best, limits, NEWTON_ITERATIONS);
+    LocalAnalysis local = warmWinner == null
+        ? LocalAnalysis.polish(objective, best, limits, NEWTON_ITERATIONS)
+        : warmWinner.analysis() != null ? warmWinner.analysis()
+        : LocalAnalysis.warm(objective, best, bestValue, warmWinner.gradient(), limits);
     List<String> notes = new ArrayList<>();
     if (!local.hessianFinite()) {
       notes.add("the Hessian at the maximum is not finite");
@@ -157,7 +151,7 @@ public final class MaximumLikelihood {
       double[] boundary = LocalMaximum.probeFlatDirection(
           objective::value, local.point(), local.value(), local.hessian(), limits);
       if (boundary != null) {
-        SearchOutcome run = search(objective, boundary, limits, null);
+        SearchOutcome run = StartSearch.run(objective, boundary, limits, null, maxEvaluations);
         if (run.value() >= local.value()) {
           local = LocalAnalysis.at(objective, run.point(), limits);
         }
@@ -224,48 +218,6 @@ public final class MaximumLikelihood {
     return converged ? ""
         : "some starts hit the evaluation limit or stopped early; the best point reached is "
             + "reported";
-  }
-
-  private SearchOutcome search(
-      InternalObjective objective, double[] start, double[] limits, double[][] inverse) {
-    if (!objective.hasGradient()) {
-      return DerivativeFreeSearch.run(objective, start, limits, maxEvaluations);
-    }
-    objective.resetBest();
-    QuasiNewton.Result result = QuasiNewton.maximize(objective::valueAndGradient, start, limits,
-        inverse == null ? GRADIENT_TOLERANCE : WARM_GRADIENT_TOLERANCE, QUASI_NEWTON_ITERATIONS,
-        maxEvaluations, inverse);
-    if (objective.bestPoint == null) {
-      // The start is outside the region where the likelihood is finite: search without
-      // derivatives, which needs no gradient to find its way back.
-      return DerivativeFreeSearch.run(objective, start, limits, maxEvaluations);
-    }
-    LOG.debug("start {} -> {} in {} quasi-Newton iterations", Arrays.toString(start),
-        result.value(), result.iterations());
-    return new SearchOutcome(result.point(), result.value(), result.converged(),
-        result.gradient());
-  }
-
-  private List<double[]> internalStarts(double[] limits) {
-    int n = parameters.size();
-    List<double[]> result = new ArrayList<>();
-    for (double[] start : starts) {
-      double[] z = new double[n];
-      for (int i = 0; i < n; i++) {
-        z[i] = LocalMaximum.clamp(parameters.get(i).toInternal(start[i]), limits[i] - 2 * LIMIT_MARGIN);
-      }
-      result.add(z);
-    }
-    SplittableRandom random = Seeds.random(seed);
-    double[] centre = result.get(0);
-    for (int s = 0; s < randomStarts; s++) {
-      double[] z = new double[n];
-      for (int i = 0; i < n; i++) {
-        z[i] = LocalMaximum.clamp(centre[i] + random.nextGaussian(), limits[i] - 2 * LIMIT_MARGIN);
-      }
-      result.add(z);
-    }
-    return result;
   }
 
   /** The fit reported when no start reached a finite log-likelihood. */

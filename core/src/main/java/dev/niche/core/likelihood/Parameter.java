@@ -225,6 +225,30 @@ public final class Parameter {
   }
 
   /**
+   * The second derivative {@code d²θ/dz²} at an internal coordinate, for the chain rule of an
+   * analytic Hessian ({@link TwiceDifferentiableLogLikelihood}).
+   *
+   * @param z the internal coordinate
+   * @return {@code d²θ/dz²}
+   */
+  double secondDerivative(double z) {
+    switch (kind) {
+      case FREE:
+        return 0.0;
+      case POSITIVE:
+      case AT_LEAST:
+        return Math.exp(z);
+      case UNIT:
+        double p = logistic(z);
+        return p * (1 - p) * (1 - 2 * p);
+      case BOUNDED:
+        double q = logistic(z);
+        return (upper - lower) * q * (1 - q) * (1 - 2 * q);
+    }
+    throw new AssertionError(kind);
+  }
+
+  /**
    * Describes which end of the domain an internal coordinate at its limit stands for.
    *
    * @param z an internal coordinate at {@code ±internalLimit()}
