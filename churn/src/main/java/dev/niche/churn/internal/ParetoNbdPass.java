@@ -17,9 +17,6 @@ package dev.niche.churn.internal;
  */
 final class ParetoNbdPass {
 
-  /** Same budget as {@link ParetoNbdEndpoint}: past it the series is NaN. */
-  private static final int MAX_TERMS = 20_000;
-
   private final double r;
   private final double alpha;
   private final double s;
@@ -30,12 +27,21 @@ final class ParetoNbdPass {
   private final double sOverBeta;
   private final double gap;
   private final boolean alphaBranch;
-  private final Series[] series;
+  private final GaussSeries[] series;
   private final EndpointRange range;
   /** Per frequency: the series re-expanded about points of its range, or null. */
   private final SeriesPieces[] pieces;
   /** Per frequency: whether {@link #pieces} was tried. */
   private final boolean[] piecesTried;
+  /** Whether endpoints also give their Hessians ({@link #hessianTo}). */
+  private final boolean curved;
+  /** Per frequency: the second-derivative series re-expanded likewise, or null. */
+  private final SeriesPieces[] secondPieces;
+  private final boolean[] secondTried;
+  /** Receives the Hessian of {@code ln G} of the next endpoints (packed, {@link ParetoNbdCurvature}). */
+  private double[] hessian;
+  /** Receives the four non-zero second derivatives of {@code E} of the next endpoints, or null. */
+  private double[] aliveHessian;
   /** {@code E(t)} of the last {@link #endpoint}. */
   double alive;
   /** The series {@code S} of the last {@link #parts} (1 where the prefix is all of {@code ln G}). */
@@ -52,6 +58,15 @@ final class ParetoNbdPass {
    */
   ParetoNbdPass(double r, double alpha, double s, double beta, int maxFrequency,
       EndpointRange range) {
+    this(r, alpha, s, beta, maxFrequency, range, false);
+  }
+
+  /**
+   * A pass as above that, if {@code curved}, also gives each endpoint's Hessians into the arrays
+   * last set by {@link #hessianTo}.
+   */
+  ParetoNbdPass(double r, double alpha, double s, double beta, int maxFrequency,
+      EndpointRange range, boolean curved) {
     this.r = r;
     this.alpha = alpha;
     this.s = s;
@@ -62,10 +77,28 @@ final class ParetoNbdPass {
     this.sOverBeta = s / beta;
     this.alphaBranch = alpha >= beta;
     this.gap = alphaBranch ? alpha - beta : beta - alpha;
-    this.series = new Series[maxFrequency + 1];
+    this.series = new GaussSeries[maxFrequency + 1];
     this.range = range;
     this.pieces = new SeriesPieces[maxFrequency + 1];
     this.piecesTried = new boolean[maxFrequency + 1];
+    this.curved = curved;
+    this.secondPieces = curved ? new SeriesPieces[maxFrequency + 1] : null;
+    this.secondTried = curved ? new boolean[maxFrequency + 1] : null;
+  }
+
+  /**
+   * Where the next endpoints' Hessians go (a curved pass only): the ten second derivatives of
+   * {@code ln G} over {@code (r, α, s, β)}, packed as {@link ParetoNbdCurvature} packs them, and
+   * the four non-zero ones of {@code E}: {@code ∂²E/∂r∂α = t/(α(α+t))},
+   * {@code ∂²E/∂α² = -r t/(α(α+t)) (1/α + 1/(α+t)) + x/(α+t)²}, and likewise
+   * {@code ∂²E/∂s∂β}, {@code ∂²E/∂β²} without the {@code x} term.
+   *
+   * @param logG receives the Hessian of {@code ln G}, ten entries
+   * @param alive receives the Hessian of {@code E}, four entries, or null
+   */
+  void hessianTo(double[] logG, double[] alive) {
+    this.hessian = logG;
+    this.aliveHessian = alive;
   }
 
   /**
@@ -123,9 +156,9 @@ final class ParetoNbdPass {
       aliveGradient[aliveOffset + 2] = -l2;
       aliveGradient[aliveOffset + 3] = dBeta;
     }
-    Series c = series[x];
+    GaussSeries c = series[x];
     if (c == null) {
-      c = new Series(alphaBranch ? r + x : s + 1, r + s + x + 1);
+      c = new GaussSeries(alphaBranch ? r + x : s + 1, r + s + x + 1, curved);
       series[x] = c;
     }
     double w = gap * (alphaBranch ? ia : ib);
@@ -163,10 +196,96 @@ final class ParetoNbdPass {
     gradient[offset + 1] = dAlpha;
     gradient[offset + 2] = dS;
     gradient[offset + 3] = dBeta;
+    if (curved) {
+      curvature(x, t, c, w, ia, ib, at, bt, gB, gC, gW, inverse);
+    }
     return prefix;
   }
 
-  private SeriesPieces pieces(int x, Series c) {
+  /**
+   * The Hessians of {@code E} and {@code ln G} at one endpoint. With {@code L = ln S(b, c, w)},
+   * {@code L_ij = S_ij/S - L_i L_j}, {@code b} and {@code c} linear in {@code r, s} and {@code w} a
+   * function of {@code α, β}: {@code ∇²L = Σ L_ij ∇i ∇jᵀ + L_w ∇²w}, where on the first branch
+   * ({@code w = (α-β)/(α+t)}) {@code w_α = (β+t)/(α+t)²}, {@code w_β = -1/(α+t)},
+   * {@code w_αα = -2(β+t)/(α+t)³}, {@code w_αβ = 1/(α+t)²}, {@code w_ββ = 0}, and on the second
+   * ({@code w = (β-α)/(β+t)}) the same with the roles of α and β exchanged; the second branch adds
+   * {@code ∇² ln((α+t)/(β+t))}: {@code -1/(α+t)²} on αα, {@code 1/(β+t)²} on ββ.
+   */
+  private void curvature(int x, double t, GaussSeries c, double w, double ia, double ib, double at,
+      double bt, double gB, double gC, double gW, double inverse) {
+    double eRA = t * ia / alpha;
+    double eAA = -r * eRA * (1 / alpha + ia) + x * ia * ia;
+    double eSB = t * ib / beta;
+    double eBB = -s * eSB * (1 / beta + ib);
+    if (aliveHessian != null) {
+      aliveHessian[0] = eRA;
+      aliveHessian[1] = eAA;
+      aliveHessian[2] = eSB;
+      aliveHessian[3] = eBB;
+    }
+    double[] h = hessian;
+    SeriesPieces piece = secondPieces[x];
+    if (piece == null && !secondTried[x]) {
+      piece = secondPieces(x, c);
+    }
+    if ((piece == null || !piece.evaluateSecond(w, c)) && !c.evaluateSecond(w)) {
+      java.util.Arrays.fill(h, Double.NaN);
+      return;
+    }
+    double lbb = c.sumBB * inverse - gB * gB;
+    double lbc = c.sumBC * inverse - gB * gC;
+    double lcc = c.sumCC * inverse - gC * gC;
+    double lbw = c.sumBW * inverse - gB * gW;
+    double lcw = c.sumCW * inverse - gC * gW;
+    double lww = c.sumWW * inverse - gW * gW;
+    double wA;
+    double wB;
+    double shared = lbw + lcw;
+    if (alphaBranch) {
+      wA = bt * ia * ia;
+      wB = -ia;
+      h[ParetoNbdCurvature.RR] = lbb + 2 * lbc + lcc;
+      h[ParetoNbdCurvature.SS] = lcc;
+      h[ParetoNbdCurvature.RA] = eRA + shared * wA;
+      h[ParetoNbdCurvature.RB] = shared * wB;
+      h[ParetoNbdCurvature.AS] = lcw * wA;
+      h[ParetoNbdCurvature.SB] = eSB + lcw * wB;
+      h[ParetoNbdCurvature.AA] = eAA + lww * wA * wA - 2 * gW * wA * ia;
+      h[ParetoNbdCurvature.BB] = eBB + lww * wB * wB;
+    } else {
+      wA = -ib;
+      wB = at * ib * ib;
+      h[ParetoNbdCurvature.RR] = lcc;
+      h[ParetoNbdCurvature.SS] = lbb + 2 * lbc + lcc;
+      h[ParetoNbdCurvature.RA] = eRA + lcw * wA;
+      h[ParetoNbdCurvature.RB] = lcw * wB;
+      h[ParetoNbdCurvature.AS] = shared * wA;
+      h[ParetoNbdCurvature.SB] = eSB + shared * wB;
+      h[ParetoNbdCurvature.AA] = eAA + lww * wA * wA - ia * ia;
+      h[ParetoNbdCurvature.BB] = eBB + lww * wB * wB - 2 * gW * wB * ib + ib * ib;
+    }
+    h[ParetoNbdCurvature.RS] = lbc + lcc;
+    double cross = alphaBranch ? ia * ia : ib * ib;
+    h[ParetoNbdCurvature.AB] = lww * wA * wB + gW * cross;
+  }
+
+  private SeriesPieces secondPieces(int x, GaussSeries c) {
+    secondTried[x] = true;
+    if (pieces[x] == null) {
+      return null;
+    }
+    double m = alphaBranch ? alpha : beta;
+    double high = gap / (m + range.low(x));
+    double low = gap / (m + range.high(x));
+    if (!c.evaluate(high) || !c.evaluateSecond(high) || c.used >= SeriesPieces.MAX_TERMS) {
+      return null;
+    }
+    secondPieces[x] = SeriesPieces.second(c, Math.min(c.used + 5, c.length), low, high,
+        range.count(x));
+    return secondPieces[x];
+  }
+
+  private SeriesPieces pieces(int x, GaussSeries c) {
     piecesTried[x] = true;
     if (range == null || gap == 0 || !range.worthPieces(x)) {
       return null;
@@ -195,102 +314,14 @@ final class ParetoNbdPass {
       aliveGradient[aliveOffset + 2] = -l2;
       aliveGradient[aliveOffset + 3] = s * (t / (beta + t)) / beta;
     }
+    if (curved) {
+      // Beyond the range of doubles the maximiser differentiates the gradient instead.
+      java.util.Arrays.fill(hessian, Double.NaN);
+      if (aliveHessian != null) {
+        java.util.Arrays.fill(aliveHessian, Double.NaN);
+      }
+    }
     seriesSum = 1;
     return ParetoNbdEndpoint.logG(r, alpha, s, beta, x, t, gradient, offset);
-  }
-
-  /**
-   * The tabulated series of one frequency: {@code a[n]}, {@code a[n] hb_n}, {@code a[n] hc_n}
-   * ({@code hb_n = Σ_{k<n} 1/(b+k)}, likewise {@code hc_n}), {@code n a[n]}, and the stopping
-   * weight {@code a[n] (n+1) (1 + hb_n + hc_n)} of {@link ParetoNbdEndpoint}'s criterion.
-   */
-  static final class Series {
-    private final double b;
-    private final double c;
-    double[] a = new double[64];
-    double[] ab = new double[64];
-    double[] ac = new double[64];
-    double[] an = new double[64];
-    private double[] stop = new double[64];
-    private double hb;
-    private double hc;
-    private int length = 1;
-    /** The last term index the last {@link #evaluate} summed. */
-    int used;
-    double sum;
-    double sumB;
-    double sumC;
-    double sumW;
-
-    Series(double b, double c) {
-      this.b = b;
-      this.c = c;
-      a[0] = 1;
-      stop[0] = 1;
-    }
-
-    /** Sums the four series at {@code w}; false if more than the budget of terms is needed. */
-    boolean evaluate(double w) {
-      if (w == 0) {
-        sum = 1;
-        sumB = 0;
-        sumC = 0;
-        sumW = b / c;
-        used = 1;
-        return true;
-      }
-      double tail = w / (1 - w);
-      double threshold = 1e-17 / tail;
-      double sm = 1;
-      double sb = 0;
-      double sc = 0;
-      double sw = 0;
-      double power = 1;
-      for (int n = 1; ; n++) {
-        if (n == length && !extend()) {
-          return false;
-        }
-        sw += an[n] * power;
-        power *= w;
-        sm += a[n] * power;
-        sb += ab[n] * power;
-        sc -= ac[n] * power;
-        if (stop[n] * power <= threshold * sm) {
-          used = n;
-          break;
-        }
-      }
-      sum = sm;
-      sumB = sb;
-      sumC = sc;
-      sumW = sw;
-      return true;
-    }
-
-    private boolean extend() {
-      if (length >= MAX_TERMS) {
-        return false;
-      }
-      int to = Math.min(MAX_TERMS, 2 * length);
-      if (to > a.length) {
-        a = java.util.Arrays.copyOf(a, to);
-        ab = java.util.Arrays.copyOf(ab, to);
-        ac = java.util.Arrays.copyOf(ac, to);
-        an = java.util.Arrays.copyOf(an, to);
-        stop = java.util.Arrays.copyOf(stop, to);
-      }
-      for (int n = length; n < to; n++) {
-        int k = n - 1;
-        a[n] = a[k] * ((b + k) / (c + k));
-        hb += 1 / (b + k);
-        hc += 1 / (c + k);
-        ab[n] = a[n] * hb;
-        ac[n] = a[n] * hc;
-        an[n] = n * a[n];
-        stop[n] = a[n] * (n + 1) * (1 + hb + hc);
-      }
-      length = to;
-      return true;
-    }
   }
 }

@@ -1,6 +1,6 @@
 package dev.niche.churn.internal;
 
-import dev.niche.core.likelihood.DifferentiableLogLikelihood;
+import dev.niche.core.likelihood.TwiceDifferentiableLogLikelihood;
 import java.util.Arrays;
 
 /**
@@ -34,7 +34,7 @@ import java.util.Arrays;
  * is not converged, whose gradient check says so. (The model's own
  * {@link dev.niche.churn.ParetoNbd#logLikelihood} falls back to quadrature there.)
  */
-public final class ParetoNbdScore implements DifferentiableLogLikelihood {
+public final class ParetoNbdScore implements TwiceDifferentiableLogLikelihood {
 
   private final SummaryPairs pairs;
   /** The rows themselves when they do not compress into pairs ({@code pairs} is then unused). */
@@ -43,7 +43,10 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
   private final double[] age;
   private final double[] weight;
   private final boolean byRow;
+  private final double[] weightByFrequency;
   private final EndpointRange range;
+  /** Rows in the sample that decides between the per-row and the per-pair pass. */
+  private static final int SAMPLE_ROWS = 10_000;
 
   /**
    * Indexes validated rows.
@@ -54,15 +57,53 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
    * @param weight row weights
    */
   public ParetoNbdScore(int[] x, double[] tx, double[] age, double[] weight) {
-    this.pairs = SummaryPairs.of(x, tx, age, weight);
     this.x = x;
     this.tx = tx;
     this.age = age;
     this.weight = weight;
     // Continuous times: (about) one pair per row, where the pairs' arrays would only add memory
     // traffic; each row's endpoint terms are then computed and combined where they are used.
-    this.byRow = pairs.age.length + pairs.recency.length > x.length;
-    this.range = EndpointRange.of(x, tx, age, pairs.weightByFrequency.length);
+    // On many rows the pairs of a systematic sample tell, without indexing them all.
+    int step = x.length / SAMPLE_ROWS;
+    SummaryPairs all = step >= 2 ? null : SummaryPairs.of(x, tx, age, weight);
+    this.byRow = all == null ? rowsDistinct(x, tx, age, weight, step)
+        : all.age.length + all.recency.length > x.length;
+    this.pairs = byRow ? null : all != null ? all : SummaryPairs.of(x, tx, age, weight);
+    this.weightByFrequency = byRow ? weightByFrequency(x, weight) : pairs.weightByFrequency;
+    this.range = EndpointRange.of(x, tx, age, weightByFrequency.length);
+  }
+
+  /**
+   * Whether the rows have (about) one {@code (x, T)} and one {@code (x, t_x)} pair each: more pairs
+   * than rows in every {@code step}-th row.
+   */
+  private static boolean rowsDistinct(int[] x, double[] tx, double[] age, double[] weight,
+      int step) {
+    int n = x.length / step;
+    int[] sx = new int[n];
+    double[] stx = new double[n];
+    double[] sage = new double[n];
+    double[] sw = new double[n];
+    for (int i = 0; i < n; i++) {
+      sx[i] = x[i * step];
+      stx[i] = tx[i * step];
+      sage[i] = age[i * step];
+      sw[i] = weight[i * step];
+    }
+    SummaryPairs sample = SummaryPairs.of(sx, stx, sage, sw);
+    return sample.age.length + sample.recency.length > n;
+  }
+
+  private static double[] weightByFrequency(int[] x, double[] weight) {
+    int max = 0;
+    for (int xi : x) {
+      max = Math.max(max, xi);
+    }
+    double[] byFrequency = new double[max + 1];
+    for (int i = 0; i < x.length; i++) {
+      byFrequency[x[i]] += weight[i];
+    }
+    return byFrequency;
   }
 
   @Override
@@ -72,11 +113,26 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
 
   @Override
   public double valueAndGradient(double[] p, double[] gradient) {
+    return evaluate(p, gradient, null);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>In the same pass as the value and gradient ({@link ParetoNbdCurvature}); where an endpoint
+   * would overflow the Hessian is NaN.
+   */
+  @Override
+  public double valueGradientAndHessian(double[] p, double[] gradient, double[][] hessian) {
+    return evaluate(p, gradient, hessian);
+  }
+
+  private double evaluate(double[] p, double[] gradient, double[][] hessian) {
     double r = p[0];
     double alpha = p[1];
     double s = p[2];
     double beta = p[3];
-    double[] byFrequency = pairs.weightByFrequency;
+    double[] byFrequency = weightByFrequency;
     double sum = 0;
     double dr = 0;
     double ds = 0;
@@ -90,7 +146,7 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
       gammaRatio += Math.log(r + k);
       harmonic += 1 / (r + k);
     }
-    Terms t = new Terms(r, alpha, s, beta, byFrequency.length, range);
+    Terms t = new Terms(r, alpha, s, beta, byFrequency.length, range, hessian != null);
     if (byRow) {
       byRow(t);
     } else {
@@ -99,6 +155,11 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
     sum += t.sum;
     if (!t.series) {
       Arrays.fill(gradient, Double.NaN);
+      if (hessian != null) {
+        for (double[] row : hessian) {
+          Arrays.fill(row, Double.NaN);
+        }
+      }
       return sum;
     }
     for (int k = 0; k < t.ratioWeight.length; k++) {
@@ -113,6 +174,9 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
     gradient[1] = t.g[1];
     gradient[2] = ds + t.g[2];
     gradient[3] = t.g[3];
+    if (t.curvature != null) {
+      t.curvature.finish(byFrequency, t.ratioWeight, hessian);
+    }
     return sum;
   }
 
@@ -120,6 +184,9 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
   private static final class Terms {
     final ParetoNbdPass pass;
     final double[] startZero = new double[4];
+    /** With a Hessian: its accumulator and the Hessian of {@code ln G(0)} at {@code x = 0}. */
+    final ParetoNbdCurvature curvature;
+    final double[] startZeroHessian = new double[10];
     final double logStartAlone;
     final double[] logSOverM;
     final double[] ratioWeight;
@@ -127,8 +194,14 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
     boolean series;
     double sum;
 
-    Terms(double r, double alpha, double s, double beta, int frequencies, EndpointRange range) {
-      pass = new ParetoNbdPass(r, alpha, s, beta, frequencies - 1, range);
+    Terms(double r, double alpha, double s, double beta, int frequencies, EndpointRange range,
+        boolean curved) {
+      pass = new ParetoNbdPass(r, alpha, s, beta, frequencies - 1, range, curved);
+      curvature = curved ? new ParetoNbdCurvature(r, s) : null;
+      if (curved) {
+        pass.hessianTo(startZeroHessian, null);
+        pass.parts(0, 0.0, new double[4], 0, null, 0);
+      }
       logStartAlone = ParetoNbdEndpoint.logG(r, alpha, s, beta, 0, 0.0, startZero, 0);
       series = !Double.isNaN(logStartAlone);
       logSOverM = new double[frequencies];
@@ -143,20 +216,30 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
     double[] aliveG = new double[4];
     double[] endG = new double[4];
     double[] startG = new double[4];
+    ParetoNbdCurvature curvature = t.curvature;
+    double[] aliveH = new double[4];
+    double[] endH = new double[10];
+    double[] startH = new double[10];
     double[] g = t.g;
     double startAloneWeight = 0;
-    Row row = new Row();
+    ParetoNbdRow row = new ParetoNbdRow();
     boolean series = t.series;
     double sum = 0;
     for (int i = 0; i < x.length; i++) {
       int xi = x[i];
       double w = weight[i];
+      if (curvature != null) {
+        t.pass.hessianTo(endH, aliveH);
+      }
       double end = t.pass.parts(xi, age[i], endG, 0, aliveG, 0);
       double endSeries = t.pass.seriesSum;
       double alive = t.pass.alive;
       double start = t.logStartAlone;
       double startSeries = 1;
       if (xi > 0) {
+        if (curvature != null) {
+          t.pass.hessianTo(startH, null);
+        }
         start = t.pass.parts(xi, tx[i], startG, 0, null, 0);
         startSeries = t.pass.seriesSum;
       }
@@ -167,6 +250,15 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
       double onStart = died * (1 + row.q);
       double onEnd = -died * row.q;
       t.ratioWeight[xi] += died;
+      if (curvature != null) {
+        curvature.addAlive(onAlive, aliveH, 0);
+        curvature.add(onEnd, endH, 0);
+        if (xi > 0) {
+          curvature.add(onStart, startH, 0);
+        }
+        curvature.row(w, row.sigma, row.q, xi, aliveG, 0, endG, 0, xi == 0 ? t.startZero : startG,
+            0);
+      }
       if (xi == 0) {
         startAloneWeight += onStart;
         for (int j = 0; j < 4; j++) {
@@ -180,6 +272,9 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
     }
     for (int j = 0; j < 4; j++) {
       g[j] += startAloneWeight * t.startZero[j];
+    }
+    if (curvature != null) {
+      curvature.add(startAloneWeight, t.startZeroHessian, 0);
     }
     t.sum = sum;
     t.series = series;
@@ -195,16 +290,35 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
     double[] endGradient = new double[4 * ages];
     double[] logStart = new double[recencies];
     double[] startGradient = new double[4 * recencies];
+    ParetoNbdCurvature curvature = t.curvature;
+    double[] aliveHessian = curvature == null ? null : new double[4 * ages];
+    double[] endHessian = curvature == null ? null : new double[10 * ages];
+    double[] startHessian = curvature == null ? null : new double[10 * recencies];
+    double[] endH = new double[10];
+    double[] aliveH = new double[4];
     boolean series = t.series;
     for (int i = 0; i < ages; i++) {
+      if (curvature != null) {
+        t.pass.hessianTo(endH, aliveH);
+      }
       logEnd[i] = t.pass.endpoint(pairs.ageX[i], pairs.age[i], endGradient, 4 * i,
           aliveGradient, 4 * i);
+      if (curvature != null) {
+        System.arraycopy(endH, 0, endHessian, 10 * i, 10);
+        System.arraycopy(aliveH, 0, aliveHessian, 4 * i, 4);
+      }
       logAlive[i] = t.pass.alive;
       series &= !Double.isNaN(logEnd[i]);
     }
     for (int i = 0; i < recencies; i++) {
+      if (curvature != null) {
+        t.pass.hessianTo(endH, null);
+      }
       logStart[i] = t.pass.endpoint(pairs.recencyX[i], pairs.recency[i], startGradient, 4 * i,
           null, 0);
+      if (curvature != null) {
+        System.arraycopy(endH, 0, startHessian, 10 * i, 10);
+      }
       series &= !Double.isNaN(logStart[i]);
     }
     // Row weights on each pair's gradients, and on ln(s/m) per frequency.
@@ -214,7 +328,7 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
     double[] ratioWeight = t.ratioWeight;
     double startAloneWeight = 0;
     double sum = 0;
-    Row row = new Row();
+    ParetoNbdRow row = new ParetoNbdRow();
     for (int i = 0; i < ages; i++) {
       double w = pairs.aloneWeight[i];
       if (w != 0) {
@@ -223,6 +337,10 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
         ratioWeight[0] += w * (1 - row.sigma);
         startAloneWeight += w * (1 - row.sigma) * (1 + row.q);
         endWeight[i] -= w * (1 - row.sigma) * row.q;
+        if (curvature != null) {
+          curvature.row(w, row.sigma, row.q, 0, aliveGradient, 4 * i, endGradient, 4 * i,
+              t.startZero, 0);
+        }
       }
     }
     int[] rowAge = pairs.rowAge;
@@ -238,6 +356,10 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
       ratioWeight[xi] += w * (1 - row.sigma);
       startWeight[c] += w * (1 - row.sigma) * (1 + row.q);
       endWeight[a] -= w * (1 - row.sigma) * row.q;
+      if (curvature != null) {
+        curvature.row(w, row.sigma, row.q, xi, aliveGradient, 4 * a, endGradient, 4 * a,
+            startGradient, 4 * c);
+      }
     }
     t.sum = sum;
     t.series = series;
@@ -258,86 +380,15 @@ public final class ParetoNbdScore implements DifferentiableLogLikelihood {
         g[j] += startWeight[i] * startGradient[4 * i + j];
       }
     }
-  }
-
-  /** One row's {@code ln(e^E + e^D)}, with its weights {@code σ} and {@code q}; one per pass. */
-  private static final class Row {
-    double sigma;
-    double q;
-
-    /**
-     * As {@link #combine(double, double, double, double)} with each {@code ln G = P + ln S} in
-     * parts ({@link ParetoNbdPass#parts}): {@code e^d = e^{P₂ - P₁} S₂ / S₁} and
-     * {@code D = ln(s/m) + P₁ + ln(S₁ (1 - e^d))}, one exponential and one logarithm where the
-     * logarithmic form takes three of each. {@code 1 - e^d} carries an absolute rounding error of a
-     * few ε, no more than {@code -expm1(d)} does from the rounding of {@code d = ln G₂ - ln G₁}.
-     */
-    double combine(double alive, double logSOverM, double p1, double s1, double p2, double s2) {
-      if (Double.isNaN(p1) || Double.isNaN(p2)) {
-        sigma = Double.NaN;
-        q = 0;
-        return Double.NaN;
+    if (curvature != null) {
+      curvature.add(startAloneWeight, t.startZeroHessian, 0);
+      for (int i = 0; i < ages; i++) {
+        curvature.addAlive(aliveWeight[i], aliveHessian, 4 * i);
+        curvature.add(endWeight[i], endHessian, 10 * i);
       }
-      double ed = Math.exp(p2 - p1) * (s2 / s1);
-      if (!(ed < 1)) {
-        sigma = 1;
-        q = 0;
-        return alive;
+      for (int i = 0; i < recencies; i++) {
+        curvature.add(startWeight[i], startHessian, 10 * i);
       }
-      double oneMinus = 1 - ed;
-      q = ed / oneMinus;
-      return logSumExp(alive, logSOverM + p1 + Math.log(s1 * oneMinus));
-    }
-
-    double combine(double alive, double logSOverM, double g1, double g2) {
-      double died;
-      q = 0;
-      if (Double.isNaN(g1) || Double.isNaN(g2)) {
-        // The series would be too long (alpha/beta or beta/alpha beyond about 500): the fit
-        // treats the likelihood as undefined here, which keeps the optimiser out.
-        sigma = Double.NaN;
-        return Double.NaN;
-      } else {
-        double d = g2 - g1;
-        if (!(d < 0)) {
-          sigma = 1;
-          return alive;
-        }
-        double ed;
-        double oneMinus;
-        if (d > -0.6931471805599453) {
-          double em = Math.expm1(d);
-          ed = 1 + em;
-          oneMinus = -em;
-        } else {
-          // 1 - e^d >= 1/2 here: its rounding costs an absolute ε in the logarithm.
-          ed = Math.exp(d);
-          oneMinus = 1 - ed;
-        }
-        died = logSOverM + g1 + Math.log(oneMinus);
-        q = ed / oneMinus;
-      }
-      return logSumExp(alive, died);
-    }
-
-    /** {@code ln(e^alive + e^died)}, with {@code σ}, the share of {@code e^alive}. */
-    private double logSumExp(double alive, double died) {
-      if (died == Double.NEGATIVE_INFINITY) {
-        sigma = 1;
-        return alive;
-      }
-      // ln(1 + e) with e in [0, 1]: the rounding of 1 + e costs an absolute ε, below the
-      // rounding of the row's term; Math.log is an intrinsic, Math.log1p is not.
-      if (alive > died) {
-        double e = Math.exp(died - alive);
-        double onePlus = 1 + e;
-        sigma = 1 / onePlus;
-        return alive + Math.log(onePlus);
-      }
-      double e = Math.exp(alive - died);
-      double onePlus = 1 + e;
-      sigma = e / onePlus;
-      return died + Math.log(onePlus);
     }
   }
 }

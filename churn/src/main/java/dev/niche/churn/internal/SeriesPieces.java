@@ -29,6 +29,8 @@ final class SeriesPieces {
   static final double RATIO = 0.02;
   private static final int MAX_PIECES = 64;
   private static final double TAIL = 1e-17;
+  /** Tail bound of the second-derivative series, relative to {@code S}. */
+  static final double SECOND_TAIL = 1e-15;
 
   private final double low;
   private final double lowest;
@@ -53,7 +55,7 @@ final class SeriesPieces {
   }
 
   /**
-   * Re-expands the tabulated Maclaurin coefficients of {@link ParetoNbdPass.Series}.
+   * Re-expands the tabulated Maclaurin coefficients of {@link GaussSeries}.
    *
    * @param a coefficients of {@code S}
    * @param ab coefficients of the {@code b} sum
@@ -69,45 +71,91 @@ final class SeriesPieces {
    */
   static SeriesPieces of(double[] a, double[] ab, double[] ac, double[] an, int terms,
       double low, double high, int endpoints) {
+    double[][] series = new double[4][];
+    series[0] = java.util.Arrays.copyOf(a, terms);
+    series[1] = java.util.Arrays.copyOf(ab, terms);
+    series[2] = new double[terms];
+    series[3] = new double[terms - 1];
+    for (int n = 0; n < terms; n++) {
+      series[2][n] = -ac[n];
+      if (n > 0) {
+        series[3][n - 1] = an[n];
+      }
+    }
+    return build(series, terms, low, high, endpoints, null);
+  }
+
+  /**
+   * Re-expands the six second-derivative series of {@link GaussSeries} (see
+   * {@link GaussSeries#evaluateSecond}) likewise, with the tail of each bounded by
+   * {@value #SECOND_TAIL} of {@code S} at the centre rather than of its own value (the Hessian
+   * needs that accuracy relative to {@code S}, and a second derivative may be near zero).
+   *
+   * @param c the tabulated series, with its second-derivative coefficients
+   * @param terms how many Maclaurin terms to use
+   * @param low the smallest {@code w}, {@code > 0}
+   * @param high the largest {@code w}, {@code < 1}
+   * @param endpoints how many endpoints will be evaluated
+   * @return the pieces, or null as for {@link #of}
+   */
+  static SeriesPieces second(GaussSeries c, int terms, double low, double high,
+      int endpoints) {
+    double[][] series = {
+      java.util.Arrays.copyOf(c.abb, terms), java.util.Arrays.copyOf(c.abc, terms),
+      java.util.Arrays.copyOf(c.acc, terms), new double[terms - 1], new double[terms - 1],
+      new double[terms - 2]};
+    for (int n = 1; n < terms; n++) {
+      series[3][n - 1] = c.anb[n];
+      series[4][n - 1] = c.anc[n];
+      if (n > 1) {
+        series[5][n - 2] = c.ann[n];
+      }
+    }
+    return build(series, terms, low, high, endpoints, java.util.Arrays.copyOf(c.a, terms));
+  }
+
+  /**
+   * The pieces of several series given by their Maclaurin coefficients, each tail bounded
+   * relative to its own value at the centre, or to the value of {@code reference} there.
+   */
+  private static SeriesPieces build(double[][] series, int terms, double low, double high,
+      int endpoints, double[] reference) {
     int m = (int) Math.ceil((high - low) / (2 * RATIO * (1 - high)));
     m = Math.min(Math.min(MAX_PIECES, m), endpoints / (2 * terms));
     if (m < 1) {
       return null;
     }
+    int count = series.length;
     double width = (high - low) / m;
     double half = width / 2;
     double[] centre = new double[m];
-    double[][][] shifted = new double[m][4][];
+    double[][][] shifted = new double[m][count][];
     int order = 1;
     for (int j = 0; j < m; j++) {
       centre[j] = low + (j + 0.5) * width;
-      double[][] d = shifted[j];
-      d[0] = new double[terms];
-      d[1] = new double[terms];
-      d[2] = new double[terms];
-      d[3] = new double[terms - 1];
-      for (int n = 0; n < terms; n++) {
-        d[0][n] = a[n];
-        d[1][n] = ab[n];
-        d[2][n] = -ac[n];
-        if (n > 0) {
-          d[3][n - 1] = an[n];
+      double scale = 0;
+      if (reference != null) {
+        for (int n = reference.length - 1; n >= 0; n--) {
+          scale = scale * centre[j] + reference[n];
         }
+        scale *= SECOND_TAIL / TAIL;
       }
-      for (int s = 0; s < 4; s++) {
-        taylorShift(d[s], centre[j]);
-        order = Math.max(order, order(d[s], half));
+      for (int s = 0; s < count; s++) {
+        double[] d = series[s].clone();
+        shifted[j][s] = d;
+        taylorShift(d, centre[j]);
+        order = Math.max(order, order(d, half, reference == null ? Math.abs(d[0]) : scale));
       }
     }
     if (order >= terms - 1) {
       return null;
     }
-    double[] coefficients = new double[m * order * 4];
+    double[] coefficients = new double[m * order * count];
     for (int j = 0; j < m; j++) {
       for (int k = 0; k < order; k++) {
-        for (int s = 0; s < 4; s++) {
+        for (int s = 0; s < count; s++) {
           double[] d = shifted[j][s];
-          coefficients[(j * order + k) * 4 + s] = k < d.length ? d[k] : 0;
+          coefficients[(j * order + k) * count + s] = k < d.length ? d[k] : 0;
         }
       }
     }
@@ -124,15 +172,15 @@ final class SeriesPieces {
     }
   }
 
-  /** The least {@code K} with {@code Σ_{k≥K} |d_k| δ^k <= TAIL |d_0|}. */
-  private static int order(double[] d, double half) {
+  /** The least {@code K} with {@code Σ_{k≥K} |d_k| δ^k <= TAIL scale}. */
+  private static int order(double[] d, double half, double scale) {
     double[] term = new double[d.length];
     double power = 1;
     for (int k = 0; k < d.length; k++) {
       term[k] = Math.abs(d[k]) * power;
       power *= half;
     }
-    double bound = TAIL * Math.abs(d[0]);
+    double bound = TAIL * scale;
     double tail = 0;
     for (int k = d.length - 1; k >= 1; k--) {
       tail += term[k];
@@ -149,7 +197,7 @@ final class SeriesPieces {
    *
    * @return false if {@code w} is outside the interval (nothing written)
    */
-  boolean evaluate(double w, ParetoNbdPass.Series out) {
+  boolean evaluate(double w, GaussSeries out) {
     if (!(w >= lowest && w <= highest)) {
       return false;
     }
@@ -176,6 +224,43 @@ final class SeriesPieces {
     out.sumB = s1;
     out.sumC = s2;
     out.sumW = s3;
+    return true;
+  }
+
+  /**
+   * Sums the six second-derivative series of {@link #second} at {@code w} into {@code out}'s
+   * {@code sumBB}, {@code sumBC}, {@code sumCC}, {@code sumBW}, {@code sumCW} and {@code sumWW}.
+   *
+   * @return false if {@code w} is outside the interval (nothing written)
+   */
+  boolean evaluateSecond(double w, GaussSeries out) {
+    if (!(w >= lowest && w <= highest)) {
+      return false;
+    }
+    int j = Math.max(0, Math.min(pieces - 1, (int) ((w - low) * inverseWidth)));
+    double d = w - centre[j];
+    int base = (j * order + order - 1) * 6;
+    double s0 = coefficients[base];
+    double s1 = coefficients[base + 1];
+    double s2 = coefficients[base + 2];
+    double s3 = coefficients[base + 3];
+    double s4 = coefficients[base + 4];
+    double s5 = coefficients[base + 5];
+    for (int k = order - 2; k >= 0; k--) {
+      base -= 6;
+      s0 = s0 * d + coefficients[base];
+      s1 = s1 * d + coefficients[base + 1];
+      s2 = s2 * d + coefficients[base + 2];
+      s3 = s3 * d + coefficients[base + 3];
+      s4 = s4 * d + coefficients[base + 4];
+      s5 = s5 * d + coefficients[base + 5];
+    }
+    out.sumBB = s0;
+    out.sumBC = s1;
+    out.sumCC = s2;
+    out.sumBW = s3;
+    out.sumCW = s4;
+    out.sumWW = s5;
     return true;
   }
 }

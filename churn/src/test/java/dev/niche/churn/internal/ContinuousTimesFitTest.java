@@ -102,4 +102,49 @@ class ContinuousTimesFitTest {
           "standard error " + i);
     }
   }
+
+  @Test
+  void paretoNbdNewtonStepsFromTheSubsampleReachTheGradientOnlyMaximum() {
+    // 100,000 customers with continuous times: the fit goes through both subsamples and finishes
+    // by Newton steps on the analytic Hessian; the reference is BFGS on the same rows from the
+    // default start with the standard errors from differences of the gradient.
+    CohortSimulation s = CohortSimulation.paretoNbd(0.5533, 10.5776, 0.6061, 11.665, 100_000, 22L);
+    SplittableRandom random = new SplittableRandom(6);
+    double[] tx = new double[s.x.length];
+    double[] age = new double[s.x.length];
+    for (int i = 0; i < age.length; i++) {
+      age[i] = s.age[i] + 0.1 * random.nextDouble();
+      tx[i] = Math.min(age[i], s.tx[i] * (age[i] / s.age[i]));
+    }
+    dev.niche.churn.ParetoNbdFit fit = dev.niche.churn.ParetoNbd.fit(s.x, tx, age);
+    assertTrue(fit.diagnostics().converged(), fit.diagnostics().message());
+    assertTrue(fit.diagnostics().message().contains("subsample"), fit.diagnostics().message());
+    DistinctCustomers d = DistinctCustomers.validated(s.x, tx, age, null);
+    ParetoNbdScore score = new ParetoNbdScore(d.x, d.tx, d.age, d.weight);
+    dev.niche.core.likelihood.DifferentiableLogLikelihood gradientOnly =
+        new dev.niche.core.likelihood.DifferentiableLogLikelihood() {
+          @Override
+          public double value(double[] p) {
+            return score.value(p);
+          }
+
+          @Override
+          public double valueAndGradient(double[] p, double[] g) {
+            return score.valueAndGradient(p, g);
+          }
+        };
+    LikelihoodFit full = MaximumLikelihood.builder(gradientOnly, Parameter.positive("r"),
+            Parameter.positive("alpha"), Parameter.positive("s"), Parameter.positive("beta"))
+        .start(1.0, 10.0, 1.0, 10.0).maximize();
+    assertTrue(full.diagnostics().converged(), full.diagnostics().message());
+    assertEquals(full.logLikelihood(), fit.logLikelihood(), 1e-12 * Math.abs(full.logLikelihood()));
+    double[] warm = {fit.r().value(), fit.alpha().value(), fit.s().value(), fit.beta().value()};
+    double[] se = {fit.r().standardError(), fit.alpha().standardError(), fit.s().standardError(),
+        fit.beta().standardError()};
+    for (int i = 0; i < 4; i++) {
+      assertEquals(full.value(i), warm[i], 1e-5 * full.standardErrors()[i], "parameter " + i);
+      assertEquals(full.standardErrors()[i], se[i], 1e-5 * full.standardErrors()[i],
+          "standard error " + i);
+    }
+  }
 }
