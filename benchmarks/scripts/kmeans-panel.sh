@@ -2,7 +2,10 @@
 # The k-means panel of issue 14, every library in the same run on the same rows:
 #   1. the Java generator writes the four shapes as raw float64 (benchmarks/target/kmeans-panel/);
 #   2. JMH times a whole fit (seed 42, one k-means++ start, at most 20 iterations; one warm-up and
-#      three measured single shots) for Niche at 1 and 2 threads and ELKI 0.8.0 Exponion and Hamerly;
+#      three measured single shots) for Niche at 1 and 2 threads and ELKI 0.8.0 Exponion and Hamerly,
+#      every fork with the same heap: 2 GiB committed and touched at start-up (-Xms2g
+#      -XX:+AlwaysPreTouch, at most 8 GiB), so that no measured shot pays the kernel's first touch
+#      of heap pages G1 has just grown into (docs/benchmarks.md, "k-means panel");
 #   3. scikit-learn 1.2.1 (/usr/bin/python3, Lloyd, float64, n_init=1, max_iter=20, threadpoolctl)
 #      times the same fits on the same rows, and takes its inertia at random_state 1..5;
 #   4. Niche and ELKI take their inertia at seeds 1..5;
@@ -24,7 +27,7 @@ param="SEPARATED,OVERLAPPING,CUSTOMER,WIDE"
 if [ ${#shapes[@]} -gt 0 ]; then param=$(IFS=,; echo "${shapes[*]}"); fi
 date -u +"start %Y-%m-%dT%H:%M:%SZ" | tee "$out/run.txt"
 java -cp "$cp" org.openjdk.jmh.Main 'segmentation.KMeansPanelBenchmark' -p shape="$param" \
-  -f 1 -bm ss -wi 1 -i 3 -tu ms -jvmArgs -Xmx8g -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
+  -f 1 -bm ss -wi 1 -i 3 -tu ms -jvmArgs "-Xms2g -Xmx8g -XX:+AlwaysPreTouch" -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
 /usr/bin/python3 benchmarks/scripts/kmeans_panel_sklearn.py "$out" 5 "${shapes[@]}" | tee "$out/sklearn.txt"
 java -Xmx8g -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool inertia 5 "${shapes[@]}" \
   | grep -v SLF4J | tee "$out/inertia.txt"

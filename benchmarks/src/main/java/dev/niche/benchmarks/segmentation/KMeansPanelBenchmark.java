@@ -33,7 +33,9 @@ import org.openjdk.jmh.annotations.State;
  * Exponion and Hamerly (single-threaded, ELKI's k-means++ start). Peer input structures (the ELKI
  * database) are built in {@code @Setup}; Niche's time includes its one copy of the input.
  * scikit-learn runs on the same rows from {@code benchmarks/scripts/kmeans-panel.sh}. Protocol:
- * single shots, one warm-up, three measured ({@code -bm ss -wi 1 -i 3}); report the median.
+ * single shots, one warm-up, three measured ({@code -bm ss -wi 1 -i 3}); report the median. The
+ * script runs every fork with {@code -Xms2g -Xmx8g -XX:+AlwaysPreTouch}, so that no measured shot
+ * pays the first touch of heap pages G1 grows into (docs/benchmarks.md, "k-means panel").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

@@ -82,46 +82,58 @@ public final class BlockSeeding extends Seeding {
   void begin(double[] centres) {
     int n = data.n();
     int d = data.d();
-    double[] x = data.x();
-    double[] w = data.w();
     pool.forEach(
         chunks,
         (c, worker) -> {
           BlockBuffers buffers = scratch(worker);
-          TransposedRows block = buffers.block;
-          double[] dist = buffers.dist;
-          double[] weight = buffers.weight;
           double[] balls = new double[BLOCKS_PER_CHUNK * d];
           double pot = 0;
           int end = ChunkPool.end(c, n);
           for (int first = ChunkPool.start(c); first < end; first += BLOCK) {
-            int size = Math.min(BLOCK, end - first);
-            int b = first / BLOCK;
-            int lb = b - c * BLOCKS_PER_CHUNK;
-            block.loadRange(x, first, size);
-            block.mean(balls, lb * d);
-            BlockDistances.squaredDistances(block, balls, lb * d, dist);
-            for (int q = 0; q < size; q++) {
-              rowRadius[first + q] = Math.sqrt(dist[q]);
-            }
-            BlockDistances.squaredDistances(block, centres, 0, dist);
-            System.arraycopy(dist, 0, minD2, first, size);
-            for (int q = 0; q < size; q++) {
-              rowReach[first + q] = rowRadius[first + q] + Math.sqrt(dist[q]);
-            }
-            blockReach[b] = reach(first, size);
-            if (weight != null) {
-              System.arraycopy(w, first, weight, 0, size);
-            }
-            blockPot[b] = WeightedSum.of(dist, weight, size);
-            pot += blockPot[b];
-            block.storeColumns(x, first * d);
+            pot += beginBlock(first, Math.min(BLOCK, end - first), buffers, balls, centres);
           }
           laidOut[c] = true;
           ballCentre[c] = balls;
           chunkPot[c] = pot;
         });
   }
+
+  /**
+   * {@link #begin} on the block starting at row {@code first} (a method of its own for the JIT,
+   * see {@link #evaluateChunk}): its ball, reach and potential, then the block stored column by
+   * column in place.
+   *
+   * @return the block's potential
+   */
+  private double beginBlock(
+      int first, int size, BlockBuffers s, double[] balls, double[] centres) {
+    int d = data.d();
+    double[] x = data.x();
+    double[] dist = s.dist;
+    double[] weight = s.weight;
+    TransposedRows block = s.block;
+    int b = first / BLOCK;
+    int lb = b % BLOCKS_PER_CHUNK;
+    block.loadRange(x, first, size);
+    block.mean(balls, lb * d);
+    BlockDistances.squaredDistances(block, balls, lb * d, dist);
+    for (int q = 0; q < size; q++) {
+      rowRadius[first + q] = Math.sqrt(dist[q]);
+    }
+    BlockDistances.squaredDistances(block, centres, 0, dist);
+    System.arraycopy(dist, 0, minD2, first, size);
+    for (int q = 0; q < size; q++) {
+      rowReach[first + q] = rowRadius[first + q] + Math.sqrt(dist[q]);
+    }
+    blockReach[b] = reach(first, size);
+    if (weight != null) {
+      System.arraycopy(data.w(), first, weight, 0, size);
+    }
+    blockPot[b] = WeightedSum.of(dist, weight, size);
+    block.storeColumns(x, first * d);
+    return blockPot[b];
+  }
+
 
   /**
    * Potentials of every trial, per chunk. A block whose ball centre b is at least its reach (the

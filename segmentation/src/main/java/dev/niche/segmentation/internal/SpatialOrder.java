@@ -84,26 +84,34 @@ public final class SpatialOrder {
         c -> {
           FeatureMoments mom = new FeatureMoments(d);
           TransposedRows block = new TransposedRows(d);
-          double[] score = new double[TransposedRows.CAPACITY];
-          double[] best = new double[TransposedRows.CAPACITY];
-          double[] nearest = new double[TransposedRows.CAPACITY];
-          int[] count = counts[c];
+          double[][] scratch = new double[3][TransposedRows.CAPACITY];
           int end = ChunkPool.end(c, n);
           for (int first = ChunkPool.start(c); first < end; first += TransposedRows.CAPACITY) {
             int size = Math.min(TransposedRows.CAPACITY, end - first);
             block.loadRange(data.x(), first, size);
-            mom.add(block);
-            BlockDistances.argminAffine(block, coefficient, bias, p, best, score, nearest);
-            for (int q = 0; q < size; q++) {
-              int m = (int) nearest[q];
-              cell[first + q] = m;
-              count[m]++;
-            }
+            cellsOfBlock(block, first, mom, coefficient, bias, p, scratch, cell, counts[c]);
           }
           moments[c] = mom;
         });
     return new SpatialOrder(
         ranks(cell, counts, p, pool), FeatureMoments.combine(moments, d));
+  }
+
+  /**
+   * The nearest pilot of each row of a loaded block, counted per cell, and the block's moments.
+   * A method of its own, called n / 128 times, so that the JIT compiles it early and whole rather
+   * than entering the chunk's loop by on-stack replacement (see the package documentation).
+   */
+  private static void cellsOfBlock(TransposedRows block, int first, FeatureMoments mom,
+      double[] coefficient, double[] bias, int p, double[][] scratch, int[] cell, int[] count) {
+    mom.add(block);
+    double[] nearest = scratch[2];
+    BlockDistances.argminAffine(block, coefficient, bias, p, scratch[0], scratch[1], nearest);
+    for (int q = 0; q < block.size(); q++) {
+      int m = (int) nearest[q];
+      cell[first + q] = m;
+      count[m]++;
+    }
   }
 
   /** Pilots: greedy k-means++ on an evenly spaced sample of 64 rows per cell. */
