@@ -37,12 +37,20 @@ final class ParetoNbdCurvature {
 
   private final double r;
   private final double s;
+  private final double inverseS;
+  /** {@code 1/(r+s+x)} per frequency. */
+  private final double[] inverseM;
   /** The packed Hessian so far. */
   final double[] h = new double[10];
 
-  ParetoNbdCurvature(double r, double s) {
+  ParetoNbdCurvature(double r, double s, int frequencies) {
     this.r = r;
     this.s = s;
+    this.inverseS = 1 / s;
+    this.inverseM = new double[frequencies];
+    for (int k = 0; k < frequencies; k++) {
+      inverseM[k] = 1 / (r + s + k);
+    }
   }
 
   /**
@@ -67,15 +75,15 @@ final class ParetoNbdCurvature {
     if (onDelta == 0 && onGamma == 0) {
       return;
     }
-    double m = r + s + x;
+    double im = inverseM[x];
     double p = 1 + q;
     double d0 = end[eo] - start[so];
     double d1 = end[eo + 1] - start[so + 1];
     double d2 = end[eo + 2] - start[so + 2];
     double d3 = end[eo + 3] - start[so + 3];
-    double g0 = alive[ao] - (-1 / m + p * start[so] - q * end[eo]);
+    double g0 = alive[ao] - (-im + p * start[so] - q * end[eo]);
     double g1 = alive[ao + 1] - (p * start[so + 1] - q * end[eo + 1]);
-    double g2 = alive[ao + 2] - (1 / s - 1 / m + p * start[so + 2] - q * end[eo + 2]);
+    double g2 = alive[ao + 2] - (inverseS - im + p * start[so + 2] - q * end[eo + 2]);
     double g3 = alive[ao + 3] - (p * start[so + 3] - q * end[eo + 3]);
     outer(onDelta, d0, d1, d2, d3);
     outer(onGamma, g0, g1, g2, g3);

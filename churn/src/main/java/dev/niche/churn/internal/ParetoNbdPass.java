@@ -24,6 +24,8 @@ final class ParetoNbdPass {
   private final double logAlpha;
   private final double logBeta;
   private final double rOverAlpha;
+  private final double inverseAlpha;
+  private final double inverseBeta;
   private final double sOverBeta;
   private final double gap;
   private final boolean alphaBranch;
@@ -74,6 +76,8 @@ final class ParetoNbdPass {
     this.logAlpha = Math.log(alpha);
     this.logBeta = Math.log(beta);
     this.rOverAlpha = r / alpha;
+    this.inverseAlpha = 1 / alpha;
+    this.inverseBeta = 1 / beta;
     this.sOverBeta = s / beta;
     this.alphaBranch = alpha >= beta;
     this.gap = alphaBranch ? alpha - beta : beta - alpha;
@@ -213,10 +217,10 @@ final class ParetoNbdPass {
    */
   private void curvature(int x, double t, GaussSeries c, double w, double ia, double ib, double at,
       double bt, double gB, double gC, double gW, double inverse) {
-    double eRA = t * ia / alpha;
-    double eAA = -r * eRA * (1 / alpha + ia) + x * ia * ia;
-    double eSB = t * ib / beta;
-    double eBB = -s * eSB * (1 / beta + ib);
+    double eRA = t * ia * inverseAlpha;
+    double eAA = -r * eRA * (inverseAlpha + ia) + x * ia * ia;
+    double eSB = t * ib * inverseBeta;
+    double eBB = -s * eSB * (inverseBeta + ib);
     if (aliveHessian != null) {
       aliveHessian[0] = eRA;
       aliveHessian[1] = eAA;

@@ -197,7 +197,7 @@ public final class ParetoNbdScore implements TwiceDifferentiableLogLikelihood {
     Terms(double r, double alpha, double s, double beta, int frequencies, EndpointRange range,
         boolean curved) {
       pass = new ParetoNbdPass(r, alpha, s, beta, frequencies - 1, range, curved);
-      curvature = curved ? new ParetoNbdCurvature(r, s) : null;
+      curvature = curved ? new ParetoNbdCurvature(r, s, frequencies) : null;
       if (curved) {
         pass.hessianTo(startZeroHessian, null);
         pass.parts(0, 0.0, new double[4], 0, null, 0);
