@@ -4,8 +4,9 @@ import dev.niche.core.likelihood.TwiceDifferentiableLogLikelihood;
 import java.util.Arrays;
 
 /**
- * The Pareto/NBD log-likelihood with its analytic gradient over {@code (r, α, s, β)}, for weighted
- * customer rows; what {@link dev.niche.churn.ParetoNbd#fit} maximises. Not part of the API.
+ * The Pareto/NBD log-likelihood with its analytic gradient and Hessian over {@code (r, α, s, β)},
+ * for weighted customer rows; what {@link dev.niche.churn.ParetoNbd#fit} maximises. The Hessian
+ * ({@link ParetoNbdCurvature}) is accumulated in the same pass when asked for. Not part of the API.
  *
  * <p>Per customer (Schmittlein, Morrison &amp; Colombo 1987; Fader &amp; Hardie 2005, "A note on
  * deriving the Pareto/NBD model and related expressions"; the terms as in {@link ParetoNbdTerms}):

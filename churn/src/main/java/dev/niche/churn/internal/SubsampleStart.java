@@ -14,7 +14,8 @@ import java.util.Arrays;
  * of it), and its maximum warm-starts BFGS on all the rows, with the subsample's covariance scaled
  * by {@code n/N} as the initial inverse Hessian ({@link MaximumLikelihood.Builder#warmStart}): a
  * few full-data steps, one Newton step and a forward-difference Hessian of the analytic gradient
- * for the standard errors. The subsample's maximum lies within a few of its standard errors of
+ * for the standard errors (for a likelihood that supplies its Hessian, such as the Pareto/NBD's,
+ * Newton steps on that Hessian instead, which also gives the standard errors). The subsample's maximum lies within a few of its standard errors of
  * the full maximum, where the full likelihood is close to quadratic, so the next stage takes a
  * handful of full evaluations; the result is the maximum of the full likelihood (its gradient is
  * checked and reported by {@link MaximumLikelihood}). When a subsample's fit does not converge or

@@ -288,8 +288,9 @@ public final class MaximumLikelihood {
      * covariance scaled by {@code n/N}. For a likelihood with an analytic gradient, BFGS then
      * starts from the inverse Hessian this covariance implies, and if it converges from this start
      * the standard errors come from a forward-difference Hessian of the gradient without Newton
-     * polishing (see the class documentation); a poor covariance costs iterations, never the
-     * maximum. Without an analytic gradient it is an ordinary {@link #start}.
+     * polishing (see the class documentation); a {@link TwiceDifferentiableLogLikelihood} takes
+     * Newton steps on its own Hessian from this start instead. A poor covariance costs iterations,
+     * never the maximum. Without an analytic gradient it is an ordinary {@link #start}.
      *
      * @param values one value per parameter, strictly inside its domain
      * @param covariance the covariance on the natural scale, square, finite, of the parameters'
