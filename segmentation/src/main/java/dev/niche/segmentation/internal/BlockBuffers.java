@@ -21,6 +21,8 @@ final class BlockBuffers {
   final double[] weight;
   /** Row indices of a block. */
   final int[] rows = new int[TransposedRows.CAPACITY];
+  /** Number of rows listed so far in a chunk's list of open rows ({@code RowSeeding}). */
+  int listed;
   /** Indices of the trials that may help the block (sized by {@link #forTrials}). */
   int[] openTrials = new int[0];
   /** Squared distances from each trial to each block's ball of a chunk (by {@link #forTrials}). */

@@ -63,46 +63,66 @@ public final class RowSeeding extends Seeding {
   @Override
   void evaluate(double[] candRows, int trials, double[] nearestTrial, double[][] pots) {
     int n = data.n();
-    double[] w = data.w();
     double scale = 4 * (1 + Assigner.SLACK);
     pool.forEach(
         chunks,
         (c, worker) -> {
           int[] rows = openRows[c];
           double[] vals = openValues[c];
+          BlockBuffers buffers = BlockBuffers.of(scratch, worker, data);
+          buffers.listed = 0;
           double closed = 0;
-          int count = 0;
           int end = ChunkPool.end(c, n);
-          // Branch-free: whether a row is open is unpredictable, and a mispredicted branch per
-          // row cost more than the whole test.
-          double[] dist2 = minD2;
-          int[] label = labels;
-          if (w == null) {
-            for (int i = ChunkPool.start(c); i < end; i++) {
-              double di = dist2[i];
-              int open = nearestTrial[label[i]] < scale * di ? 1 : 0;
-              rows[count] = i;
-              count += open;
-              closed += di * (1 - open);
-            }
-          } else {
-            for (int i = ChunkPool.start(c); i < end; i++) {
-              double di = dist2[i];
-              int open = nearestTrial[label[i]] < scale * di ? 1 : 0;
-              rows[count] = i;
-              count += open;
-              closed += w[i] * di * (1 - open);
-            }
+          for (int first = ChunkPool.start(c); first < end; first += TransposedRows.CAPACITY) {
+            int to = Math.min(first + TransposedRows.CAPACITY, end);
+            closed = listOpen(first, to, closed, nearestTrial, scale, rows, buffers);
           }
+          int count = buffers.listed;
           double[] p = pots[c];
           java.util.Arrays.fill(p, closed);
-          BlockBuffers buffers = BlockBuffers.of(scratch, worker, data);
           for (int from = 0; from < count; from += TransposedRows.CAPACITY) {
             evaluateBlock(rows, from, Math.min(TransposedRows.CAPACITY, count - from), buffers,
                 candRows, trials, vals, p);
           }
           openCount[c] = count;
         });
+  }
+
+  /**
+   * Lists the open rows among rows {@code [from, to)} after the {@code s.listed} already listed
+   * and adds the closed rows' weighted squared distances to {@code closed}, in row order (a
+   * method per block of rows, for the JIT, like {@link #evaluateBlock}).
+   *
+   * @return the new running sum of the closed rows
+   */
+  private double listOpen(int from, int to, double closed, double[] nearestTrial, double scale,
+      int[] rows, BlockBuffers s) {
+    // Branch-free: whether a row is open is unpredictable, and a mispredicted branch per row
+    // cost more than the whole test.
+    double[] w = data.w();
+    double[] dist2 = minD2;
+    int[] label = labels;
+    int count = s.listed;
+    double sum = closed;
+    if (w == null) {
+      for (int i = from; i < to; i++) {
+        double di = dist2[i];
+        int open = nearestTrial[label[i]] < scale * di ? 1 : 0;
+        rows[count] = i;
+        count += open;
+        sum += di * (1 - open);
+      }
+    } else {
+      for (int i = from; i < to; i++) {
+        double di = dist2[i];
+        int open = nearestTrial[label[i]] < scale * di ? 1 : 0;
+        rows[count] = i;
+        count += open;
+        sum += w[i] * di * (1 - open);
+      }
+    }
+    s.listed = count;
+    return sum;
   }
 
   /**
