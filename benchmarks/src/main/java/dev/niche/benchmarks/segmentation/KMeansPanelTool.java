@@ -45,6 +45,9 @@ import java.util.SplittableRandom;
  *       rows in the fit's order): thread CPU time of eight repetitions, their minimum and
  *       median, and a hash of the centres, labels and distances, to compare two builds' starts
  *       for speed and identity.
+ *   <li>{@code fit [SHAPE...]}: whole fits (the benchmark's settings) at seeds 1, 3, 5 and 42 with
+ *       1 and 2 threads: a hash per fit of the inertia's bits, the centroids, the labels, the
+ *       inertia history and the iteration count, to compare two builds' models for identity.
  *   <li>{@code iterations [SHAPE...]}: a one-thread fit's iterations taken apart (the plan's
  *       assigner on the rows in the caller's order, greedy k-means++ start, 20 iterations): thread
  *       CPU time of the M-steps and of the E-steps per iteration, three repetitions per shape.
@@ -81,6 +84,9 @@ public final class KMeansPanelTool {
         break;
       case "start":
         start(shapes(args, 1));
+        break;
+      case "fit":
+        fit(shapes(args, 1));
         break;
       case "iterations":
         iterations(shapes(args, 1));
@@ -214,6 +220,24 @@ public final class KMeansPanelTool {
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "start %s min %.3f s, median %.3f s, all %s, hash %08x%n",
             s, sorted[0], sorted[t.length / 2], Arrays.toString(t), hash);
+      }
+    }
+  }
+
+  private static void fit(PanelShape[] shapes) {
+    for (PanelShape s : shapes) {
+      double[] flat = s.generate();
+      for (long seed : new long[] {1, 3, 5, 42}) {
+        for (int threads = 1; threads <= 2; threads++) {
+          KMeansModel m = KMeansPanelBenchmark.niche(s, flat, seed, threads);
+          int hash = Arrays.deepHashCode(m.centroids());
+          hash = 31 * hash + Arrays.hashCode(m.labels());
+          hash = 31 * hash + Arrays.hashCode(m.inertiaHistory());
+          hash = 31 * hash + Long.hashCode(Double.doubleToRawLongBits(m.inertia()));
+          hash = 31 * hash + m.iterations();
+          System.out.printf(Locale.ROOT, "fit %s seed %d threads %d inertia %a iterations %d "
+              + "hash %08x%n", s, seed, threads, m.inertia(), m.iterations(), hash);
+        }
       }
     }
   }
