@@ -6,6 +6,11 @@ package dev.niche.segmentation.internal;
  * u(x) &lt;= l(x, c) or u(x) &lt;= d(c(x), c) / 2, and the whole row when u(x) &lt;= s(c(x)).
  * After an M-step l(x, c) shrinks by the drift of c and u(x) grows by the drift of c(x).
  * Memory: k + 1 doubles per row, so it suits small k and large d.
+ *
+ * <p><b>Inertia in the E-step</b>, as in {@link HamerlyAssigner}: every row's canonical distance
+ * to its centre is computed {@link HamerlyAssigner#BLOCK} rows at a time
+ * ({@link SquaredDistance#toAssigned}), which tightens u before any test, and the distances to
+ * the final centres are summed per chunk in row order, so the M-step needs no inertia pass.
  */
 public final class ElkanAssigner implements Assigner {
 
@@ -15,6 +20,8 @@ public final class ElkanAssigner implements Assigner {
   private final double[] upper;
   private final double[] lower;
   private final long[] changes;
+  private final double[] inertias;
+  private double inertia = Double.NaN;
 
   /**
    * An assigner.
@@ -28,6 +35,12 @@ public final class ElkanAssigner implements Assigner {
     this.upper = new double[data.n()];
     this.lower = new double[Math.multiplyExact(data.n(), k)];
     this.changes = new long[ChunkPool.chunks(data.n())];
+    this.inertias = new double[changes.length];
+  }
+
+  @Override
+  public double inertia() {
+    return inertia;
   }
 
   @Override
@@ -37,6 +50,8 @@ public final class ElkanAssigner implements Assigner {
 
   @Override
   public void start(double[] centres, int[] labels, double[] seedD2, ChunkPool pool) {
+    // The start's distances are canonical: its inertia needs no pass over the rows.
+    inertia = seedD2 == null ? Double.NaN : Inertia.ofDistances(data, seedD2, pool);
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
@@ -77,63 +92,71 @@ public final class ElkanAssigner implements Assigner {
       upper[p] = Double.POSITIVE_INFINITY;
       java.util.Arrays.fill(lower, p * k, p * k + k, 0.0);
     }
+    double[] w = data.w();
     pool.forEach(
         changes.length,
         c -> {
+          double[] own = new double[HamerlyAssigner.BLOCK];
+          int[] listed = new int[k];
+          double[] dist = new double[k];
           long changed = 0;
+          double sum = 0;
           int end = ChunkPool.end(c, n);
-          for (int i = ChunkPool.start(c); i < end; i++) {
-            int lo = i * k;
-            for (int m = 0; m < k; m++) {
-              double l = lower[lo + m] - drift[m];
-              lower[lo + m] = l > 0 ? l : 0;
-            }
-            int a = labels[i];
-            double u = upper[i] + drift[a];
-            upper[i] = u;
-            if (u * (1 + SLACK) < s[a]) {
-              continue;
-            }
-            int xo = i * d;
-            double da2 = Double.NaN;
-            int start = a;
-            for (int m = 0; m < k; m++) {
-              if (m == a) {
-                continue;
+          for (int first = ChunkPool.start(c); first < end; first += HamerlyAssigner.BLOCK) {
+            int size = Math.min(HamerlyAssigner.BLOCK, end - first);
+            SquaredDistance.toAssigned(x, first, size, d, centres, labels, own);
+            for (int q = 0; q < size; q++) {
+              int i = first + q;
+              int lo = i * k;
+              for (int m = 0; m < k; m++) {
+                double l = lower[lo + m] - drift[m];
+                lower[lo + m] = l > 0 ? l : 0;
               }
-              double half = 0.5 * cc[a * k + m];
-              if (u * (1 + SLACK) < lower[lo + m] || u * (1 + SLACK) < half) {
-                continue;
-              }
-              if (Double.isNaN(da2)) {
-                da2 = SquaredDistance.between(x, xo, centres, a * d, d);
-                u = Math.sqrt(da2);
-                upper[i] = u;
-                lower[lo + a] = u;
-                if (u * (1 + SLACK) < lower[lo + m] || u * (1 + SLACK) < half) {
-                  continue;
+              int a = labels[i];
+              double da2 = own[q];
+              double u = Math.sqrt(da2);
+              upper[i] = u;
+              lower[lo + a] = u;
+              double us = u * (1 + SLACK);
+              if (us >= s[a]) {
+                // The centres no bound rules out, their distances four at a time.
+                int count = 0;
+                for (int m = 0; m < k; m++) {
+                  if (m != a && us >= lower[lo + m] && us >= 0.5 * cc[a * k + m]) {
+                    listed[count++] = m;
+                  }
+                }
+                SquaredDistance.toListed(x, i * d, centres, d, listed, count, dist);
+                int start = a;
+                for (int t = 0; t < count; t++) {
+                  int m = listed[t];
+                  double d2 = dist[t];
+                  lower[lo + m] = Math.sqrt(d2);
+                  if (d2 < da2 || (d2 == da2 && m < a)) {
+                    a = m;
+                    da2 = d2;
+                  }
+                }
+                if (a != start) {
+                  upper[i] = Math.sqrt(da2);
+                  labels[i] = a;
+                  changed++;
+                  if (update != null) {
+                    update.moveNow(i, a);
+                  }
                 }
               }
-              double d2 = SquaredDistance.between(x, xo, centres, m * d, d);
-              double dm = Math.sqrt(d2);
-              lower[lo + m] = dm;
-              if (d2 < da2 || (d2 == da2 && m < a)) {
-                a = m;
-                da2 = d2;
-                u = dm;
-                upper[i] = u;
-              }
-            }
-            if (a != start) {
-              labels[i] = a;
-              changed++;
-              if (update != null) {
-                update.moveNow(i, a);
-              }
+              sum += (w == null ? 1.0 : w[i]) * da2;
             }
           }
           changes[c] = changed;
+          inertias[c] = sum;
         });
+    double sum = 0;
+    for (double v : inertias) {
+      sum += v;
+    }
+    inertia = sum;
     long total = 0;
     for (long v : changes) {
       total += v;

@@ -7,8 +7,25 @@ package dev.niche.segmentation.internal;
  * centre to the nearest other centre; otherwise u is tightened and, if still needed, all k
  * distances are computed. After an M-step u grows by the drift of the own centre and l shrinks by
  * the largest drift of any other centre. Memory: 2 doubles per row.
+ *
+ * <p><b>Inertia in the E-step.</b> The fit's per-iteration history needs the inertia of every
+ * assignment, and with skipped rows the M-step would take it in a pass of its own over the data.
+ * Instead every row's canonical distance to its centre is computed here, {@link #BLOCK} rows at a
+ * time as four independent chains ({@link SquaredDistance#toAssigned}); it tightens u exactly
+ * (so the drift-loosened u is never tested) and, with the distance to the new centre of a row
+ * that is relabelled, sums the inertia per chunk in row order, as {@link Inertia} would, to the
+ * same bits.
  */
 public final class HamerlyAssigner implements Assigner {
+
+  /** Rows whose distances to their centres are computed together (in L1 at d = 16). */
+  static final int BLOCK = 128;
+
+  /**
+   * Fewest unsettled rows of a block for which {@link NearestTwo} takes them together; fewer go
+   * one row at a time ({@link SquaredDistance#toAll}), which is faster for a handful.
+   */
+  static final int GATHER_MIN_ROWS = 16;
 
   private final Dataset data;
   private final int k;
@@ -16,6 +33,8 @@ public final class HamerlyAssigner implements Assigner {
   private final double[] upper;
   private final double[] lower;
   private final long[] changes;
+  private final double[] inertias;
+  private double inertia = Double.NaN;
 
   /**
    * An assigner.
@@ -29,6 +48,12 @@ public final class HamerlyAssigner implements Assigner {
     this.upper = new double[data.n()];
     this.lower = new double[data.n()];
     this.changes = new long[ChunkPool.chunks(data.n())];
+    this.inertias = new double[changes.length];
+  }
+
+  @Override
+  public double inertia() {
+    return inertia;
   }
 
   @Override
@@ -38,6 +63,8 @@ public final class HamerlyAssigner implements Assigner {
 
   @Override
   public void start(double[] centres, int[] labels, double[] seedD2, ChunkPool pool) {
+    // The start's distances are canonical: its inertia needs no pass over the rows.
+    inertia = seedD2 == null ? Double.NaN : Inertia.ofDistances(data, seedD2, pool);
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
@@ -55,6 +82,18 @@ public final class HamerlyAssigner implements Assigner {
             }
           }
         });
+  }
+
+  /** Relabels row i if its nearest centre changed; returns 1 if so. */
+  private int relabel(int[] labels, int i, int best) {
+    if (best == labels[i]) {
+      return 0;
+    }
+    labels[i] = best;
+    if (update != null) {
+      update.moveNow(i, best);
+    }
+    return 1;
   }
 
   /** All k distances; sets bounds; returns the nearest (lowest index on ties). */
@@ -105,38 +144,62 @@ public final class HamerlyAssigner implements Assigner {
     }
     final double sd = secondDrift;
     final int rr = r;
+    double[] w = data.w();
     pool.forEach(
         changes.length,
         c -> {
           double[] dist = new double[k];
+          double[] own = new double[BLOCK];
+          int[] pending = new int[BLOCK];
+          NearestTwo nearest = new NearestTwo(k, d);
           long changed = 0;
+          double sum = 0;
           int end = ChunkPool.end(c, n);
-          for (int i = ChunkPool.start(c); i < end; i++) {
-            int a = labels[i];
-            double u = upper[i] + drift[a];
-            double l = lower[i] - (a == rr ? sd : maxDrift);
-            lower[i] = l;
-            double m = Math.max(s[a], l);
-            if (u * (1 + SLACK) < m) {
+          for (int first = ChunkPool.start(c); first < end; first += BLOCK) {
+            int size = Math.min(BLOCK, end - first);
+            SquaredDistance.toAssigned(x, first, size, d, centres, labels, own);
+            int count = 0;
+            for (int q = 0; q < size; q++) {
+              int i = first + q;
+              int a = labels[i];
+              double u = Math.sqrt(own[q]);
               upper[i] = u;
-              continue;
-            }
-            u = Math.sqrt(SquaredDistance.between(x, i * d, centres, a * d, d));
-            upper[i] = u;
-            if (u * (1 + SLACK) < m) {
-              continue;
-            }
-            int best = full(x, i * d, centres, d, dist, i);
-            if (best != a) {
-              labels[i] = best;
-              changed++;
-              if (update != null) {
-                update.moveNow(i, best);
+              double l = lower[i] - (a == rr ? sd : maxDrift);
+              lower[i] = l;
+              if (u * (1 + SLACK) >= Math.max(s[a], l)) {
+                pending[count++] = i;
               }
+            }
+            if (count >= GATHER_MIN_ROWS) {
+              // The rows no bound settles: all k distances, SIMD over the gathered rows.
+              nearest.compute(x, pending, count, centres);
+              for (int t = 0; t < count; t++) {
+                int i = pending[t];
+                own[i - first] = nearest.best(t);
+                upper[i] = Math.sqrt(nearest.best(t));
+                lower[i] = Math.sqrt(nearest.second(t));
+                changed += relabel(labels, i, nearest.label(t));
+              }
+            } else {
+              for (int t = 0; t < count; t++) {
+                int i = pending[t];
+                int best = full(x, i * d, centres, d, dist, i);
+                own[i - first] = dist[best];
+                changed += relabel(labels, i, best);
+              }
+            }
+            for (int q = 0; q < size; q++) {
+              sum += (w == null ? 1.0 : w[first + q]) * own[q];
             }
           }
           changes[c] = changed;
+          inertias[c] = sum;
         });
+    double sum = 0;
+    for (double v : inertias) {
+      sum += v;
+    }
+    inertia = sum;
     long total = 0;
     for (long v : changes) {
       total += v;

@@ -51,4 +51,35 @@ public final class Inertia {
     }
     return s;
   }
+
+  /**
+   * The inertia from every row's canonical squared distance to its centre, summed as
+   * {@link #of} sums (per chunk in row order, chunks in order), so it has the same bits when the
+   * distances are {@link SquaredDistance}'s, as the k-means++ starts' are.
+   *
+   * @param data the data
+   * @param d2 squared distance of every row to its labelled centre
+   * @param pool the chunk pool
+   * @return sum of w(x) d2(x)
+   */
+  static double ofDistances(Dataset data, double[] d2, ChunkPool pool) {
+    int n = data.n();
+    double[] w = data.w();
+    double[] part = new double[ChunkPool.chunks(n)];
+    pool.forEach(
+        part.length,
+        c -> {
+          double s = 0;
+          int end = ChunkPool.end(c, n);
+          for (int i = ChunkPool.start(c); i < end; i++) {
+            s += (w == null ? 1.0 : w[i]) * d2[i];
+          }
+          part[c] = s;
+        });
+    double total = 0;
+    for (double v : part) {
+      total += v;
+    }
+    return total;
+  }
 }

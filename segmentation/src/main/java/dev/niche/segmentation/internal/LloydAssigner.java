@@ -55,7 +55,8 @@ public final class LloydAssigner implements Assigner {
       java.util.Arrays.fill(labels, -1);
       pass(centres, labels, pool);
     } else {
-      inertia = Double.NaN;
+      // The start's distances are canonical: its inertia needs no pass over the rows.
+      inertia = Inertia.ofDistances(data, seedD2, pool);
     }
   }
 

@@ -99,6 +99,57 @@ public final class SquaredDistance {
   }
 
   /**
+   * Squared distances from one row to the listed centres:
+   * {@code out[t] = between(x, xo, c, listed[t] * d, d)} for t in [0, count), to the same bits,
+   * four centres at a time as independent chains (a bounded E-step's candidates).
+   *
+   * @param x data array
+   * @param xo offset of the row
+   * @param c flat centres
+   * @param d dimension
+   * @param listed centre indices
+   * @param count number of listed centres
+   * @param out receives {@code count} distances from index 0
+   */
+  public static void toListed(
+      double[] x, int xo, double[] c, int d, int[] listed, int count, double[] out) {
+    int t = 0;
+    for (; t + 3 < count; t += 4) {
+      int c0 = listed[t] * d;
+      int c1 = listed[t + 1] * d;
+      int c2 = listed[t + 2] * d;
+      int c3 = listed[t + 3] * d;
+      double x0 = x[xo];
+      double t0 = x0 - c[c0];
+      double t1 = x0 - c[c1];
+      double t2 = x0 - c[c2];
+      double t3 = x0 - c[c3];
+      double s0 = t0 * t0;
+      double s1 = t1 * t1;
+      double s2 = t2 * t2;
+      double s3 = t3 * t3;
+      for (int j = 1; j < d; j++) {
+        double xj = x[xo + j];
+        t0 = xj - c[c0 + j];
+        t1 = xj - c[c1 + j];
+        t2 = xj - c[c2 + j];
+        t3 = xj - c[c3 + j];
+        s0 = Math.fma(t0, t0, s0);
+        s1 = Math.fma(t1, t1, s1);
+        s2 = Math.fma(t2, t2, s2);
+        s3 = Math.fma(t3, t3, s3);
+      }
+      out[t] = s0;
+      out[t + 1] = s1;
+      out[t + 2] = s2;
+      out[t + 3] = s3;
+    }
+    for (; t < count; t++) {
+      out[t] = between(x, xo, c, listed[t] * d, d);
+    }
+  }
+
+  /**
    * Squared distances from consecutive rows to their labelled centres:
    * {@code out[q] = between(x, (first + q) * d, c, labels[first + q] * d, d)} for q in
    * [0, count), to the same bits. Four rows run as independent chains, which hides the latency

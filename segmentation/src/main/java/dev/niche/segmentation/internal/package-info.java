@@ -29,7 +29,16 @@
  *       the tolerance, no label changes, or the iteration cap. Every E-step moves a row it
  *       relabels in the M-step's per-chunk partials at once ({@link CentroidUpdate#moveNow}),
  *       while the row is in cache, in row order within its chunk: the same operations in the same
- *       order as the next M-step would make, which then only scans the labels.
+ *       order as the next M-step would make, which then only scans the labels. Every E-step also
+ *       sums the inertia of its assignment (per chunk in row order, as {@link Inertia} does, to
+ *       the same bits) for the M-step's history: Lloyd from its canonical distances, Hamerly and
+ *       Elkan by computing every row's distance to its centre first ({@link
+ *       SquaredDistance#toAssigned}, four rows as independent chains), which also tightens the
+ *       upper bound before any test; the k-means++ start's distances give the first one
+ *       ({@link Inertia#ofDistances}). Hamerly takes the rows its bounds cannot settle against
+ *       all k centres together ({@link NearestTwo}, SIMD over the gathered rows) when a block has
+ *       {@link HamerlyAssigner#GATHER_MIN_ROWS} of them, Elkan computes a row's unpruned centres
+ *       four at a time ({@link SquaredDistance#toListed}).
  *   <li><b>Final inertia</b> by König–Huygens from the last M-step when the assignment stood still
  *       and the step lowered the inertia by at most half, else summed ({@link Inertia}).
  *   <li><b>The model.</b> The restart with the lowest inertia wins (the first on ties);
@@ -88,6 +97,10 @@
  *       pass); {@link NearestCentres#TOLERANCE_UNITS} = 32: its screening margin, in units
  *       of (d + 8) 2^-53 (|x|^2 + max |c|^2), over four times the proven error.
  *   <li>{@link Assigner#SLACK} = 1e-10: relative slack of every bound test.
+ *   <li>{@link HamerlyAssigner#BLOCK} = 128 rows whose distances to their centres Hamerly's and
+ *       Elkan's E-steps compute together; {@link HamerlyAssigner#GATHER_MIN_ROWS} = 16: fewest
+ *       unsettled rows of such a block that Hamerly gathers for {@link NearestTwo} (a handful go
+ *       faster one row at a time).
  *   <li>{@code KMeansRun.STEADY} = 0.5: the largest lowering, as a share of the last M-step's
  *       inertia, for which the final inertia is taken by König–Huygens (error at most 3 times a
  *       direct sum's).
