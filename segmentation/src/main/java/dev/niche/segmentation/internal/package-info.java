@@ -101,6 +101,9 @@
  *       Elkan's E-steps compute together; {@link HamerlyAssigner#GATHER_MIN_ROWS} = 16: fewest
  *       unsettled rows of such a block that Hamerly gathers for {@link NearestTwo} (a handful go
  *       faster one row at a time).
+ *   <li>{@link ElkanAssigner#MARGIN} = 1e-9: relative margin taken off Elkan's lower bounds, which
+ *       are stored with their centre's travelled distance instead of being shrunk at every step
+ *       (covers the rounding of up to 10^6 steps' drift sums).
  *   <li>{@code KMeansRun.STEADY} = 0.5: the largest lowering, as a share of the last M-step's
  *       inertia, for which the final inertia is taken by König–Huygens (error at most 3 times a
  *       direct sum's).
