@@ -224,6 +224,33 @@ final class BlockDistances {
     }
   }
 
+  /**
+   * Folds one centre's values into the running lowest, its index and the second lowest of every
+   * row, branch-free so the loop runs as SIMD: {@code second = min(second, max(best, s))},
+   * {@code best = min(best, s)}, and the index moves when best strictly drops (the flag of
+   * {@link #argminAffine}). Folded in index order, the index is the lowest among equal values and
+   * the second lowest equals the lowest on a tie, as a sequential scan gives.
+   *
+   * @param s the centre's value for every row
+   * @param index0 the centre's index
+   * @param n number of rows
+   * @param best running lowest values
+   * @param second running second-lowest values
+   * @param index running indices of the lowest, as doubles
+   */
+  static void foldLowestTwo(
+      double[] s, double index0, int n, double[] best, double[] second, double[] index) {
+    for (int q = 0; q < n; q++) {
+      double b = best[q];
+      double v = s[q];
+      double lo = Math.min(b, v);
+      second[q] = Math.min(second[q], Math.max(b, v));
+      index[q] = Math.fma(Math.min((b - lo) * 0x1p1000 * 0x1p1000, 1.0), index0 - index[q],
+          index[q]);
+      best[q] = lo;
+    }
+  }
+
   /** out[q] = bias + sum_j a[ao + j] x_j[q], one fused multiply-add per coordinate. */
   private static void affine(TransposedRows block, double[] a, int ao, double bias, double[] out) {
     int d = block.dimension();

@@ -171,16 +171,7 @@ final class NearestCentres {
    */
   private void select(int n, int m) {
     for (int t = 0; t < 4; t++) {
-      double[] sc = score[t];
-      double i0 = m + t;
-      for (int q = 0; q < n; q++) {
-        double b = best[q];
-        double s = sc[q];
-        double lo = Math.min(b, s);
-        second[q] = Math.min(second[q], Math.max(b, s));
-        index[q] = Math.fma(Math.min((b - lo) * 0x1p1000 * 0x1p1000, 1.0), i0 - index[q], index[q]);
-        best[q] = lo;
-      }
+      BlockDistances.foldLowestTwo(score[t], m + t, n, best, second, index);
     }
   }
 

@@ -8,10 +8,9 @@ package dev.niche.segmentation.internal;
  * bits) instead of one row at a time. On overlapping data the first iterations recompute a third
  * of the rows or more.
  *
- * <p><b>Selection</b>, branch-free per centre in index order: {@code second = min(second,
- * max(best, s))}, {@code best = min(best, s)}, and the index moves when best strictly drops (the
- * flag of {@link BlockDistances#argminAffine}); so the index is the lowest among equal distances
- * and the second value equals the best one on a tie, as a sequential scan gives.
+ * <p><b>Selection</b>: {@link BlockDistances#foldLowestTwo} per centre in index order, so the
+ * index is the lowest among equal distances and the second value equals the best one on a tie,
+ * as a sequential scan gives.
  *
  * <p>Not thread-safe: one instance per task.
  */
@@ -52,15 +51,7 @@ final class NearestTwo {
     java.util.Arrays.fill(index, 0, count, 0.0);
     for (int m = 0; m < k; m++) {
       BlockDistances.squaredDistances(block, centres, m * d, one);
-      double im = m;
-      for (int t = 0; t < count; t++) {
-        double s = one[t];
-        double b = best[t];
-        double lo = Math.min(b, s);
-        second[t] = Math.min(second[t], Math.max(b, s));
-        index[t] = Math.fma(Math.min((b - lo) * 0x1p1000 * 0x1p1000, 1.0), im - index[t], index[t]);
-        best[t] = lo;
-      }
+      BlockDistances.foldLowestTwo(one, m, count, best, second, index);
     }
   }
 

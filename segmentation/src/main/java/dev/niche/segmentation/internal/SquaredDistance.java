@@ -64,38 +64,43 @@ public final class SquaredDistance {
       double[] x, int xo, double[] c, int k, int d, double[] out, int oo) {
     int m = 0;
     for (; m + 3 < k; m += 4) {
-      int c0 = m * d;
-      int c1 = c0 + d;
-      int c2 = c1 + d;
-      int c3 = c2 + d;
-      double x0 = x[xo];
-      double t0 = x0 - c[c0];
-      double t1 = x0 - c[c1];
-      double t2 = x0 - c[c2];
-      double t3 = x0 - c[c3];
-      double s0 = t0 * t0;
-      double s1 = t1 * t1;
-      double s2 = t2 * t2;
-      double s3 = t3 * t3;
-      for (int j = 1; j < d; j++) {
-        double xj = x[xo + j];
-        t0 = xj - c[c0 + j];
-        t1 = xj - c[c1 + j];
-        t2 = xj - c[c2 + j];
-        t3 = xj - c[c3 + j];
-        s0 = Math.fma(t0, t0, s0);
-        s1 = Math.fma(t1, t1, s1);
-        s2 = Math.fma(t2, t2, s2);
-        s3 = Math.fma(t3, t3, s3);
-      }
-      out[oo + m] = s0;
-      out[oo + m + 1] = s1;
-      out[oo + m + 2] = s2;
-      out[oo + m + 3] = s3;
+      four(x, xo, c, m * d, (m + 1) * d, (m + 2) * d, (m + 3) * d, d, out, oo + m);
     }
     for (; m < k; m++) {
       out[oo + m] = between(x, xo, c, m * d, d);
     }
+  }
+
+  /**
+   * Distances from one row to the four centres at offsets c0..c3, as four independent chains,
+   * each to the same bits as {@link #between}; written to {@code out[oo..oo+4)}.
+   */
+  private static void four(double[] x, int xo, double[] c, int c0, int c1, int c2, int c3, int d,
+      double[] out, int oo) {
+    double x0 = x[xo];
+    double t0 = x0 - c[c0];
+    double t1 = x0 - c[c1];
+    double t2 = x0 - c[c2];
+    double t3 = x0 - c[c3];
+    double s0 = t0 * t0;
+    double s1 = t1 * t1;
+    double s2 = t2 * t2;
+    double s3 = t3 * t3;
+    for (int j = 1; j < d; j++) {
+      double xj = x[xo + j];
+      t0 = xj - c[c0 + j];
+      t1 = xj - c[c1 + j];
+      t2 = xj - c[c2 + j];
+      t3 = xj - c[c3 + j];
+      s0 = Math.fma(t0, t0, s0);
+      s1 = Math.fma(t1, t1, s1);
+      s2 = Math.fma(t2, t2, s2);
+      s3 = Math.fma(t3, t3, s3);
+    }
+    out[oo] = s0;
+    out[oo + 1] = s1;
+    out[oo + 2] = s2;
+    out[oo + 3] = s3;
   }
 
   /**
@@ -115,34 +120,8 @@ public final class SquaredDistance {
       double[] x, int xo, double[] c, int d, int[] listed, int count, double[] out) {
     int t = 0;
     for (; t + 3 < count; t += 4) {
-      int c0 = listed[t] * d;
-      int c1 = listed[t + 1] * d;
-      int c2 = listed[t + 2] * d;
-      int c3 = listed[t + 3] * d;
-      double x0 = x[xo];
-      double t0 = x0 - c[c0];
-      double t1 = x0 - c[c1];
-      double t2 = x0 - c[c2];
-      double t3 = x0 - c[c3];
-      double s0 = t0 * t0;
-      double s1 = t1 * t1;
-      double s2 = t2 * t2;
-      double s3 = t3 * t3;
-      for (int j = 1; j < d; j++) {
-        double xj = x[xo + j];
-        t0 = xj - c[c0 + j];
-        t1 = xj - c[c1 + j];
-        t2 = xj - c[c2 + j];
-        t3 = xj - c[c3 + j];
-        s0 = Math.fma(t0, t0, s0);
-        s1 = Math.fma(t1, t1, s1);
-        s2 = Math.fma(t2, t2, s2);
-        s3 = Math.fma(t3, t3, s3);
-      }
-      out[t] = s0;
-      out[t + 1] = s1;
-      out[t + 2] = s2;
-      out[t + 3] = s3;
+      four(x, xo, c, listed[t] * d, listed[t + 1] * d, listed[t + 2] * d, listed[t + 3] * d, d,
+          out, t);
     }
     for (; t < count; t++) {
       out[t] = between(x, xo, c, listed[t] * d, d);
