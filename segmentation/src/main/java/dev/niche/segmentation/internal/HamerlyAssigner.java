@@ -151,7 +151,7 @@ public final class HamerlyAssigner implements Assigner {
           double[] dist = new double[k];
           double[] own = new double[BLOCK];
           int[] pending = new int[BLOCK];
-          NearestTwo nearest = new NearestTwo(k, d);
+          NearestTwo nearest = null;
           long changed = 0;
           double sum = 0;
           int end = ChunkPool.end(c, n);
@@ -172,6 +172,9 @@ public final class HamerlyAssigner implements Assigner {
             }
             if (count >= GATHER_MIN_ROWS) {
               // The rows no bound settles: all k distances, SIMD over the gathered rows.
+              if (nearest == null) {
+                nearest = new NearestTwo(k, d);
+              }
               nearest.compute(x, pending, count, centres);
               for (int t = 0; t < count; t++) {
                 int i = pending[t];

@@ -103,6 +103,73 @@ public final class SquaredDistance {
     out[oo + 3] = s3;
   }
 
+  /** Whether rows i..i+7 have one label (most runs of rows in spatial order). */
+  private static boolean sameLabel(int[] labels, int i) {
+    int l = labels[i];
+    return labels[i + 1] == l && labels[i + 2] == l && labels[i + 3] == l && labels[i + 4] == l
+        && labels[i + 5] == l && labels[i + 6] == l && labels[i + 7] == l;
+  }
+
+  /**
+   * Distances from eight consecutive rows (from offset xo) to one centre (offset co), as eight
+   * independent chains sharing each coordinate of the centre; each to the same bits as
+   * {@link #between}, written to {@code out[oo..oo+8)}.
+   */
+  private static void eightToOne(
+      double[] x, int xo, int d, double[] c, int co, double[] out, int oo) {
+    int x1 = xo + d;
+    int x2 = x1 + d;
+    int x3 = x2 + d;
+    int x4 = x3 + d;
+    int x5 = x4 + d;
+    int x6 = x5 + d;
+    int x7 = x6 + d;
+    double cj = c[co];
+    double t0 = x[xo] - cj;
+    double t1 = x[x1] - cj;
+    double t2 = x[x2] - cj;
+    double t3 = x[x3] - cj;
+    double t4 = x[x4] - cj;
+    double t5 = x[x5] - cj;
+    double t6 = x[x6] - cj;
+    double t7 = x[x7] - cj;
+    double s0 = t0 * t0;
+    double s1 = t1 * t1;
+    double s2 = t2 * t2;
+    double s3 = t3 * t3;
+    double s4 = t4 * t4;
+    double s5 = t5 * t5;
+    double s6 = t6 * t6;
+    double s7 = t7 * t7;
+    for (int j = 1; j < d; j++) {
+      cj = c[co + j];
+      t0 = x[xo + j] - cj;
+      t1 = x[x1 + j] - cj;
+      t2 = x[x2 + j] - cj;
+      t3 = x[x3 + j] - cj;
+      t4 = x[x4 + j] - cj;
+      t5 = x[x5 + j] - cj;
+      t6 = x[x6 + j] - cj;
+      t7 = x[x7 + j] - cj;
+      s0 = Math.fma(t0, t0, s0);
+      s1 = Math.fma(t1, t1, s1);
+      s2 = Math.fma(t2, t2, s2);
+      s3 = Math.fma(t3, t3, s3);
+      s4 = Math.fma(t4, t4, s4);
+      s5 = Math.fma(t5, t5, s5);
+      s6 = Math.fma(t6, t6, s6);
+      s7 = Math.fma(t7, t7, s7);
+    }
+    out[oo] = s0;
+    out[oo + 1] = s1;
+    out[oo + 2] = s2;
+    out[oo + 3] = s3;
+    out[oo + 4] = s4;
+    out[oo + 5] = s5;
+    out[oo + 6] = s6;
+    out[oo + 7] = s7;
+  }
+
   /**
    * Squared distances from one row to the listed centres:
    * {@code out[t] = between(x, xo, c, listed[t] * d, d)} for t in [0, count), to the same bits,
@@ -147,6 +214,11 @@ public final class SquaredDistance {
     int q = 0;
     for (; q + 3 < count; q += 4) {
       int i = first + q;
+      if (q + 7 < count && sameLabel(labels, i)) {
+        eightToOne(x, i * d, d, c, labels[i] * d, out, q);
+        q += 4;
+        continue;
+      }
       int x0 = i * d;
       int x1 = x0 + d;
       int x2 = x1 + d;

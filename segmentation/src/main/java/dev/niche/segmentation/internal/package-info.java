@@ -40,7 +40,8 @@
  *       {@link HamerlyAssigner#GATHER_MIN_ROWS} of them, Elkan computes a row's unpruned centres
  *       four at a time ({@link SquaredDistance#toListed}).
  *   <li><b>Final inertia</b> by König–Huygens from the last M-step when the assignment stood still
- *       and the step lowered the inertia by at most half, else summed ({@link Inertia}).
+ *       and the step lowered the inertia by at most half, else the last E-step's sum (the same
+ *       bits as {@link Inertia#of}, which sums it for an assigner that has none).
  *   <li><b>The model.</b> The restart with the lowest inertia wins (the first on ties);
  *       {@link SpatialOrder#restore} puts its labels back in the caller's order.
  * </ol>
