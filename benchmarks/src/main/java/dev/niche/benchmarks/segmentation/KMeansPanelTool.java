@@ -48,6 +48,9 @@ import java.util.SplittableRandom;
  *   <li>{@code fit [SHAPE...]}: whole fits (the benchmark's settings) at seeds 1, 3, 5 and 42 with
  *       1 and 2 threads: a hash per fit of the inertia's bits, the centroids, the labels, the
  *       inertia history and the iteration count, to compare two builds' models for identity.
+ *   <li>{@code cpu REPS [SHAPE...]}: thread CPU time of whole one-thread fits (the benchmark's
+ *       settings, seed 42) after three warm-ups, REPS timed fits per shape, their minimum and
+ *       median: the figure to compare two builds by on a loaded machine.
  *   <li>{@code iterations [SHAPE...]}: a one-thread fit's iterations taken apart (the plan's
  *       assigner on the rows in the caller's order, greedy k-means++ start, 20 iterations): thread
  *       CPU time of the M-steps and of the E-steps per iteration, three repetitions per shape.
@@ -87,6 +90,9 @@ public final class KMeansPanelTool {
         break;
       case "fit":
         fit(shapes(args, 1));
+        break;
+      case "cpu":
+        cpu(Integer.parseInt(args[1]), shapes(args, 2));
         break;
       case "iterations":
         iterations(shapes(args, 1));
@@ -239,6 +245,26 @@ public final class KMeansPanelTool {
               + "hash %08x%n", s, seed, threads, m.inertia(), m.iterations(), hash);
         }
       }
+    }
+  }
+
+  private static void cpu(int reps, PanelShape[] shapes) {
+    ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    for (PanelShape s : shapes) {
+      double[] flat = s.generate();
+      for (int r = 0; r < 3; r++) {
+        KMeansPanelBenchmark.niche(s, flat, KMeansPanelBenchmark.SEED, 1);
+      }
+      double[] t = new double[reps];
+      for (int r = 0; r < reps; r++) {
+        long t0 = bean.getCurrentThreadCpuTime();
+        KMeansPanelBenchmark.niche(s, flat, KMeansPanelBenchmark.SEED, 1);
+        t[r] = (bean.getCurrentThreadCpuTime() - t0) / 1e9;
+      }
+      double[] sorted = t.clone();
+      Arrays.sort(sorted);
+      System.out.printf(Locale.ROOT, "cpu %s min %.3f s, median %.3f s, all %s%n", s, sorted[0],
+          sorted[reps / 2], Arrays.toString(t));
     }
   }
 
