@@ -8,13 +8,13 @@ public enum KMeansAlgorithm {
   /** Lloyd's algorithm: n k d multiply-adds per iteration, no extra memory. */
   LLOYD,
   /**
-   * Hamerly (SDM 2010): one upper and one lower bound per row (16 bytes per row); best for low to
-   * moderate dimension.
+   * Hamerly (SDM 2010): one lower bound per row (8 bytes per row; the distance to the own
+   * centre is computed at every step); best for low to moderate dimension.
    */
   HAMERLY,
   /**
-   * Elkan (ICML 2003): an upper bound and k lower bounds per row (8 (k + 1) bytes per row); best
-   * for high dimension with few clusters.
+   * Elkan (ICML 2003): k lower bounds per row (8 k bytes per row; the distance to the own centre
+   * is computed at every step); best for high dimension with few clusters.
    */
   ELKAN,
   /**

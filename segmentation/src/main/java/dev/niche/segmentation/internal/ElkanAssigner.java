@@ -2,10 +2,12 @@ package dev.niche.segmentation.internal;
 
 /**
  * Elkan's E-step (C. Elkan, "Using the triangle inequality to accelerate k-means", ICML 2003):
- * an upper bound u(x) and k lower bounds l(x, c). Centre c is skipped for row x when
- * u(x) &lt;= l(x, c) or u(x) &lt;= d(c(x), c) / 2, and the whole row when u(x) &lt;= s(c(x)).
- * After an M-step l(x, c) shrinks by the drift of c and u(x) grows by the drift of c(x).
- * Memory: k + 1 doubles per row, so it suits small k and large d.
+ * the distance u(x) to the assigned centre and k lower bounds l(x, c). Centre c is skipped for
+ * row x when u(x) &lt;= l(x, c) or u(x) &lt;= d(c(x), c) / 2, and the whole row when
+ * u(x) &lt;= s(c(x)). After an M-step l(x, c) shrinks by the drift of c. Elkan's upper bound
+ * (grown by the drift of c(x)) is not kept: u(x) is computed exactly at every E-step, below.
+ * Memory: k doubles per row (the lower bounds; u is recomputed, below), so it suits small k and
+ * large d.
  *
  * <p><b>Lower bounds without the per-step pass.</b> Shrinking all n k lower bounds after every
  * M-step reads and writes them all (80 MB at n = 2 10^5, k = 50), although most rows are then
@@ -32,7 +34,6 @@ public final class ElkanAssigner implements Assigner {
   private final Dataset data;
   private final int k;
   private CentroidUpdate update;
-  private final double[] upper;
   private final double[] lower;
   private final long[] changes;
   /** Per centre: the sum of its drifts since the start. */
@@ -49,7 +50,6 @@ public final class ElkanAssigner implements Assigner {
   public ElkanAssigner(Dataset data, int k) {
     this.data = data;
     this.k = k;
-    this.upper = new double[data.n()];
     this.lower = new double[Math.multiplyExact(data.n(), k)];
     this.changes = new long[ChunkPool.chunks(data.n())];
     this.travelled = new double[k];
@@ -71,6 +71,11 @@ public final class ElkanAssigner implements Assigner {
     // The start's distances are canonical: its inertia needs no pass over the rows.
     inertia = seedD2 == null ? Double.NaN : Inertia.ofDistances(data, seedD2, pool);
     java.util.Arrays.fill(travelled, 0.0);
+    if (seedD2 != null) {
+      // The labels are the start's; every lower bound is 0 until computed.
+      java.util.Arrays.fill(lower, 0.0);
+      return;
+    }
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
@@ -80,10 +85,6 @@ public final class ElkanAssigner implements Assigner {
           double[] dist = new double[k];
           int end = ChunkPool.end(c, n);
           for (int i = ChunkPool.start(c); i < end; i++) {
-            if (seedD2 != null) {
-              upper[i] = Math.sqrt(seedD2[i]);
-              continue;
-            }
             SquaredDistance.toAll(x, i * d, centres, k, d, dist);
             int best = 0;
             for (int m = 0; m < k; m++) {
@@ -93,7 +94,6 @@ public final class ElkanAssigner implements Assigner {
               }
             }
             labels[i] = best;
-            upper[i] = Math.sqrt(dist[best]);
           }
         });
   }
@@ -112,7 +112,6 @@ public final class ElkanAssigner implements Assigner {
     }
     double[] tr = travelled;
     for (int p : relocated) {
-      upper[p] = Double.POSITIVE_INFINITY;
       java.util.Arrays.fill(lower, p * k, p * k + k, 0.0);
     }
     double[] w = data.w();
@@ -134,7 +133,6 @@ public final class ElkanAssigner implements Assigner {
               int a = labels[i];
               double da2 = own[q];
               double u = Math.sqrt(da2);
-              upper[i] = u;
               double us = u * (1 + SLACK);
               if (us >= s[a]) {
                 lower[lo + a] = u + tr[a];
@@ -159,7 +157,6 @@ public final class ElkanAssigner implements Assigner {
                   }
                 }
                 if (a != start) {
-                  upper[i] = Math.sqrt(da2);
                   labels[i] = a;
                   changed++;
                   if (update != null) {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Assigner.</b> AUTO resolves to LLOYD for k = 1 and for k up to
  *       {@link #LLOYD_MAX_CLUSTERS}, where a SIMD pass over all k centres costs no more than
  *       Hamerly's per-row bound upkeep and its scalar recomputations; to ELKAN when d is at least
- *       {@link #ELKAN_MIN_DIMENSION} and its k + 1 bounds per row fit in
+ *       {@link #ELKAN_MIN_DIMENSION} and its k bounds per row fit in
  *       {@link #ELKAN_MAX_BOUNDS} doubles; to HAMERLY otherwise.
  * </ul>
  */
@@ -36,7 +36,7 @@ public final class FitPlan {
   /** Smallest dimension for which AUTO considers ELKAN (its bounds pay for long distances). */
   public static final int ELKAN_MIN_DIMENSION = 50;
 
-  /** Largest n k for which AUTO takes ELKAN (8 n (k + 1) bytes of bounds: 128 MiB). */
+  /** Largest n k for which AUTO takes ELKAN (8 n k bytes of bounds: 128 MiB). */
   public static final long ELKAN_MAX_BOUNDS = 1L << 24;
 
   private final boolean spatialOrder;

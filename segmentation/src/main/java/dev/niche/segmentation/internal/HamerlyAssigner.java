@@ -1,18 +1,18 @@
 package dev.niche.segmentation.internal;
 
 /**
- * Hamerly's E-step (G. Hamerly, "Making k-means even faster", SDM 2010): one upper bound u(x) on
- * the distance to the assigned centre and one lower bound l(x) on the distance to every other
- * centre. A row is skipped when u(x) &lt;= max(s(a), l(x)) with s(a) half the distance from its
- * centre to the nearest other centre; otherwise u is tightened and, if still needed, all k
- * distances are computed. After an M-step u grows by the drift of the own centre and l shrinks by
- * the largest drift of any other centre. Memory: 2 doubles per row.
+ * Hamerly's E-step (G. Hamerly, "Making k-means even faster", SDM 2010): the distance u(x) to
+ * the assigned centre and one lower bound l(x) on the distance to every other centre. A row is
+ * skipped when u(x) &lt;= max(s(a), l(x)) with s(a) half the distance from its centre to the
+ * nearest other centre; otherwise all k distances are computed. After an M-step l shrinks by the
+ * largest drift of any other centre. Hamerly's upper bound (grown by the drift of the own centre)
+ * is not kept: u(x) is computed exactly at every E-step, below. Memory: 1 double per row.
  *
  * <p><b>Inertia in the E-step.</b> The fit's per-iteration history needs the inertia of every
  * assignment, and with skipped rows the M-step would take it in a pass of its own over the data.
  * Instead every row's canonical distance to its centre is computed here, {@link #BLOCK} rows at a
- * time as four independent chains ({@link SquaredDistance#toAssigned}); it tightens u exactly
- * (so the drift-loosened u is never tested) and, with the distance to the new centre of a row
+ * time as independent chains ({@link SquaredDistance#toAssigned}); it is u, exact, and, with the
+ * distance to the new centre of a row
  * that is relabelled, sums the inertia per chunk in row order, as {@link Inertia} would, to the
  * same bits.
  */
@@ -30,7 +30,6 @@ public final class HamerlyAssigner implements Assigner {
   private final Dataset data;
   private final int k;
   private CentroidUpdate update;
-  private final double[] upper;
   private final double[] lower;
   private final long[] changes;
   private final double[] inertias;
@@ -45,7 +44,6 @@ public final class HamerlyAssigner implements Assigner {
   public HamerlyAssigner(Dataset data, int k) {
     this.data = data;
     this.k = k;
-    this.upper = new double[data.n()];
     this.lower = new double[data.n()];
     this.changes = new long[ChunkPool.chunks(data.n())];
     this.inertias = new double[changes.length];
@@ -75,7 +73,6 @@ public final class HamerlyAssigner implements Assigner {
           int end = ChunkPool.end(c, n);
           for (int i = ChunkPool.start(c); i < end; i++) {
             if (seedD2 != null) {
-              upper[i] = Math.sqrt(seedD2[i]);
               lower[i] = 0;
             } else {
               labels[i] = full(x, i * d, centres, d, dist, i);
@@ -112,7 +109,6 @@ public final class HamerlyAssigner implements Assigner {
         second = v;
       }
     }
-    upper[i] = Math.sqrt(bd);
     lower[i] = Math.sqrt(second);
     return best;
   }
@@ -139,7 +135,6 @@ public final class HamerlyAssigner implements Assigner {
       }
     }
     for (int p : relocated) {
-      upper[p] = Double.POSITIVE_INFINITY;
       lower[p] = 0;
     }
     final double sd = secondDrift;
@@ -163,7 +158,6 @@ public final class HamerlyAssigner implements Assigner {
               int i = first + q;
               int a = labels[i];
               double u = Math.sqrt(own[q]);
-              upper[i] = u;
               double l = lower[i] - (a == rr ? sd : maxDrift);
               lower[i] = l;
               if (u * (1 + SLACK) >= Math.max(s[a], l)) {
@@ -179,7 +173,6 @@ public final class HamerlyAssigner implements Assigner {
               for (int t = 0; t < count; t++) {
                 int i = pending[t];
                 own[i - first] = nearest.best(t);
-                upper[i] = Math.sqrt(nearest.best(t));
                 lower[i] = Math.sqrt(nearest.second(t));
                 changed += relabel(labels, i, nearest.label(t));
               }
