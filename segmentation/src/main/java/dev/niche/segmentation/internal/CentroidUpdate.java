@@ -31,6 +31,8 @@ public final class CentroidUpdate {
   private final long[] movedEarly;
   /** Rows moved since the last full sum. */
   private long movedSinceSum;
+  /** Per worker of the pool: the distances of the inertia pass (made on first use). */
+  private double[][] inertiaBuffers = new double[0][];
 
   /**
    * Buffers for one fit.
@@ -88,9 +90,13 @@ public final class CentroidUpdate {
     if (summed == null) {
       summed = new int[n];
     }
+    if (inertiaBuffers.length != pool.threads()) {
+      inertiaBuffers = new double[pool.threads()][];
+    }
+    double[][] buffers = inertiaBuffers;
     pool.forEach(
         chunks,
-        c -> {
+        (c, worker) -> {
           if (full) {
             sumChunk(c, labels);
             moved[c] = 0;
@@ -98,7 +104,9 @@ public final class CentroidUpdate {
             moved[c] = movedEarly[c] + moveChanged(c, labels);
           }
           movedEarly[c] = 0;
-          inertias[c] = needInertia ? Inertia.chunkSum(data, centres, labels, c) : 0;
+          inertias[c] = needInertia
+              ? Inertia.chunkSum(data, centres, labels, c, Inertia.buffer(buffers, worker))
+              : 0;
         });
     if (full) {
       movedSinceSum = 0;

@@ -17,16 +17,32 @@ public final class Inertia {
   public static double of(Dataset data, double[] centres, int[] labels, ChunkPool pool) {
     int n = data.n();
     double[] part = new double[ChunkPool.chunks(n)];
+    double[][] scratch = new double[pool.threads()][];
     pool.forEach(
         part.length,
-        c -> {
-          part[c] = chunkSum(data, centres, labels, c);
+        (c, worker) -> {
+          part[c] = chunkSum(data, centres, labels, c, buffer(scratch, worker));
         });
     double total = 0;
     for (double v : part) {
       total += v;
     }
     return total;
+  }
+
+  /**
+   * A worker's buffer for {@link #chunkSum}, made on its first use (one per worker and pass, not
+   * one per chunk: a fit sums its inertia at every M-step).
+   *
+   * @param slots one slot per worker of the pool
+   * @param worker the worker's index
+   * @return a buffer of {@link ChunkPool#CHUNK_ROWS} doubles
+   */
+  static double[] buffer(double[][] slots, int worker) {
+    if (slots[worker] == null) {
+      slots[worker] = new double[ChunkPool.CHUNK_ROWS];
+    }
+    return slots[worker];
   }
 
   /**
@@ -37,11 +53,11 @@ public final class Inertia {
    * @param centres flat centres
    * @param labels labels
    * @param chunk the chunk
+   * @param dist a buffer of at least {@link ChunkPool#CHUNK_ROWS} doubles (overwritten)
    * @return the chunk's inertia
    */
-  static double chunkSum(Dataset data, double[] centres, int[] labels, int chunk) {
+  static double chunkSum(Dataset data, double[] centres, int[] labels, int chunk, double[] dist) {
     int n = data.n();
-    double[] dist = new double[ChunkPool.CHUNK_ROWS];
     int first = ChunkPool.start(chunk);
     int count = ChunkPool.end(chunk, n) - first;
     SquaredDistance.toAssigned(data.x(), first, count, data.d(), centres, labels, dist);

@@ -69,7 +69,8 @@ public final class KMeansRun {
    * @return the result
    */
   public RunResult run(KMeansInit init, double[] given, long seed) {
-    int[] labels = new int[data.n()];
+    // The k-means++ starts hand over their labels; the others start from zeros.
+    int[] labels = null;
     double[] seedD2 = null;
     double[] centres;
     SplittableRandom rng = new SplittableRandom(seed);
@@ -98,7 +99,7 @@ public final class KMeansRun {
           throw new IllegalStateException("unknown init " + init);
       }
     }
-    return iterate(centres, labels, seedD2);
+    return iterate(centres, labels == null ? new int[data.n()] : labels, seedD2);
   }
 
   private Assigner assigner() {
