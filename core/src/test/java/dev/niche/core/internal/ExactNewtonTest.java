@@ -158,6 +158,19 @@ class ExactNewtonTest {
     assertNotNull(p);
     assertEquals(1, p.point()[0], 1e-15);
     assertEquals(0, p.gradient()[0], 1e-15);
+    // Rounding is relative to the value: at 1e6 it is 1e-8, so a fall of 1e-9 is within it.
+    QuasiNewton.Smooth large = (z, g) -> {
+      q.valueAndGradient(z, g);
+      return 1e6 - 1e-9 * z[0];
+    };
+    ExactNewton.Curved largeCurved = (z, g, h) -> {
+      q.valueGradientAndHessian(z, g, h);
+      return 1e6 - 1e-9 * z[0];
+    };
+    NewtonSteps.Polished relative = ExactNewton.maximize(large, largeCurved, new double[] {0},
+        null, new double[] {5}, 10);
+    assertNotNull(relative);
+    assertEquals(1, relative.point()[0], 1e-15);
     // A value lower by more than rounding (7e-14 here) at every trial, down to the twentieth
     // halving (z = 2^-19, 1.9e-12 lower), is refused even as the gradient shrinks.
     QuasiNewton.Smooth falling = (z, g) -> {
