@@ -8,6 +8,7 @@ import dev.niche.churn.internal.CohortSimulation;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -23,8 +24,15 @@ import org.openjdk.jmh.annotations.State;
  * times ({@link ContinuousCohort}), where almost every customer is a distinct row: BG/NBD r = 0.8,
  * α = 12, a = 1.5, b = 6 (seed 3) and Pareto/NBD r = 1.2, α = 20, s = 0.4, β = 30 (seed 4). Each
  * fit includes validation, merging of identical rows, the maximisation and the standard errors.
+ *
+ * <p>The fork's heap is sized and touched before the first shot ({@code -Xms2g -XX:+AlwaysPreTouch},
+ * as for the k-means panel): with a growing heap the first shots of each fork pay the kernel's first
+ * touch of the pages G1 grows into (10–15 µs per 4 KiB page on the benchmark machine), which a
+ * long-running process pays once. On the Pareto/NBD continuous-time fit that made shots of
+ * 1.07–1.28 s out of 0.86–0.90 s (docs/benchmarks.md, section r).
  */
 @State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx8g", "-XX:+AlwaysPreTouch"})
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class RepeatPurchaseMillionFitBenchmark {
