@@ -9,6 +9,11 @@ package dev.niche.segmentation.internal;
  * the canonical nearest centres ({@link SquaredDistance}'s order, lowest index on ties), so they
  * match the bounded algorithms' to the bit, and the inertia sums the canonical distances to them,
  * per chunk in row order.
+ *
+ * <p>Each worker of the pool keeps its block, kernel and label buffers ({@link LloydBuffers}) for
+ * the whole fit, so a pass allocates nothing per chunk; the work on one block is a method of its
+ * own, called n / 128 times per pass, so that C2 compiles it early and whole rather than through
+ * on-stack replacement of a loop in a task called only n / 4096 times per pass.
  */
 public final class LloydAssigner implements Assigner {
 
@@ -23,6 +28,9 @@ public final class LloydAssigner implements Assigner {
   private final int k;
   private final long[] changes;
   private final double[] inertias;
+  private final boolean tiled;
+  private LloydBuffers[] buffers = new LloydBuffers[1];
+  private int passes;
   private double inertia = Double.NaN;
   private CentroidUpdate update;
 
@@ -37,6 +45,7 @@ public final class LloydAssigner implements Assigner {
     this.k = k;
     this.changes = new long[ChunkPool.chunks(data.n())];
     this.inertias = new double[changes.length];
+    this.tiled = data.d() >= TILED_MIN_DIMENSION;
   }
 
   @Override
@@ -67,65 +76,11 @@ public final class LloydAssigner implements Assigner {
   }
 
   private long pass(double[] centres, int[] labels, ChunkPool pool) {
-    boolean tiled = data.d() >= TILED_MIN_DIMENSION;
-    int n = data.n();
-    int d = data.d();
-    double[] x = data.x();
-    double[] w = data.w();
-    int chunks = changes.length;
-    pool.forEach(
-        chunks,
-        c -> {
-          TransposedRows block = new TransposedRows(d, tiled ? d : CanonicalNearest.width(d));
-          NearestCentres kernel = tiled ? new NearestCentres(k, d) : null;
-          CanonicalNearest canonical = tiled ? null : new CanonicalNearest(k, d);
-          if (tiled) {
-            kernel.setCentres(centres);
-          } else {
-            canonical.setCentres(centres);
-          }
-          double[] dist = new double[Math.max(k, TransposedRows.CAPACITY)];
-          double[] best = tiled ? new double[TransposedRows.CAPACITY] : canonical.distances();
-          int[] nearest = new int[TransposedRows.CAPACITY];
-          long changed = 0;
-          double sum = 0;
-          int end = ChunkPool.end(c, n);
-          for (int first = ChunkPool.start(c); first < end; first += TransposedRows.CAPACITY) {
-            int size = Math.min(TransposedRows.CAPACITY, end - first);
-            block.loadRange(x, first, size);
-            if (tiled) {
-              kernel.score(block);
-              for (int q = 0; q < size; q++) {
-                int m = kernel.nearest(q);
-                nearest[q] = m >= 0 ? m : kernel.nearestExactly(x, (first + q) * d, centres, dist);
-              }
-            } else {
-              canonical.nearest(block);
-              for (int q = 0; q < size; q++) {
-                nearest[q] = canonical.label(q);
-              }
-            }
-            for (int q = 0; q < size; q++) {
-              int i = first + q;
-              if (labels[i] != nearest[q]) {
-                labels[i] = nearest[q];
-                changed++;
-                if (update != null) {
-                  update.moveNow(i, nearest[q]);
-                }
-              }
-            }
-            if (tiled) {
-              // The canonical distances to the chosen centres, in row order.
-              SquaredDistance.toAssigned(x, first, size, d, centres, labels, best);
-            }
-            for (int q = 0; q < size; q++) {
-              sum += (w == null ? 1.0 : w[first + q]) * best[q];
-            }
-          }
-          changes[c] = changed;
-          inertias[c] = sum;
-        });
+    if (buffers.length < pool.threads()) {
+      buffers = java.util.Arrays.copyOf(buffers, pool.threads());
+    }
+    int pass = ++passes;
+    pool.forEach(changes.length, (c, worker) -> chunk(c, worker, pass, centres, labels));
     long total = 0;
     for (long v : changes) {
       total += v;
@@ -136,5 +91,95 @@ public final class LloydAssigner implements Assigner {
     }
     inertia = sum;
     return total;
+  }
+
+  /**
+   * Assigns one chunk's rows block by block, summing their weighted canonical distances in row
+   * order. Only a loop over {@link #canonicalBlock} or {@link #tiledBlock}: those are called n /
+   * 128 times per pass, so C2 compiles them early and whole (see the package comment).
+   */
+  private void chunk(int c, int worker, int pass, double[] centres, int[] labels) {
+    LloydBuffers b = LloydBuffers.of(buffers, worker, k, data.d(), tiled);
+    b.takeCentres(centres, pass);
+    b.changed = 0;
+    double sum = 0;
+    int end = ChunkPool.end(c, data.n());
+    for (int first = ChunkPool.start(c); first < end; first += TransposedRows.CAPACITY) {
+      int size = Math.min(TransposedRows.CAPACITY, end - first);
+      sum =
+          tiled
+              ? tiledBlock(b, centres, labels, first, size, sum)
+              : canonicalBlock(b, labels, first, size, sum);
+    }
+    changes[c] = b.changed;
+    inertias[c] = sum;
+  }
+
+  /**
+   * One block below {@link #TILED_MIN_DIMENSION}: {@link CanonicalNearest}'s labels and distances.
+   *
+   * @return {@code sum} plus the block's weighted distances, added in row order
+   */
+  private double canonicalBlock(
+      LloydBuffers b, int[] labels, int first, int size, double sum) {
+    b.block.loadRange(data.x(), first, size);
+    b.canonical.nearest(b.block);
+    int[] nearest = b.nearest;
+    for (int q = 0; q < size; q++) {
+      nearest[q] = b.canonical.label(q);
+    }
+    relabel(b, labels, first, size);
+    return addWeighted(b.best, first, size, sum);
+  }
+
+  /**
+   * One block from {@link #TILED_MIN_DIMENSION} on: {@link NearestCentres}' screened labels, rows
+   * it cannot decide computed exactly, then the canonical distances to the chosen centres.
+   *
+   * @return {@code sum} plus the block's weighted distances, added in row order
+   */
+  private double tiledBlock(
+      LloydBuffers b, double[] centres, int[] labels, int first, int size, double sum) {
+    double[] x = data.x();
+    int d = data.d();
+    b.block.loadRange(x, first, size);
+    NearestCentres kernel = b.kernel;
+    kernel.score(b.block);
+    int[] nearest = b.nearest;
+    for (int q = 0; q < size; q++) {
+      int m = kernel.nearest(q);
+      nearest[q] = m >= 0 ? m : kernel.nearestExactly(x, (first + q) * d, centres, b.scratch);
+    }
+    relabel(b, labels, first, size);
+    // The canonical distances to the chosen centres, in row order.
+    SquaredDistance.toAssigned(x, first, size, d, centres, labels, b.best);
+    return addWeighted(b.best, first, size, sum);
+  }
+
+  /** Writes the block's new labels, counting changes and moving changed rows in the M-step. */
+  private void relabel(LloydBuffers b, int[] labels, int first, int size) {
+    int[] nearest = b.nearest;
+    long changed = 0;
+    for (int q = 0; q < size; q++) {
+      int i = first + q;
+      if (labels[i] != nearest[q]) {
+        labels[i] = nearest[q];
+        changed++;
+        if (update != null) {
+          update.moveNow(i, nearest[q]);
+        }
+      }
+    }
+    b.changed += changed;
+  }
+
+  /** {@code sum} plus the weighted distances of rows {@code [first, first + size)}, in order. */
+  private double addWeighted(double[] dist, int first, int size, double sum) {
+    double[] w = data.w();
+    double s = sum;
+    for (int q = 0; q < size; q++) {
+      s += (w == null ? 1.0 : w[first + q]) * dist[q];
+    }
+    return s;
   }
 }
