@@ -74,10 +74,11 @@
  * entered through on-stack replacements, recompiled per entry point and after deoptimisations,
  * and runs C1's profiling code meanwhile (seconds of C2 compilation competing with the fit in a
  * fresh JVM). So the work on one block of {@link TransposedRows#CAPACITY} rows is a method of its
- * own ({@code BlockSeeding.evaluateBlock}, {@code RowSeeding.evaluateBlock}), called n / 128
- * times per step, and the per-chunk task only loops over it. Per-block buffers live per worker
- * for the whole start ({@link BlockBuffers}, {@link ChunkPool.ChunkTask}), not per chunk and
- * step: a fresh heap's pages are first touched at 10-15 us per 4 KiB page on the benchmark
+ * own ({@code BlockSeeding.evaluateBlock}, {@code RowSeeding.evaluateBlock}, Lloyd's
+ * {@code canonicalBlock} and {@code tiledBlock}), called n / 128 times per step, and the
+ * per-chunk task only loops over it. Per-block buffers live per worker for the whole start or
+ * fit ({@link BlockBuffers}, {@link LloydBuffers}, {@link ChunkPool.ChunkTask}), not per chunk
+ * and step: a fresh heap's pages are first touched at 10-15 us per 4 KiB page on the benchmark
  * machine, so every megabyte a fit allocates costs about 3 ms until the heap has settled.
  *
  * <h2>Tuning constants</h2>
