@@ -201,12 +201,7 @@ final class SeriesPieces {
     if (!(w >= lowest && w <= highest)) {
       return false;
     }
-    int j = (int) ((w - low) * inverseWidth);
-    if (j >= pieces) {
-      j = pieces - 1;
-    } else if (j < 0) {
-      j = 0;
-    }
+    int j = piece(w);
     double d = w - centre[j];
     int base = (j * order + order - 1) * 4;
     double s0 = coefficients[base];
@@ -227,6 +222,11 @@ final class SeriesPieces {
     return true;
   }
 
+  /** The piece whose interval holds {@code w}, the end pieces taking what rounding puts beyond. */
+  private int piece(double w) {
+    return Math.max(0, Math.min(pieces - 1, (int) ((w - low) * inverseWidth)));
+  }
+
   /**
    * Sums the six second-derivative series of {@link #second} at {@code w} into {@code out}'s
    * {@code sumBB}, {@code sumBC}, {@code sumCC}, {@code sumBW}, {@code sumCW} and {@code sumWW}.
@@ -237,7 +237,7 @@ final class SeriesPieces {
     if (!(w >= lowest && w <= highest)) {
       return false;
     }
-    int j = Math.max(0, Math.min(pieces - 1, (int) ((w - low) * inverseWidth)));
+    int j = piece(w);
     double d = w - centre[j];
     int base = (j * order + order - 1) * 6;
     double s0 = coefficients[base];
