@@ -6,57 +6,20 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Maximum likelihood with analytic gradients (BFGS and Newton) on problems with known answers. */
 class GradientMaximumLikelihoodTest {
-
-  /** Normal log-likelihood of a sample with its gradient in (mu, sigma). */
-  static DifferentiableLogLikelihood normal(double[] sample) {
-    return new DifferentiableLogLikelihood() {
-      @Override
-      public double value(double[] p) {
-        return valueAndGradient(p, new double[2]);
-      }
-
-      @Override
-      public double valueAndGradient(double[] p, double[] g) {
-        double s = 0;
-        double dm = 0;
-        double ds = 0;
-        for (double x : sample) {
-          double u = (x - p[0]) / p[1];
-          s += -0.5 * u * u - Math.log(p[1]) - 0.5 * Math.log(2 * Math.PI);
-          dm += u / p[1];
-          ds += (u * u - 1) / p[1];
-        }
-        g[0] = dm;
-        g[1] = ds;
-        return s;
-      }
-    };
-  }
 
   @Test
   void normalFitIsTheSampleMomentsForAnySample() {
     qt().withExamples(50).forAll(longs().all(), doubles().between(-100, 100),
             doubles().between(0.01, 100))
         .checkAssert((seed, mu, sigma) -> {
-          SplittableRandom random = new SplittableRandom(seed);
-          double[] sample = new double[50];
-          double mean = 0;
-          for (int i = 0; i < sample.length; i++) {
-            sample[i] = mu + sigma * random.nextGaussian();
-            mean += sample[i] / sample.length;
-          }
-          double ss = 0;
-          for (double x : sample) {
-            ss += (x - mean) * (x - mean);
-          }
-          double sd = Math.sqrt(ss / sample.length);
-          LikelihoodFit fit = MaximumLikelihood
-              .builder(normal(sample), Parameter.free("mu"), Parameter.positive("sigma"))
+          NormalSample sample = NormalSample.draw(seed, mu, sigma, 50);
+          double mean = sample.mean;
+          double sd = sample.sd;
+          LikelihoodFit fit = NormalSample.builder(sample.logLikelihood())
               .start(0.0, 1.0)
               .maximize();
           assertTrue(fit.diagnostics().converged(), fit.diagnostics().message());
@@ -75,26 +38,13 @@ class GradientMaximumLikelihoodTest {
     qt().withExamples(30).forAll(longs().all(), doubles().between(-100, 100),
             doubles().between(0.01, 100))
         .checkAssert((seed, mu, sigma) -> {
-          SplittableRandom random = new SplittableRandom(seed);
-          double[] sample = new double[2000];
-          for (int i = 0; i < sample.length; i++) {
-            sample[i] = mu + sigma * random.nextGaussian();
-          }
-          double[] sub = java.util.Arrays.copyOf(sample, 200);
-          LikelihoodFit first = MaximumLikelihood
-              .builder(normal(sub), Parameter.free("mu"), Parameter.positive("sigma"))
+          NormalSample sample = NormalSample.draw(seed, mu, sigma, 2000);
+          LikelihoodFit first = NormalSample.builder(sample.head(200).logLikelihood())
               .start(0.0, 1.0).maximize();
-          double[][] covariance = first.covariance();
-          for (double[] row : covariance) {
-            for (int j = 0; j < row.length; j++) {
-              row[j] *= 0.1;
-            }
-          }
-          LikelihoodFit cold = MaximumLikelihood
-              .builder(normal(sample), Parameter.free("mu"), Parameter.positive("sigma"))
+          double[][] covariance = NormalSample.times(first.covariance(), 0.1);
+          LikelihoodFit cold = NormalSample.builder(sample.logLikelihood())
               .start(first.values()).maximize();
-          LikelihoodFit warm = MaximumLikelihood
-              .builder(normal(sample), Parameter.free("mu"), Parameter.positive("sigma"))
+          LikelihoodFit warm = NormalSample.builder(sample.logLikelihood())
               .warmStart(first.values(), covariance).maximize();
           assertTrue(warm.diagnostics().converged(), warm.diagnostics().message());
           assertTrue(warm.diagnostics().evaluations() < cold.diagnostics().evaluations(),
@@ -113,8 +63,7 @@ class GradientMaximumLikelihoodTest {
 
   @Test
   void warmStartRejectsABadCovariance() {
-    MaximumLikelihood.Builder b = MaximumLikelihood.builder(normal(new double[] {1, 2, 3}),
-        Parameter.free("mu"), Parameter.positive("sigma"));
+    MaximumLikelihood.Builder b = NormalSample.builder(NormalSample.of(1, 2, 3).logLikelihood());
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
         IllegalArgumentException.class,
         () -> b.warmStart(new double[] {2, 1}, new double[][] {{1, 0}, {0, -1}}));
@@ -125,14 +74,12 @@ class GradientMaximumLikelihoodTest {
 
   @Test
   void gradientAndDerivativeFreeSearchesFindTheSameMaximum() {
-    double[] sample = {0.62, 1.85, 0.33, 2.71, 1.12, 0.48, 3.05, 0.91, 1.64, 0.27, 2.19, 1.38};
-    DifferentiableLogLikelihood f = normal(sample);
+    DifferentiableLogLikelihood f = NormalSample
+        .of(0.62, 1.85, 0.33, 2.71, 1.12, 0.48, 3.05, 0.91, 1.64, 0.27, 2.19, 1.38)
+        .logLikelihood();
     LogLikelihood valueOnly = f::value;
-    LikelihoodFit withGradient = MaximumLikelihood
-        .builder(f, Parameter.free("mu"), Parameter.positive("sigma")).start(5.0, 0.1).maximize();
-    LikelihoodFit without = MaximumLikelihood
-        .builder(valueOnly, Parameter.free("mu"), Parameter.positive("sigma")).start(5.0, 0.1)
-        .maximize();
+    LikelihoodFit withGradient = NormalSample.builder(f).start(5.0, 0.1).maximize();
+    LikelihoodFit without = NormalSample.builder(valueOnly).start(5.0, 0.1).maximize();
     assertEquals(without.value(0), withGradient.value(0), 1e-7);
     assertEquals(without.value(1), withGradient.value(1), 1e-7);
     assertEquals(without.logLikelihood(), withGradient.logLikelihood(), 1e-10);
@@ -165,8 +112,7 @@ class GradientMaximumLikelihoodTest {
 
   @Test
   void nanGradientFallsBackToNumericalDifferentiation() {
-    double[] sample = {1.0, 2.0, 4.0, 3.0};
-    DifferentiableLogLikelihood f = normal(sample);
+    DifferentiableLogLikelihood f = NormalSample.of(1.0, 2.0, 4.0, 3.0).logLikelihood();
     DifferentiableLogLikelihood noGradient = new DifferentiableLogLikelihood() {
       @Override
       public double value(double[] p) {
@@ -180,9 +126,7 @@ class GradientMaximumLikelihoodTest {
         return f.value(p);
       }
     };
-    LikelihoodFit fit = MaximumLikelihood
-        .builder(noGradient, Parameter.free("mu"), Parameter.positive("sigma")).start(0.0, 1.0)
-        .maximize();
+    LikelihoodFit fit = NormalSample.builder(noGradient).start(0.0, 1.0).maximize();
     assertEquals(2.5, fit.value(0), 1e-6);
     assertEquals(Math.sqrt(1.25), fit.value(1), 1e-6);
   }

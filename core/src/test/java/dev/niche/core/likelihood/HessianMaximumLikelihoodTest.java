@@ -8,7 +8,6 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,41 +16,6 @@ import org.junit.jupiter.api.Test;
  * parameter gives the same maximum and standard errors as the gradient-only path.
  */
 class HessianMaximumLikelihoodTest {
-
-  /** Normal log-likelihood of a sample with its gradient and Hessian in (mu, sigma). */
-  static TwiceDifferentiableLogLikelihood normal(double[] sample, boolean hessianKnown) {
-    return new TwiceDifferentiableLogLikelihood() {
-      @Override
-      public double value(double[] p) {
-        return valueAndGradient(p, new double[2]);
-      }
-
-      @Override
-      public double valueAndGradient(double[] p, double[] g) {
-        return GradientMaximumLikelihoodTest.normal(sample).valueAndGradient(p, g);
-      }
-
-      @Override
-      public double valueGradientAndHessian(double[] p, double[] g, double[][] h) {
-        double v = valueAndGradient(p, g);
-        double sum = 0;
-        double squares = 0;
-        for (double x : sample) {
-          sum += x - p[0];
-          squares += (x - p[0]) * (x - p[0]);
-        }
-        double s2 = p[1] * p[1];
-        h[0][0] = -sample.length / s2;
-        h[0][1] = -2 * sum / (s2 * p[1]);
-        h[1][0] = h[0][1];
-        h[1][1] = sample.length / s2 - 3 * squares / (s2 * s2);
-        if (!hessianKnown) {
-          h[1][1] = Double.NaN;
-        }
-        return v;
-      }
-    };
-  }
 
   /**
    * Binomial counts {@code k_i} of {@code n_i} with success probabilities {@code p}, {@code (q-2)/3}
@@ -100,42 +64,22 @@ class HessianMaximumLikelihoodTest {
     qt().withExamples(30).forAll(longs().all(), doubles().between(-100, 100),
             doubles().between(0.01, 100))
         .checkAssert((seed, mu, sigma) -> {
-          SplittableRandom random = new SplittableRandom(seed);
-          double[] sample = new double[2000];
-          double mean = 0;
-          for (int i = 0; i < sample.length; i++) {
-            sample[i] = mu + sigma * random.nextGaussian();
-            mean += sample[i] / sample.length;
-          }
-          double ss = 0;
-          for (double x : sample) {
-            ss += (x - mean) * (x - mean);
-          }
-          double sd = Math.sqrt(ss / sample.length);
-          double[] sub = Arrays.copyOf(sample, 200);
-          LikelihoodFit first = MaximumLikelihood
-              .builder(normal(sub, true), Parameter.free("mu"), Parameter.positive("sigma"))
-              .start(0.0, 1.0).maximize();
-          double[][] covariance = first.covariance();
-          for (double[] row : covariance) {
-            for (int j = 0; j < row.length; j++) {
-              row[j] *= 0.1;
-            }
-          }
-          LikelihoodFit cold = MaximumLikelihood
-              .builder(normal(sample, true), Parameter.free("mu"), Parameter.positive("sigma"))
+          NormalSample sample = NormalSample.draw(seed, mu, sigma, 2000);
+          double mean = sample.mean;
+          double sd = sample.sd;
+          LikelihoodFit first = NormalSample
+              .builder(sample.head(200).logLikelihoodWithHessian(true)).start(0.0, 1.0).maximize();
+          double[][] covariance = NormalSample.times(first.covariance(), 0.1);
+          LikelihoodFit cold = NormalSample.builder(sample.logLikelihoodWithHessian(true))
               .start(first.values()).maximize();
-          LikelihoodFit warm = MaximumLikelihood
-              .builder(normal(sample, true), Parameter.free("mu"), Parameter.positive("sigma"))
+          LikelihoodFit warm = NormalSample.builder(sample.logLikelihoodWithHessian(true))
               .warmStart(first.values(), covariance).maximize();
-          LikelihoodFit gradientOnly = MaximumLikelihood
-              .builder(GradientMaximumLikelihoodTest.normal(sample), Parameter.free("mu"),
-                  Parameter.positive("sigma"))
+          LikelihoodFit gradientOnly = NormalSample.builder(sample.logLikelihood())
               .start(first.values()).maximize();
           for (LikelihoodFit fit : new LikelihoodFit[] {cold, warm}) {
             assertTrue(fit.diagnostics().converged(), fit.diagnostics().message());
             // Newton stops within 1e-6 standard errors of the maximum.
-            double se = sd / Math.sqrt(sample.length);
+            double se = sd / Math.sqrt(sample.size());
             assertEquals(mean, fit.value(0), 2e-6 * se + 1e-12 * (Math.abs(mean) + sd));
             assertEquals(sd, fit.value(1), 2e-6 * se / Math.sqrt(2) + 1e-12 * sd);
             assertEquals(se, fit.standardErrors()[0], 1e-6 * se);
@@ -191,12 +135,11 @@ class HessianMaximumLikelihoodTest {
 
   @Test
   void aHessianWithNaNIsReplacedByDifferencesOfTheGradient() {
-    double[] sample = {0.62, 1.85, 0.33, 2.71, 1.12, 0.48, 3.05, 0.91, 1.64, 0.27, 2.19, 1.38};
-    LikelihoodFit withNaN = MaximumLikelihood
-        .builder(normal(sample, false), Parameter.free("mu"), Parameter.positive("sigma"))
+    NormalSample sample =
+        NormalSample.of(0.62, 1.85, 0.33, 2.71, 1.12, 0.48, 3.05, 0.91, 1.64, 0.27, 2.19, 1.38);
+    LikelihoodFit withNaN = NormalSample.builder(sample.logLikelihoodWithHessian(false))
         .start(5.0, 0.1).maximize();
-    LikelihoodFit exact = MaximumLikelihood
-        .builder(normal(sample, true), Parameter.free("mu"), Parameter.positive("sigma"))
+    LikelihoodFit exact = NormalSample.builder(sample.logLikelihoodWithHessian(true))
         .start(5.0, 0.1).maximize();
     assertTrue(withNaN.diagnostics().converged(), withNaN.diagnostics().message());
     for (int i = 0; i < 2; i++) {

@@ -19,16 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class MaximumLikelihoodSearchTest {
 
-  private static final double[] SAMPLE = {
-    0.62, 1.85, 0.33, 2.71, 1.12, 0.48, 3.05, 0.91, 1.64, 0.27, 2.19, 1.38, 0.75, 1.02, 4.11
-  };
-  private static final double MEAN = Arrays.stream(SAMPLE).average().orElseThrow();
-  private static final double SD = Math.sqrt(
-      Arrays.stream(SAMPLE).map(x -> (x - MEAN) * (x - MEAN)).sum() / SAMPLE.length);
+  private static final NormalSample SAMPLE = NormalSample.of(
+      0.62, 1.85, 0.33, 2.71, 1.12, 0.48, 3.05, 0.91, 1.64, 0.27, 2.19, 1.38, 0.75, 1.02, 4.11);
+  private static final double MEAN = SAMPLE.mean;
+  private static final double SD = SAMPLE.sd;
 
   /** Normal log-likelihood of {@link #SAMPLE} in (mu, sigma) with its analytic gradient. */
-  private static final DifferentiableLogLikelihood NORMAL =
-      GradientMaximumLikelihoodTest.normal(SAMPLE);
+  private static final DifferentiableLogLikelihood NORMAL = SAMPLE.logLikelihood();
 
   /**
    * A tilted double well {@code -(u² - 1)² + 0.3 u} with {@code u = x - 3}: local maxima where
@@ -102,13 +99,11 @@ class MaximumLikelihoodSearchTest {
   @Test
   void aCleanFitSaysNothingAndAGradientFitReportsItsGradient() {
     LogLikelihood valueOnly = NORMAL::value;
-    LikelihoodFit plain = MaximumLikelihood
-        .builder(valueOnly, Parameter.free("mu"), Parameter.positive("sigma")).start(0.0, 1.0)
+    LikelihoodFit plain = NormalSample.builder(valueOnly).start(0.0, 1.0)
         .maximize();
     assertTrue(plain.diagnostics().converged());
     assertEquals("", plain.diagnostics().message());
-    LikelihoodFit analytic = MaximumLikelihood
-        .builder(NORMAL, Parameter.free("mu"), Parameter.positive("sigma")).start(0.0, 1.0)
+    LikelihoodFit analytic = NormalSample.builder(NORMAL).start(0.0, 1.0)
         .maximize();
     assertTrue(analytic.diagnostics().converged());
     assertTrue(analytic.diagnostics().message().startsWith("analytic gradient, max |dl/dz| = "),
@@ -120,8 +115,7 @@ class MaximumLikelihoodSearchTest {
   @Test
   void anExhaustedBudgetWithoutGradientIsNotConverged() {
     LogLikelihood valueOnly = NORMAL::value;
-    LikelihoodFit fit = MaximumLikelihood
-        .builder(valueOnly, Parameter.free("mu"), Parameter.positive("sigma")).start(0.0, 1.0)
+    LikelihoodFit fit = NormalSample.builder(valueOnly).start(0.0, 1.0)
         .maxEvaluations(10).maximize();
     assertFalse(fit.diagnostics().converged());
     assertEquals("some starts hit the evaluation limit or stopped early; the best point reached "
@@ -132,8 +126,7 @@ class MaximumLikelihoodSearchTest {
   void newtonPolishingFinishesAGradientSearchCutShortByItsBudget() {
     // Ten evaluations stop BFGS far from the maximum; the Newton steps on the analytic gradient
     // bring it to the sample moments, and convergence is judged by the gradient there.
-    LikelihoodFit fit = MaximumLikelihood
-        .builder(NORMAL, Parameter.free("mu"), Parameter.positive("sigma")).start(0.0, 1.0)
+    LikelihoodFit fit = NormalSample.builder(NORMAL).start(0.0, 1.0)
         .maxEvaluations(10).maximize();
     assertTrue(fit.diagnostics().converged(), fit.diagnostics().message());
     assertEquals(MEAN, fit.value(0), 1e-9);

@@ -42,21 +42,11 @@ class MaximumLikelihoodTest {
   void normalMeanAndSigmaMatchTheSampleMomentsAndTheirAsymptoticErrors() {
     // mu = mean, sigma^2 = mean squared deviation; se(mu) = sigma/sqrt(n), se(sigma) = sigma/sqrt(2n).
     int n = SAMPLE.length;
-    double mean = Arrays.stream(SAMPLE).average().orElseThrow();
-    double ss = Arrays.stream(SAMPLE).map(x -> (x - mean) * (x - mean)).sum();
-    double sigma = Math.sqrt(ss / n);
-    LogLikelihood normal = p -> {
-      double s = 0;
-      for (double x : SAMPLE) {
-        double u = (x - p[0]) / p[1];
-        s += -0.5 * u * u - Math.log(p[1]) - 0.5 * Math.log(2 * Math.PI);
-      }
-      return s;
-    };
-    LikelihoodFit fit = MaximumLikelihood
-        .builder(normal, Parameter.free("mu"), Parameter.positive("sigma"))
-        .start(0.0, 1.0)
-        .maximize();
+    NormalSample sample = NormalSample.of(SAMPLE);
+    double mean = sample.mean;
+    double sigma = sample.sd;
+    LogLikelihood valueOnly = sample.logLikelihood()::value;
+    LikelihoodFit fit = NormalSample.builder(valueOnly).start(0.0, 1.0).maximize();
     assertEquals(mean, fit.value(0), 1e-8);
     assertEquals(sigma, fit.value(1), 1e-8);
     assertEquals(sigma / Math.sqrt(n), fit.standardErrors()[0], 1e-6);
