@@ -36,20 +36,15 @@ import org.apache.commons.math3.special.Erf;
  */
 public final class KaplanMeier {
 
-  private final double[] times;
-  private final double[] atRisk;
-  private final double[] events;
+  private final RiskTable table;
   private final double[] survival;
   private final double[] greenwood;
-  private final double maxTime;
 
-  private KaplanMeier(
-      double[] times, double[] atRisk, double[] events, double maxTime) {
-    this.times = times;
-    this.atRisk = atRisk;
-    this.events = events;
-    this.maxTime = maxTime;
-    int m = times.length;
+  private KaplanMeier(RiskTable table) {
+    this.table = table;
+    double[] atRisk = table.atRisk();
+    double[] events = table.events();
+    int m = atRisk.length;
     this.survival = new double[m];
     this.greenwood = new double[m];
     double s = 1.0;
@@ -91,8 +86,7 @@ public final class KaplanMeier {
         m++;
       }
     }
-    return new KaplanMeier(
-        Arrays.copyOf(t, m), Arrays.copyOf(r, m), Arrays.copyOf(d, m), n);
+    return of(RiskTable.of(Arrays.copyOf(t, m), Arrays.copyOf(r, m), Arrays.copyOf(d, m), n));
   }
 
   /**
@@ -185,7 +179,7 @@ public final class KaplanMeier {
   }
 
   private static KaplanMeier of(RiskTable table) {
-    return new KaplanMeier(table.times(), table.atRisk(), table.events(), table.maxTime());
+    return new KaplanMeier(table);
   }
 
   /**
@@ -196,7 +190,7 @@ public final class KaplanMeier {
    * @throws IllegalArgumentException if {@code t} is NaN or outside {@code [0, maxTime()]}
    */
   public double survival(double t) {
-    int i = index(t);
+    int i = table.indexAt(t);
     return i < 0 ? 1.0 : survival[i];
   }
 
@@ -209,7 +203,7 @@ public final class KaplanMeier {
    * @throws IllegalArgumentException if {@code t} is NaN or outside {@code [0, maxTime()]}
    */
   public double standardError(double t) {
-    int i = index(t);
+    int i = table.indexAt(t);
     if (i < 0 || survival[i] == 0.0) {
       return 0.0;
     }
@@ -230,7 +224,7 @@ public final class KaplanMeier {
   public Interval confidenceInterval(double t, double level, ConfidenceBand band) {
     Checks.openUnit(level, "level");
     Checks.notNull(band, "band");
-    int i = index(t);
+    int i = table.indexAt(t);
     if (i < 0) {
       return new Interval(1.0, 1.0);
     }
@@ -250,6 +244,7 @@ public final class KaplanMeier {
    * @return the median, or empty when the estimate never falls to 0.5
    */
   public OptionalDouble median() {
+    double[] times = table.times();
     for (int i = 0; i < times.length; i++) {
       if (Math.abs(survival[i] - 0.5) <= 1e-12) {
         double end = i + 1 < times.length ? times[i + 1] : times[i];
@@ -270,7 +265,8 @@ public final class KaplanMeier {
    * @throws IllegalArgumentException if {@code tau} is NaN or out of range
    */
   public double restrictedMean(double tau) {
-    index(tau);
+    table.indexAt(tau);
+    double[] times = table.times();
     double area = 0;
     double previous = 0;
     double s = 1.0;
@@ -288,7 +284,7 @@ public final class KaplanMeier {
    * @return the largest time
    */
   public double maxTime() {
-    return maxTime;
+    return table.maxTime();
   }
 
   /**
@@ -297,7 +293,7 @@ public final class KaplanMeier {
    * @return a new sorted array
    */
   public double[] times() {
-    return times.clone();
+    return table.times().clone();
   }
 
   /**
@@ -306,7 +302,7 @@ public final class KaplanMeier {
    * @return a new array aligned with {@link #times()}
    */
   public double[] atRisk() {
-    return atRisk.clone();
+    return table.atRisk().clone();
   }
 
   /**
@@ -315,7 +311,7 @@ public final class KaplanMeier {
    * @return a new array aligned with {@link #times()}
    */
   public double[] events() {
-    return events.clone();
+    return table.events().clone();
   }
 
   /**
@@ -327,28 +323,9 @@ public final class KaplanMeier {
     return survival.clone();
   }
 
-  /** The index of the last event time <= t, or -1. */
-  private int index(double t) {
-    Checks.argument(t >= 0 && t <= maxTime,
-        () -> "t = " + t + " must be in [0, " + maxTime + "]");
-    int lo = 0;
-    int hi = times.length - 1;
-    int found = -1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (times[mid] <= t) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return found;
-  }
-
   @Override
   public String toString() {
-    return "KaplanMeier{times=" + Arrays.toString(times) + ", survival="
+    return "KaplanMeier{times=" + Arrays.toString(table.times()) + ", survival="
         + Arrays.toString(survival) + "}";
   }
 }

@@ -34,19 +34,15 @@ import org.apache.commons.math3.special.Erf;
  */
 public final class NelsonAalen {
 
-  private final double[] times;
-  private final double[] atRisk;
-  private final double[] events;
+  private final RiskTable table;
   private final double[] hazard;
   private final double[] variance;
-  private final double maxTime;
 
   private NelsonAalen(RiskTable table) {
-    this.times = table.times();
-    this.atRisk = table.atRisk();
-    this.events = table.events();
-    this.maxTime = table.maxTime();
-    int m = times.length;
+    this.table = table;
+    double[] atRisk = table.atRisk();
+    double[] events = table.events();
+    int m = atRisk.length;
     this.hazard = new double[m];
     this.variance = new double[m];
     double h = 0;
@@ -133,7 +129,7 @@ public final class NelsonAalen {
    * @throws IllegalArgumentException if {@code t} is NaN or outside {@code [0, maxTime()]}
    */
   public double cumulativeHazard(double t) {
-    int i = index(t);
+    int i = table.indexAt(t);
     return i < 0 ? 0.0 : hazard[i];
   }
 
@@ -145,7 +141,7 @@ public final class NelsonAalen {
    * @throws IllegalArgumentException if {@code t} is NaN or outside {@code [0, maxTime()]}
    */
   public double standardError(double t) {
-    int i = index(t);
+    int i = table.indexAt(t);
     return i < 0 ? 0.0 : Math.sqrt(variance[i]);
   }
 
@@ -193,7 +189,7 @@ public final class NelsonAalen {
   public Interval survivalInterval(double t, double level, ConfidenceBand band) {
     Checks.openUnit(level, "level");
     Checks.notNull(band, "band");
-    int i = index(t);
+    int i = table.indexAt(t);
     if (i < 0) {
       return new Interval(1.0, 1.0);
     }
@@ -207,7 +203,7 @@ public final class NelsonAalen {
    * @return the largest time
    */
   public double maxTime() {
-    return maxTime;
+    return table.maxTime();
   }
 
   /**
@@ -216,7 +212,7 @@ public final class NelsonAalen {
    * @return a new sorted array
    */
   public double[] times() {
-    return times.clone();
+    return table.times().clone();
   }
 
   /**
@@ -225,7 +221,7 @@ public final class NelsonAalen {
    * @return a new array aligned with {@link #times()}
    */
   public double[] atRisk() {
-    return atRisk.clone();
+    return table.atRisk().clone();
   }
 
   /**
@@ -234,7 +230,7 @@ public final class NelsonAalen {
    * @return a new array aligned with {@link #times()}
    */
   public double[] events() {
-    return events.clone();
+    return table.events().clone();
   }
 
   /**
@@ -246,20 +242,9 @@ public final class NelsonAalen {
     return hazard.clone();
   }
 
-  /** The index of the last event time <= t, or -1. */
-  private int index(double t) {
-    Checks.argument(t >= 0 && t <= maxTime,
-        () -> "t = " + t + " must be in [0, " + maxTime + "]");
-    int found = Arrays.binarySearch(times, t);
-    if (found >= 0) {
-      return found;
-    }
-    return -found - 2;
-  }
-
   @Override
   public String toString() {
-    return "NelsonAalen{times=" + Arrays.toString(times) + ", cumulativeHazard="
+    return "NelsonAalen{times=" + Arrays.toString(table.times()) + ", cumulativeHazard="
         + Arrays.toString(hazard) + "}";
   }
 }

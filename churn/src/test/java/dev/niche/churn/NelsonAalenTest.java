@@ -93,6 +93,23 @@ class NelsonAalenTest {
     }
   }
 
+  /**
+   * Events at time 0, by hand: of 4 at risk, 2 leave at 0 (H = 2/4) and 1 of the other 2 at 1
+   * (H = 1/2 + 1/2). Minus zero is the time zero (numerically equal), not a time before it.
+   */
+  @Test
+  void minusZeroIsTimeZero() {
+    double[] time = {0, 0, 1, 2};
+    boolean[] ev = {true, true, true, false};
+    NelsonAalen na = NelsonAalen.fit(time, ev);
+    KaplanMeier km = KaplanMeier.fit(time, ev);
+    assertEquals(0.5, na.cumulativeHazard(0.0), 1e-15);
+    assertEquals(0.5, na.cumulativeHazard(-0.0), 1e-15);
+    assertEquals(1.0, na.cumulativeHazard(1.0), 1e-15);
+    assertEquals(0.5, km.survival(-0.0), 1e-15);
+    assertEquals(na.standardError(0.0), na.standardError(-0.0), 0);
+  }
+
   @Test
   void badInput() {
     double[] time = {1, 2, 3};

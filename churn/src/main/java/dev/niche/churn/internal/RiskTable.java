@@ -109,6 +109,20 @@ public final class RiskTable {
         durations[byDuration[n - 1]]);
   }
 
+  /**
+   * A table of risk sets counted elsewhere, such as the periods of a grouped retention curve.
+   * The arrays are taken over, not copied or checked.
+   *
+   * @param times the distinct event times, ascending
+   * @param atRisk the (weighted) numbers at risk at those times
+   * @param events the (weighted) numbers of events at those times
+   * @param maxTime the largest duration, {@code >=} every event time
+   * @return the table
+   */
+  public static RiskTable of(double[] times, double[] atRisk, double[] events, double maxTime) {
+    return new RiskTable(times, atRisk, events, maxTime);
+  }
+
   private static double weight(double[] weights, int i) {
     return weights == null ? 1.0 : weights[i];
   }
@@ -147,5 +161,31 @@ public final class RiskTable {
    */
   public double maxTime() {
     return maxTime;
+  }
+
+  /**
+   * Where a step function of the event times stands at {@code t}: the index of the last event
+   * time {@code <= t}, or -1 before the first event.
+   *
+   * @param t the time, in {@code [0, maxTime()]}
+   * @return the index, in {@code [-1, times().length)}
+   * @throws IllegalArgumentException if {@code t} is NaN or outside {@code [0, maxTime()]}
+   */
+  public int indexAt(double t) {
+    Checks.argument(t >= 0 && t <= maxTime,
+        () -> "t = " + t + " must be in [0, " + maxTime + "]");
+    int lo = 0;
+    int hi = times.length - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (times[mid] <= t) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
   }
 }
