@@ -1,5 +1,7 @@
 package dev.niche.churn.internal;
 
+import java.util.function.IntToDoubleFunction;
+
 /**
  * Log-likelihood kernels of grouped retention data: customers lost in period {@code t}
  * contribute {@code ln P(T = t)}, the {@code N_n} survivors at the end {@code ln S(n)}.
@@ -178,18 +180,7 @@ public final class RetentionLikelihood {
    * @return the log-likelihood, {@code -∞} where a lost customer has probability 0
    */
   public static double betaDiscreteWeibull(double alpha, double beta, double c, long[] survivors) {
-    double ll = 0;
-    double previous = 0;
-    for (int t = 1; t < survivors.length; t++) {
-      double current = betaDiscreteWeibullLogSurvival(alpha, beta, c, t);
-      long lost = survivors[t - 1] - survivors[t];
-      if (lost > 0) {
-        ll += lost * (previous + Math.log(-Math.expm1(current - previous)));
-      }
-      previous = current;
-    }
-    long last = survivors[survivors.length - 1];
-    return last > 0 ? ll + last * previous : ll;
+    return fromLogSurvival(t -> betaDiscreteWeibullLogSurvival(alpha, beta, c, t), survivors);
   }
 
   /**
@@ -203,10 +194,20 @@ public final class RetentionLikelihood {
    */
   public static double discreteWeibull(double theta, double c, long[] survivors) {
     double log1mTheta = Math.log1p(-theta);
+    return fromLogSurvival(t -> Math.pow(t, c) * log1mTheta, survivors);
+  }
+
+  /**
+   * The grouped log-likelihood of a survival curve given by {@code ln S(t)} ({@code S(0) = 1}):
+   * the {@code d_t} customers lost in period {@code t} contribute
+   * {@code ln S(t-1) + ln(1 - exp(ln S(t) - ln S(t-1)))} each (with {@code expm1}), the
+   * {@code N_n} survivors {@code ln S(n)} each.
+   */
+  private static double fromLogSurvival(IntToDoubleFunction logSurvival, long[] survivors) {
     double ll = 0;
     double previous = 0;
     for (int t = 1; t < survivors.length; t++) {
-      double current = Math.pow(t, c) * log1mTheta;
+      double current = logSurvival.applyAsDouble(t);
       long lost = survivors[t - 1] - survivors[t];
       if (lost > 0) {
         ll += lost * (previous + Math.log(-Math.expm1(current - previous)));
