@@ -139,8 +139,7 @@ class BgBbTest {
     // Fader, Hardie & Shang (2010), Marketing Science 29(6): 11,104 donors of the 1995 cohort,
     // n = 6 yearly opportunities; alpha = 1.204, beta = 0.750, gamma = 0.657, delta = 2.783,
     // LL = -33,225.6. Data: ../shared/data/cdnow/donations.csv (see SOURCE.txt).
-    Path file = Path.of(System.getProperty("niche.shared.dir", "../../shared"), "data", "cdnow",
-        "donations.csv");
+    Path file = CdnowSample.DIR.resolve("donations.csv");
     Assumptions.assumeTrue(Files.isRegularFile(file), "donations data not available");
     List<String> lines = Files.readAllLines(file);
     int rows = lines.size() - 1;

@@ -7,11 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.niche.core.activity.ActivityUnit;
 import dev.niche.core.activity.CustomerSummaries;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class CdnowCustomerValueTest {
 
-  private static final Path DIR =
-      Path.of(System.getProperty("niche.shared.dir", "../../shared"), "data", "cdnow");
-
   private static double[] x;
   private static double[] tx;
   private static double[] age;
@@ -32,21 +24,12 @@ class CdnowCustomerValueTest {
 
   @BeforeAll
   static void load() throws IOException {
-    Assumptions.assumeTrue(Files.isDirectory(DIR), "CDNOW data not available");
-    List<String> lines =
-        Files.readAllLines(DIR.resolve("cdnow_customers_summary_with_transactions.csv"));
-    int n = lines.size() - 1;
-    x = new double[n];
-    tx = new double[n];
-    age = new double[n];
-    zbar = new double[n];
-    for (int i = 0; i < n; i++) {
-      String[] f = lines.get(i + 1).split(",");
-      x[i] = Double.parseDouble(f[1]);
-      tx[i] = Double.parseDouble(f[2]);
-      age[i] = Double.parseDouble(f[3]);
-      zbar[i] = Double.parseDouble(f[4]);
-    }
+    CdnowSample.assumeAvailable();
+    double[][] c = CdnowSample.summaryColumns("cdnow_customers_summary_with_transactions.csv", 4);
+    x = c[0];
+    tx = c[1];
+    age = c[2];
+    zbar = c[3];
   }
 
   @Test
@@ -82,16 +65,7 @@ class CdnowCustomerValueTest {
   void exactSummariesFromTransactionsReproduceBothModels() throws IOException {
     // Summaries computed by core from the raw CDNOW_sample.txt (not rounded): the published
     // estimates to their printed precision, BG/NBD LL = -9582.4 (FHL 2005a).
-    CustomerSummaries.Builder b =
-        CustomerSummaries.builder(LocalDate.of(1997, 9, 30), ActivityUnit.WEEKS);
-    for (String line : Files.readAllLines(DIR.resolve("CDNOW_sample.txt"))) {
-      String[] f = line.trim().split("\\s+");
-      String ymd = f[2];
-      b.add(f[1], LocalDate.of(Integer.parseInt(ymd.substring(0, 4)),
-          Integer.parseInt(ymd.substring(4, 6)), Integer.parseInt(ymd.substring(6, 8))),
-          Double.parseDouble(f[4]));
-    }
-    CustomerSummaries s = b.build();
+    CustomerSummaries s = CdnowSample.transactions().build();
     assertEquals(2357, s.size());
     BgNbdFit bg = BgNbd.fit(s);
     assertEquals(0.243, bg.r().value(), 5e-4);

@@ -4,14 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.niche.core.activity.ActivityUnit;
-import dev.niche.core.activity.CustomerSummaries;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,23 +15,14 @@ import org.junit.jupiter.api.Test;
  */
 class CdnowParetoNbdTest {
 
-  private static final Path DIR =
-      Path.of(System.getProperty("niche.shared.dir", "../../shared"), "data", "cdnow");
-
   @Test
   void roundedSummaryFileReproducesThePublishedEstimates() throws IOException {
-    Assumptions.assumeTrue(Files.isDirectory(DIR), "CDNOW data not available");
-    List<String> lines = Files.readAllLines(DIR.resolve("cdnow_customers_summary.csv"));
-    int n = lines.size() - 1;
-    double[] x = new double[n];
-    double[] tx = new double[n];
-    double[] age = new double[n];
-    for (int i = 0; i < n; i++) {
-      String[] f = lines.get(i + 1).split(",");
-      x[i] = Double.parseDouble(f[1]);
-      tx[i] = Double.parseDouble(f[2]);
-      age[i] = Double.parseDouble(f[3]);
-    }
+    CdnowSample.assumeAvailable();
+    double[][] c = CdnowSample.summaryColumns("cdnow_customers_summary.csv", 3);
+    double[] x = c[0];
+    double[] tx = c[1];
+    double[] age = c[2];
+    int n = x.length;
     ParetoNbdFit fit = ParetoNbd.fit(x, tx, age);
     assertTrue(fit.diagnostics().converged(), fit.diagnostics().message());
     assertFalse(fit.diagnostics().onBoundary());
@@ -65,17 +49,8 @@ class CdnowParetoNbdTest {
 
   @Test
   void exactSummariesFromTransactions() throws IOException {
-    Assumptions.assumeTrue(Files.isDirectory(DIR), "CDNOW data not available");
-    CustomerSummaries.Builder b =
-        CustomerSummaries.builder(LocalDate.of(1997, 9, 30), ActivityUnit.WEEKS);
-    for (String line : Files.readAllLines(DIR.resolve("CDNOW_sample.txt"))) {
-      String[] f = line.trim().split("\\s+");
-      String ymd = f[2];
-      b.add(f[1], LocalDate.of(Integer.parseInt(ymd.substring(0, 4)),
-          Integer.parseInt(ymd.substring(4, 6)), Integer.parseInt(ymd.substring(6, 8))),
-          Double.parseDouble(f[4]));
-    }
-    ParetoNbdFit fit = ParetoNbd.fit(b.build());
+    CdnowSample.assumeAvailable();
+    ParetoNbdFit fit = ParetoNbd.fit(CdnowSample.transactions().build());
     assertTrue(fit.diagnostics().converged(), fit.diagnostics().message());
     assertEquals(0.5533, fit.r().value(), 5e-4);
     assertEquals(10.5776, fit.alpha().value(), 5e-3);

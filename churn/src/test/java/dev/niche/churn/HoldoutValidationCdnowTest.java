@@ -3,14 +3,10 @@ package dev.niche.churn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.niche.core.activity.ActivityUnit;
 import dev.niche.core.activity.CustomerSummaries;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,24 +25,12 @@ import org.junit.jupiter.api.Test;
  */
 class HoldoutValidationCdnowTest {
 
-  private static final Path DIR =
-      Path.of(System.getProperty("niche.shared.dir", "../../shared"), "data", "cdnow");
   private static CustomerSummaries summaries;
 
   @BeforeAll
   static void load() throws IOException {
-    Assumptions.assumeTrue(Files.isDirectory(DIR), "CDNOW data not available");
-    CustomerSummaries.Builder b =
-        CustomerSummaries.builder(LocalDate.of(1997, 9, 30), ActivityUnit.WEEKS)
-            .holdoutEnd(LocalDate.of(1998, 6, 30));
-    for (String line : Files.readAllLines(DIR.resolve("CDNOW_sample.txt"))) {
-      String[] f = line.trim().split("\\s+");
-      String ymd = f[2];
-      b.add(f[1], LocalDate.of(Integer.parseInt(ymd.substring(0, 4)),
-          Integer.parseInt(ymd.substring(4, 6)), Integer.parseInt(ymd.substring(6, 8))),
-          Double.parseDouble(f[4]));
-    }
-    summaries = b.build();
+    CdnowSample.assumeAvailable();
+    summaries = CdnowSample.transactions().holdoutEnd(LocalDate.of(1998, 6, 30)).build();
   }
 
   @Test
