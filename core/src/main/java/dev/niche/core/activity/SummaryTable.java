@@ -113,15 +113,7 @@ final class SummaryTable {
   void appendRow(String id, double x, double tx, double t, double mean, double total,
       double holdout, long first, long last) {
     if (born == frequency.length) {
-      int c = 2 * born;
-      frequency = Arrays.copyOf(frequency, c);
-      recency = Arrays.copyOf(recency, c);
-      age = Arrays.copyOf(age, c);
-      meanRepeatSpend = Arrays.copyOf(meanRepeatSpend, c);
-      totalSpend = Arrays.copyOf(totalSpend, c);
-      holdoutFrequency = Arrays.copyOf(holdoutFrequency, c);
-      firstDays = Arrays.copyOf(firstDays, c);
-      lastDays = Arrays.copyOf(lastDays, c);
+      resizeColumns(2 * born);
     }
     ids.add(id);
     frequency[born] = x;
@@ -133,6 +125,18 @@ final class SummaryTable {
     firstDays[born] = first;
     lastDays[born] = last;
     born++;
+  }
+
+  /** Copies the per-customer columns into arrays of {@code length} rows. */
+  private void resizeColumns(int length) {
+    frequency = Arrays.copyOf(frequency, length);
+    recency = Arrays.copyOf(recency, length);
+    age = Arrays.copyOf(age, length);
+    meanRepeatSpend = Arrays.copyOf(meanRepeatSpend, length);
+    totalSpend = Arrays.copyOf(totalSpend, length);
+    holdoutFrequency = Arrays.copyOf(holdoutFrequency, length);
+    firstDays = Arrays.copyOf(firstDays, length);
+    lastDays = Arrays.copyOf(lastDays, length);
   }
 
   private void keep(long[] d, double[] a, int from, int to) {
@@ -157,14 +161,7 @@ final class SummaryTable {
 
   /** Trims the arrays to their contents. */
   SummaryTable freeze() {
-    frequency = Arrays.copyOf(frequency, born);
-    recency = Arrays.copyOf(recency, born);
-    age = Arrays.copyOf(age, born);
-    meanRepeatSpend = Arrays.copyOf(meanRepeatSpend, born);
-    totalSpend = Arrays.copyOf(totalSpend, born);
-    holdoutFrequency = Arrays.copyOf(holdoutFrequency, born);
-    firstDays = Arrays.copyOf(firstDays, born);
-    lastDays = Arrays.copyOf(lastDays, born);
+    resizeColumns(born);
     days = Arrays.copyOf(days, purchases);
     amounts = Arrays.copyOf(amounts, purchases);
     start = Arrays.copyOf(start, rows + 1);
