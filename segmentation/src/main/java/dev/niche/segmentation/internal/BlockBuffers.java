@@ -19,6 +19,8 @@ final class BlockBuffers {
   final double[] bound = new double[TransposedRows.CAPACITY];
   /** The rows' weights, or null for unit weights. */
   final double[] weight;
+  /** Four columns of a block, copied one group at a time ({@link ColumnBlockDistances}). */
+  final double[][] fourColumns = new double[4][TransposedRows.CAPACITY];
   /** Row indices of a block. */
   final int[] rows = new int[TransposedRows.CAPACITY];
   /** Number of rows listed so far in a chunk's list of open rows ({@code RowSeeding}). */
@@ -27,6 +29,8 @@ final class BlockBuffers {
   int[] openTrials = new int[0];
   /** Squared distances from each trial to each block's ball of a chunk (by {@link #forTrials}). */
   double[] ballD2 = new double[0];
+  /** Distances of the block's rows to each open trial (by {@link #forTrials}). */
+  double[][] trialDist = new double[0][];
 
   private BlockBuffers(Dataset data) {
     this.block = new TransposedRows(data.d());
@@ -59,6 +63,9 @@ final class BlockBuffers {
   void forTrials(int trials, int blocksPerChunk) {
     if (openTrials.length < trials) {
       openTrials = new int[trials];
+    }
+    if (trialDist.length < trials) {
+      trialDist = new double[trials][TransposedRows.CAPACITY];
     }
     if (ballD2.length < trials * blocksPerChunk) {
       ballD2 = new double[trials * blocksPerChunk];

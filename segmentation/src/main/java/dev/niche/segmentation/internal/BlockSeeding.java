@@ -7,15 +7,20 @@ package dev.niche.segmentation.internal;
  * triangle inequality, d(x, c) &gt;= d(c, b) - d(x, b) &gt;= D(x) for every row when a candidate
  * c is at least the reach away from b, so the block's potential carries over unread; the rows of
  * the other blocks are read whole, once per step, and their distances to every candidate that may
- * help them run as SIMD loops, two candidates per pass. On rows in random order it is exact all
- * the same, but then few blocks are ruled out: use {@link RowSeeding}.
+ * help them run as SIMD loops ({@link ColumnBlockDistances}: four columns at a time, each for
+ * every such candidate, two candidates per pass). A candidate that brings no row of an evaluated
+ * block closer leaves it as if it had been ruled out: its potential is the block's own, and
+ * nothing is stored for {@link #absorb}. On rows in random order it is exact all the same, but
+ * then few blocks are ruled out: use {@link RowSeeding}.
  *
  * <p><b>Layout while seeding.</b> The SIMD loops need a block's rows coordinate by coordinate.
  * Transposing every block at every step cost more than the distances on overlapping data (where
  * few blocks are ruled out): at d = 64 about 20 ns per row in cache, against about 3 ns per row
  * and trial for the distances. So {@link #begin} stores each block of the data array column by
  * column in place (coordinate j of the block's row q at {@code first d + j size + q}), the steps
- * copy whole columns, and {@link #finish} puts the rows back before the iterations: the fit's
+ * copy whole columns, four at a time into L1-resident buffers, each group used for every open
+ * candidate before the next is read (so the memory traffic of the next group overlaps the
+ * arithmetic of this one), and {@link #finish} puts the rows back before the iterations: the fit's
  * one copy of the data stays its only copy, and every value and distance is the same, so the
  * centres are bit-identical to those of a row-major seeding.
  */
@@ -205,44 +210,79 @@ public final class BlockSeeding extends Seeding {
     int[] rows = s.rows;
     int wanted = wantedRows(first, size, nearestOpen(ballD2, openTrials, count, lb), rows);
     if (wanted <= size / 2) {
-      // Few rows can gain: read only those (fewer bytes than the block), and give the
-      // others distance infinity, so that keep() leaves their D^2 as it is.
+      // Few rows can gain: read only those (fewer bytes than the block); the others keep D^2.
       block.loadColumns(x, first * d, size, first, rows, wanted);
       for (int u = 0; u < count; u++) {
         int t = openTrials[u];
         BlockDistances.squaredDistances(block, candRows, t * d, dist2);
-        java.util.Arrays.fill(dist, 0, size, Double.POSITIVE_INFINITY);
-        for (int r = 0; r < wanted; r++) {
-          dist[rows[r] - first] = dist2[r];
+        if (!listedGain(dist2, bound, rows, first, wanted)) {
+          unchanged(open, t, lb, b, p);
+          continue;
         }
-        p[t] += keep(dist, bound, weight, size, vals, sums, t, lb);
+        System.arraycopy(bound, 0, dist, 0, size);
+        for (int r = 0; r < wanted; r++) {
+          int q = rows[r] - first;
+          dist[q] = Math.min(dist2[r], bound[q]);
+        }
+        p[t] += keep(dist, weight, size, vals, sums, t, lb);
       }
       return;
     }
-    block.loadColumns(x, first * d, size);
-    // Two trials per pass where possible: each column is read once for both.
-    for (int u = 0; u < count; u += 2) {
+    // Every open trial in one pass over the block's columns, straight from the data array.
+    double[][] trialDist = s.trialDist;
+    ColumnBlockDistances.toPoints(
+        x, first * d, size, d, candRows, openTrials, count, trialDist, s.fourColumns);
+    for (int u = 0; u < count; u++) {
       int t = openTrials[u];
-      if (u + 1 < count) {
-        int t2 = openTrials[u + 1];
-        BlockDistances.squaredDistances(block, candRows, t * d, t2 * d, dist, dist2);
-        p[t2] += keep(dist2, bound, weight, size, vals, sums, t2, lb);
+      if (capped(trialDist[u], bound, size)) {
+        p[t] += keep(trialDist[u], weight, size, vals, sums, t, lb);
       } else {
-        BlockDistances.squaredDistances(block, candRows, t * d, dist);
+        unchanged(open, t, lb, b, p);
       }
-      p[t] += keep(dist, bound, weight, size, vals, sums, t, lb);
     }
   }
 
   /**
-   * Turns a block's distances to trial t into its new nearest squared distances min(D^2, d^2),
-   * stores them and their weighted sum for {@link #absorb}, and returns the sum.
+   * Trial t leaves block b as it is: it counts the block's potential and is marked as not
+   * evaluated there, so that {@link #absorb} skips the block, exactly as for a block ruled out
+   * by its ball. The block's potential is the weighted sum of its rows' D^2 by
+   * {@link WeightedSum}, the sum that {@link #keep} would have returned.
    */
-  private static double keep(double[] dist, double[] bound, double[] weight, int size,
-      double[] vals, double[] sums, int t, int lb) {
-    for (int q = 0; q < size; q++) {
-      dist[q] = Math.min(dist[q], bound[q]);
+  private void unchanged(boolean[] open, int t, int lb, int b, double[] p) {
+    open[t * BLOCKS_PER_CHUNK + lb] = false;
+    p[t] += blockPot[b];
+  }
+
+  /** Whether some listed row's distance falls below its D^2. */
+  private static boolean listedGain(
+      double[] dist, double[] bound, int[] rows, int first, int count) {
+    boolean gain = false;
+    for (int r = 0; r < count; r++) {
+      gain |= dist[r] < bound[rows[r] - first];
     }
+    return gain;
+  }
+
+  /**
+   * Caps a block's distances to a trial at the rows' D^2, min(D^2, d^2), in place, and says
+   * whether some row gains (a distance strictly below its D^2).
+   */
+  private static boolean capped(double[] dist, double[] bound, int size) {
+    double gain = 0;
+    for (int q = 0; q < size; q++) {
+      double v = Math.min(dist[q], bound[q]);
+      gain = Math.max(gain, bound[q] - v);
+      dist[q] = v;
+    }
+    return gain > 0;
+  }
+
+  /**
+   * Stores a block's new nearest squared distances to trial t, min(D^2, d^2), and their weighted
+   * sum for {@link #absorb}, and returns the sum.
+   */
+  private static double keep(
+      double[] dist, double[] weight, int size, double[] vals, double[] sums, int t, int lb) {
     System.arraycopy(dist, 0, vals, t * ChunkPool.CHUNK_ROWS + lb * BLOCK, size);
     int slot = t * BLOCKS_PER_CHUNK + lb;
     sums[slot] = WeightedSum.of(dist, weight, size);
@@ -261,23 +301,15 @@ public final class BlockSeeding extends Seeding {
   /**
    * The rows of a block that an open trial may bring closer: by the block's own test applied to
    * one row, a row whose d(x, b) + D(x) falls short of the nearest open trial cannot gain from
-   * any. Counts them, and lists them in {@code rows} only when they are at most half the block
-   * (the list is then worth reading row by row).
+   * any. Lists them in {@code rows} (branch-free: which rows pass is unpredictable) and counts
+   * them.
    */
   private int wantedRows(int first, int size, double nearestOpen2, int[] rows) {
     int wanted = 0;
     for (int q = 0; q < size; q++) {
       double limit = rowReach[first + q] * (1 + Assigner.SLACK);
+      rows[wanted] = first + q;
       wanted += limit * limit * (1 + Assigner.SLACK) > nearestOpen2 ? 1 : 0;
-    }
-    if (wanted <= size / 2) {
-      int s = 0;
-      for (int q = 0; q < size; q++) {
-        double limit = rowReach[first + q] * (1 + Assigner.SLACK);
-        if (limit * limit * (1 + Assigner.SLACK) > nearestOpen2) {
-          rows[s++] = first + q;
-        }
-      }
     }
     return wanted;
   }

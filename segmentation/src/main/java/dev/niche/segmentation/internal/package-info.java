@@ -19,7 +19,10 @@
  *   <li><b>Starts.</b> {@link KMeansRun#run} runs each restart with seed {@code Seeds.derive(seed,
  *       r)}: greedy or plain k-means++ through {@link Seeding} (block-pruned {@link BlockSeeding}
  *       in spatial order, which stores each 128-row block of the data column by column in place while
- *       it seeds and restores the rows before it returns; row-pruned {@link RowSeeding} otherwise),
+ *       it seeds and restores the rows before it returns, and reads the blocks its balls cannot rule
+ *       out straight from that layout, four columns for every open candidate at a time
+ *       ({@link ColumnBlockDistances}); a candidate that brings no row of such a block closer counts
+ *       the block's stored potential, as if ruled out; row-pruned {@link RowSeeding} otherwise),
  *       k-means||
  *       ({@link ParallelSeeding}), random rows ({@link RandomSeeding}) or the given centres.
  *       k-means++ hands its labels and distances to the first E-step.
