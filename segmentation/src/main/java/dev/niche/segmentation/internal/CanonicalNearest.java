@@ -4,23 +4,37 @@ package dev.niche.segmentation.internal;
  * The canonical nearest centre of every row of a {@link TransposedRows} block and its canonical
  * squared distance, for dimensions where {@link NearestCentres}' screened kernel does not pay
  * (below {@link LloydAssigner#TILED_MIN_DIMENSION}): every distance in {@link SquaredDistance}'s
- * order, four coordinates per loop over the rows, and the running minimum folded into the loop
- * that adds a centre's last four coordinates, so a centre costs d / 4 passes over the block and
- * no separate selection pass.
+ * order, four coordinates per loop over the rows, the running minimum folded into the loop that
+ * adds a centre's last four coordinates, and the index of the minimum found afterwards in short
+ * loops of four operations per row and centre.
  *
  * <p><b>Padding.</b> The block has {@link #width} columns, d rounded up to a multiple of four; the
  * extra columns stay zero and so do the centres' extra coordinates. A padded coordinate adds
  * {@code fma(0, 0, s) = s} exactly (s is a sum of squares, never -0), so every distance keeps the
  * canonical bits while every loop handles exactly four coordinates.
  *
- * <p><b>Selection.</b> Per row a branch-free running argmin over the centres in index order
- * (strictly lower only, so the lowest index wins ties; the flag is explained at
- * {@link BlockDistances#argminAffine}). The lowest distance is the canonical distance to the
- * nearest centre, which is what Lloyd's inertia sums.
+ * <p><b>Selection.</b> Centres go in groups of {@link #GROUP}. The loop that adds a centre's last
+ * four coordinates stores the distance and lowers the row's running minimum (one vector min per
+ * row and centre). After each group one loop per centre finds the lowest index whose distance
+ * equals that minimum, as the minimum over the group of {@code fma((s - best) 2^1000, 2^1000, m)}:
+ * the product is zero exactly when s equals best (two different doubles never subtract to zero)
+ * and at least 2^926 otherwise, so the term is m or far above any index. The index of the earlier
+ * groups is carried the same way, by how much the group lowered the minimum. So the label is the
+ * canonical nearest centre, lowest index on ties, and the minimum is its canonical distance, which
+ * is what Lloyd's inertia sums. The flag of a running argmin ({@link BlockDistances#argminAffine})
+ * would cost six operations per row and centre in the distance loop and keep C2 from vectorising
+ * it at d = 16 (three times slower there). A row whose distances overflow to infinity gets no
+ * valid index (inf - inf is NaN) and is settled by {@link #label} one centre at a time.
  *
  * <p>Not thread-safe: one instance per task; {@link #setCentres} once per E-step.
  */
 final class CanonicalNearest {
+
+  /**
+   * Centres per selection group: their distances for a block (16 x 128 doubles, 16 KiB) stay in
+   * L1 until the index loops read them, and the buffers do not grow with k.
+   */
+  static final int GROUP = 16;
 
   private final int d;
   private final int k;
@@ -29,6 +43,9 @@ final class CanonicalNearest {
   private final double[] part = new double[TransposedRows.CAPACITY];
   private final double[] best = new double[TransposedRows.CAPACITY];
   private final double[] index = new double[TransposedRows.CAPACITY];
+  private final double[] before = new double[TransposedRows.CAPACITY];
+  private final double[][] group;
+  private TransposedRows lastBlock;
 
   /**
    * A kernel for k centres of dimension d.
@@ -41,6 +58,7 @@ final class CanonicalNearest {
     this.d = d;
     this.width = width(d);
     this.centres = new double[k * width];
+    this.group = new double[Math.min(k, GROUP)][TransposedRows.CAPACITY];
   }
 
   /**
@@ -75,12 +93,14 @@ final class CanonicalNearest {
    * @param block the rows
    */
   void nearest(TransposedRows block) {
+    lastBlock = block;
     int n = block.size();
     int last = width - 4;
     double[] x0 = block.column(last);
     double[] x1 = block.column(last + 1);
     double[] x2 = block.column(last + 2);
     double[] x3 = block.column(last + 3);
+    java.util.Arrays.fill(best, 0, n, Double.POSITIVE_INFINITY);
     for (int m = 0; m < k; m++) {
       int co = m * width;
       if (width > 4) {
@@ -121,23 +141,15 @@ final class CanonicalNearest {
         // The last group is the only one: part = 0 and t0 * t0 = fma(t0, t0, +0) exactly.
         java.util.Arrays.fill(part, 0, n, 0.0);
       }
+      int g = m % GROUP;
+      if (g == 0 && m > 0) {
+        System.arraycopy(best, 0, before, 0, n);
+      }
+      double[] out = group[g];
       double c0 = centres[co + last];
       double c1 = centres[co + last + 1];
       double c2 = centres[co + last + 2];
       double c3 = centres[co + last + 3];
-      if (m == 0) {
-        for (int q = 0; q < n; q++) {
-          double t0 = x0[q] - c0;
-          double t1 = x1[q] - c1;
-          double t2 = x2[q] - c2;
-          double t3 = x3[q] - c3;
-          best[q] =
-              Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, Math.fma(t0, t0, part[q]))));
-          index[q] = 0;
-        }
-        continue;
-      }
-      double i0 = m;
       for (int q = 0; q < n; q++) {
         double t0 = x0[q] - c0;
         double t1 = x1[q] - c1;
@@ -145,27 +157,72 @@ final class CanonicalNearest {
         double t3 = x3[q] - c3;
         double s =
             Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, Math.fma(t0, t0, part[q]))));
-        double b = best[q];
-        double lo = Math.min(b, s);
-        index[q] =
-            Math.fma(Math.min((b - lo) * 0x1p1000 * 0x1p1000, 1.0), i0 - index[q], index[q]);
-        best[q] = lo;
+        out[q] = s;
+        best[q] = Math.min(best[q], s);
+      }
+      if (g == GROUP - 1 || m == k - 1) {
+        lowestIndex(m - g, g + 1, n);
       }
     }
   }
 
   /**
-   * The nearest centre of row q of the last block.
+   * Sets index[q] to the lowest centre whose distance equals best[q], for the group of
+   * {@code count} centres from {@code first} (their distances in {@link #group}) and the groups
+   * before it (their index carried while best did not drop below {@link #before}).
+   */
+  private void lowestIndex(int first, int count, int n) {
+    if (first == 0) {
+      java.util.Arrays.fill(index, 0, n, Double.POSITIVE_INFINITY);
+    } else {
+      for (int q = 0; q < n; q++) {
+        index[q] = Math.fma((before[q] - best[q]) * 0x1p1000, 0x1p1000, index[q]);
+      }
+    }
+    for (int g = 0; g < count; g++) {
+      double[] s = group[g];
+      double m = first + g;
+      for (int q = 0; q < n; q++) {
+        index[q] = Math.min(index[q], Math.fma((s[q] - best[q]) * 0x1p1000, 0x1p1000, m));
+      }
+    }
+  }
+
+  /**
+   * The nearest centre of row q of the last block. A row whose distances overflowed (no valid
+   * index) is settled here, its distances taken one centre at a time in the canonical order.
    *
    * @param q row in the block
    * @return the centre index
    */
   int label(int q) {
-    return (int) index[q];
+    double v = index[q];
+    return v < k ? (int) v : overflowed(q);
+  }
+
+  /** The canonical nearest centre of row q by a plain scan, its distance stored in best[q]. */
+  private int overflowed(int q) {
+    double lowest = Double.NaN;
+    int label = 0;
+    for (int m = 0; m < k; m++) {
+      double s = 0;
+      for (int j = 0; j < width; j++) {
+        double t = lastBlock.column(j)[q] - centres[m * width + j];
+        s = j == 0 ? t * t : Math.fma(t, t, s);
+      }
+      if (m == 0 || s < lowest) {
+        lowest = s;
+        label = m;
+      }
+    }
+    best[q] = lowest;
+    index[q] = label;
+    return label;
   }
 
   /**
-   * The canonical squared distances of the last block's rows to their nearest centres.
+   * The canonical squared distances of the last block's rows to their nearest centres (a row's
+   * value is final once {@link #label} has been asked for it).
    *
    * @return the array (the kernel's own, {@code size} values valid)
    */

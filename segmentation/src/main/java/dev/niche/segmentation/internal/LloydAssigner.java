@@ -5,7 +5,7 @@ package dev.niche.segmentation.internal;
  * {@link TransposedRows} blocks; from {@link #TILED_MIN_DIMENSION} coordinates on, a block is
  * scored by {@link NearestCentres}' register-tiled SIMD kernel, whose screened answer is confirmed
  * to be the canonical nearest centre, and below it {@link CanonicalNearest} computes the canonical
- * distances with the selection folded into the last pass per centre. Either way the labels are
+ * distances and the lowest index at their minimum. Either way the labels are
  * the canonical nearest centres ({@link SquaredDistance}'s order, lowest index on ties), so they
  * match the bounded algorithms' to the bit, and the inertia sums the canonical distances to them,
  * per chunk in row order.
