@@ -37,6 +37,8 @@ public final class BlockSeeding extends Seeding {
   private final double[] rowReach;
   /** Per block: the largest d(x, b) + D(x) of its rows; no trial farther from b can help. */
   private final double[] blockReach;
+  /** Per block: the smallest d(x, b) + D(x) of its rows; a trial nearer b may help every row. */
+  private final double[] blockLeastReach;
   /** Per block: its weighted potential. */
   private final double[] blockPot;
   /** Per chunk: whether its blocks are stored column by column in the data array. */
@@ -63,6 +65,7 @@ public final class BlockSeeding extends Seeding {
     this.rowRadius = new double[data.n()];
     this.rowReach = new double[data.n()];
     this.blockReach = new double[blocks];
+    this.blockLeastReach = new double[blocks];
     this.blockPot = new double[blocks];
     this.laidOut = new boolean[chunks];
     this.scratch = new BlockBuffers[pool.threads()];
@@ -130,7 +133,7 @@ public final class BlockSeeding extends Seeding {
     for (int q = 0; q < size; q++) {
       rowReach[first + q] = rowRadius[first + q] + Math.sqrt(dist[q]);
     }
-    blockReach[b] = reach(first, size);
+    setReach(b, first, size);
     if (weight != null) {
       System.arraycopy(data.w(), first, weight, 0, size);
     }
@@ -208,7 +211,7 @@ public final class BlockSeeding extends Seeding {
       System.arraycopy(w, first, weight, 0, size);
     }
     int[] rows = s.rows;
-    int wanted = wantedRows(first, size, nearestOpen(ballD2, openTrials, count, lb), rows);
+    int wanted = wantedRows(b, first, size, nearestOpen(ballD2, openTrials, count, lb), rows);
     if (wanted <= size / 2) {
       // Few rows can gain: read only those (fewer bytes than the block); the others keep D^2.
       block.loadColumns(x, first * d, size, first, rows, wanted);
@@ -302,25 +305,39 @@ public final class BlockSeeding extends Seeding {
    * The rows of a block that an open trial may bring closer: by the block's own test applied to
    * one row, a row whose d(x, b) + D(x) falls short of the nearest open trial cannot gain from
    * any. Lists them in {@code rows} (branch-free: which rows pass is unpredictable) and counts
-   * them.
+   * them; when the row with the smallest d(x, b) + D(x) passes, all do: then only counts them.
    */
-  private int wantedRows(int first, int size, double nearestOpen2, int[] rows) {
+  private int wantedRows(int b, int first, int size, double nearestOpen2, int[] rows) {
+    if (passes(blockLeastReach[b], nearestOpen2)) {
+      return size;
+    }
     int wanted = 0;
     for (int q = 0; q < size; q++) {
-      double limit = rowReach[first + q] * (1 + Assigner.SLACK);
       rows[wanted] = first + q;
-      wanted += limit * limit * (1 + Assigner.SLACK) > nearestOpen2 ? 1 : 0;
+      wanted += passes(rowReach[first + q], nearestOpen2) ? 1 : 0;
     }
     return wanted;
   }
 
-  /** Largest d(x, b) + D(x) over a block's rows, with slack for rounding. */
-  private double reach(int first, int size) {
+  /** Whether a row with d(x, b) + D(x) = reach may gain from a trial at d^2 = nearestOpen2 of b. */
+  private static boolean passes(double reach, double nearestOpen2) {
+    double limit = reach * (1 + Assigner.SLACK);
+    return limit * limit * (1 + Assigner.SLACK) > nearestOpen2;
+  }
+
+  /**
+   * A block's largest d(x, b) + D(x) over its rows, with slack for rounding, and its smallest
+   * (without slack: {@link #wantedRows} adds it).
+   */
+  private void setReach(int b, int first, int size) {
     double most = 0;
+    double least = Double.POSITIVE_INFINITY;
     for (int i = first; i < first + size; i++) {
       most = Math.max(most, rowReach[i]);
+      least = Math.min(least, rowReach[i]);
     }
-    return most * (1 + Assigner.SLACK);
+    blockReach[b] = most * (1 + Assigner.SLACK);
+    blockLeastReach[b] = least;
   }
 
   /** Row i from its block's column-by-column layout. */
@@ -393,7 +410,7 @@ public final class BlockSeeding extends Seeding {
                 rowReach[i] = rowRadius[i] + Math.sqrt(v);
               }
             }
-            blockReach[b] = reach(first, size);
+            setReach(b, first, size);
             blockPot[b] = trialBlockPot[c][slot];
           }
           chunkPot[c] = pots[c][t];
