@@ -1,6 +1,7 @@
 package dev.niche.segmentation.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -71,6 +72,50 @@ class SeedingTest {
           () -> seeding.greedy(5, 3, new SplittableRandom(1)));
     }
     assertArrayEquals(rows, x);
+  }
+
+  /**
+   * On adversarial data (a large common offset, rows on a coarse integer grid so that many
+   * distances tie exactly with D^2, dimensions that are not multiples of four, k = 1, a few rows
+   * only), every row's D^2 after a seeding is the canonical distance to its nearest chosen centre
+   * to the bit, and its label names a centre at that distance: rows that a candidate leaves as they
+   * are (ruled out by a ball or evaluated without gain) keep their exact D^2.
+   */
+  @Test
+  void seedingDistancesAreTheCanonicalNearestOnTiesAndOffsets() {
+    qt().withExamples(60)
+        .forAll(longs().all(), integers().between(1, 19), integers().between(1, 9),
+            integers().between(1, 6))
+        .checkAssert((seed, d, k, trials) -> {
+          SplittableRandom r = new SplittableRandom(seed);
+          int n = r.nextBoolean() ? 1 + r.nextInt(300) : 1000 + r.nextInt(5000);
+          double offset = r.nextBoolean() ? 1e6 : 0;
+          int levels = 1 + r.nextInt(4);
+          double[] x = new double[n * d];
+          for (int i = 0; i < n; i++) {
+            // Grouped rows (as in spatial order), each group on its own small grid.
+            int group = (int) ((long) i * 6 / n);
+            for (int j = 0; j < d; j++) {
+              x[i * d + j] = offset + 20 * group + r.nextInt(levels);
+            }
+          }
+          try (ChunkPool pool = new ChunkPool(2)) {
+            for (Seeding seeding : new Seeding[] {new RowSeeding(new Dataset(x, n, d, null), pool),
+                new BlockSeeding(new Dataset(x, n, d, null, true), pool)}) {
+              double[] centres = seeding.upTo(k, trials, new SplittableRandom(seed));
+              int m = centres.length / d;
+              for (int i = 0; i < n; i++) {
+                double least = Double.POSITIVE_INFINITY;
+                for (int c = 0; c < m; c++) {
+                  least = Math.min(least, SquaredDistance.between(x, i * d, centres, c * d, d));
+                }
+                assertEquals(least, seeding.minD2()[i], 0.0, "row " + i);
+                assertEquals(least, SquaredDistance.between(x, i * d, centres,
+                    seeding.labels()[i] * d, d), 0.0, "label of row " + i);
+              }
+            }
+          }
+        });
   }
 
   /** Every candidate against every row, potentials summed row by row. */
