@@ -118,6 +118,9 @@
  *       moved since the last full sum.
  *   <li>{@link ParallelSeeding#ROUNDS} = 5 rounds of oversampling 2k (k-means||).
  *   <li>Greedy k-means++ takes 2 + floor(ln k) candidates per step (scikit-learn's rule).
+ *   <li>{@link BlockSeeding} reads only the rows that may gain (gathered) when they are at most
+ *       half of a block, else the whole block, four columns at a time into four 128-row buffers
+ *       ({@link ColumnBlockDistances}; eight columns per pass are not vectorised by HotSpot 17).
  * </ul>
  */
 package dev.niche.segmentation.internal;
