@@ -124,12 +124,12 @@ public final class BgNbd implements RepeatPurchaseModel {
   }
 
   private static BgNbdFit fit(DistinctCustomers d) {
-    double total = d.totalWeight();
     // Start: r = 1 and alpha matching the mean purchase rate; a = 1, b = 3 (dropout ~ 1/4).
     double rate = Math.max(d.meanFrequency(), 0.1) / Math.max(d.meanAge(), 1e-3);
     double alpha0 = Math.min(Math.max(1.0 / rate, 1e-6), 1e6);
     SubsampleStart.Outcome o = SubsampleStart.maximize(d, BgNbdScore::new,
-        new Parameter[] {Parameter.positive("r"), Parameter.positive("alpha"), Parameter.positive("a"), Parameter.positive("b")},
+        new Parameter[] {Parameter.positive("r"), Parameter.positive("alpha"),
+            Parameter.positive("a"), Parameter.positive("b")},
         new double[] {1.0, alpha0, 1.0, 3.0},
         new double[] {0.25, alpha0 / 4, 0.8, 2.5});
     LikelihoodFit f = o.fit();

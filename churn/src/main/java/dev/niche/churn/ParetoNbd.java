@@ -132,12 +132,12 @@ public final class ParetoNbd implements RepeatPurchaseModel {
   }
 
   private static ParetoNbdFit fit(DistinctCustomers d) {
-    double total = d.totalWeight();
     double rate = Math.max(d.meanFrequency(), 0.1) / Math.max(d.meanAge(), 1e-3);
     double alpha0 = Math.min(Math.max(1.0 / rate, 1e-6), 1e6);
     double beta0 = Math.min(Math.max(d.meanAge(), 1e-6), 1e6);
     SubsampleStart.Outcome o = SubsampleStart.maximize(d, ParetoNbdScore::new,
-        new Parameter[] {Parameter.positive("r"), Parameter.positive("alpha"), Parameter.positive("s"), Parameter.positive("beta")},
+        new Parameter[] {Parameter.positive("r"), Parameter.positive("alpha"),
+            Parameter.positive("s"), Parameter.positive("beta")},
         new double[] {1.0, alpha0, 1.0, beta0},
         new double[] {0.5, alpha0 / 2, 0.5, beta0 / 4});
     LikelihoodFit f = o.fit();
