@@ -11,12 +11,12 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * The floor of one Lloyd iteration per {@link PanelShape}, printed by {@code KMeansPanelTool floor}:
- * one Lloyd iteration (E-step with every row against every centre, fresh M-step; one thread)
- * against the larger of (a) streaming the n d values once (eight running sums) and (b) n k d
- * multiply-adds at the best SIMD rate measured in Java (a 4-centre by 2-coordinate tile on
- * L1-resident columns, the shape of the E-step kernel without its selection); thread CPU time,
- * median of seven.
+ * The floor of one Lloyd iteration per {@link PanelShape}, printed by
+ * {@code KMeansPanelTool floor}: one Lloyd iteration (E-step with every row against every centre,
+ * fresh M-step; one thread) against the larger of (a) streaming the n d values once (eight running
+ * sums) and (b) n k d multiply-adds at the best SIMD rate measured in Java (a 4-centre by
+ * 2-coordinate tile on L1-resident columns, the shape of the E-step kernel without its
+ * selection); thread CPU time, median of seven.
  */
 final class LloydFloor {
 
