@@ -52,8 +52,10 @@ import java.util.SplittableRandom;
  *       settings, seed 42) after three warm-ups, REPS timed fits per shape, their minimum and
  *       median: the figure to compare two builds by on a loaded machine.
  *   <li>{@code iterations [SHAPE...]}: a one-thread fit's iterations taken apart (the plan's
- *       assigner on the rows in the caller's order, greedy k-means++ start, 20 iterations): thread
- *       CPU time of the M-steps and of the E-steps per iteration, three repetitions per shape.
+ *       assigner, or the one {@code -Dniche.algorithm} requests, on the rows in the caller's
+ *       order, greedy k-means++ start, 20 iterations): thread CPU time of the M-steps and of the
+ *       E-steps per iteration, three repetitions per shape. With {@code -Dniche.algorithm=LLOYD},
+ *       the Lloyd iteration as a fit runs it (incremental M-step), to set against the floor.
  *   <li>{@code floor [SHAPE...]}: one Lloyd iteration (E-step with every row against every
  *       centre, fresh M-step; one thread) against the shape's floor, the larger of (a) streaming
  *       the n d values once (eight running sums) and (b) n k d multiply-adds at the best SIMD rate
@@ -279,9 +281,10 @@ public final class KMeansPanelTool {
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     for (PanelShape s : shapes) {
       Dataset data = new Dataset(s.generate(), s.n, s.d, null);
+      KMeansAlgorithm requested =
+          KMeansAlgorithm.valueOf(System.getProperty("niche.algorithm", "AUTO"));
       KMeansAlgorithm algorithm =
-          FitPlan.of(s.n, s.d, s.k, KMeansInit.GREEDY_KMEANS_PLUS_PLUS, KMeansAlgorithm.AUTO)
-              .algorithm();
+          FitPlan.of(s.n, s.d, s.k, KMeansInit.GREEDY_KMEANS_PLUS_PLUS, requested).algorithm();
       for (int r = 0; r < 3; r++) {
         try (ChunkPool pool = new ChunkPool(1)) {
           Seeding seeding = Seeding.of(data, pool);

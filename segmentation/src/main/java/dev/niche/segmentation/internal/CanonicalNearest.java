@@ -15,16 +15,11 @@ package dev.niche.segmentation.internal;
  *
  * <p><b>Selection.</b> Centres go in groups of {@link #GROUP}. The loop that adds a centre's last
  * four coordinates stores the distance and lowers the row's running minimum (one vector min per
- * row and centre). After each group one loop per centre finds the lowest index whose distance
- * equals that minimum, as the minimum over the group of {@code fma((s - best) 2^1000, 2^1000, m)}:
- * the product is zero exactly when s equals best (two different doubles never subtract to zero)
- * and at least 2^926 otherwise, so the term is m or far above any index. The index of the earlier
- * groups is carried the same way, by how much the group lowered the minimum. So the label is the
- * canonical nearest centre, lowest index on ties, and the minimum is its canonical distance, which
- * is what Lloyd's inertia sums. The flag of a running argmin ({@link BlockDistances#argminAffine})
- * would cost six operations per row and centre in the distance loop and keep C2 from vectorising
- * it at d = 16 (three times slower there). A row whose distances overflow to infinity gets no
- * valid index (inf - inf is NaN) and is settled by {@link #label} one centre at a time.
+ * row and centre); after each group {@link LowestIndex} finds the lowest index at the minimum. So
+ * the label is the canonical nearest centre, lowest index on ties, and the minimum is its
+ * canonical distance, which is what Lloyd's inertia sums. (A running argmin in the distance loop
+ * kept C2 from vectorising it at d = 16, three times slower.) A row whose distances overflow to
+ * infinity gets no valid index and is settled by {@link #label} one centre at a time.
  *
  * <p>Not thread-safe: one instance per task; {@link #setCentres} once per E-step.
  */
@@ -161,29 +156,7 @@ final class CanonicalNearest {
         best[q] = Math.min(best[q], s);
       }
       if (g == GROUP - 1 || m == k - 1) {
-        lowestIndex(m - g, g + 1, n);
-      }
-    }
-  }
-
-  /**
-   * Sets index[q] to the lowest centre whose distance equals best[q], for the group of
-   * {@code count} centres from {@code first} (their distances in {@link #group}) and the groups
-   * before it (their index carried while best did not drop below {@link #before}).
-   */
-  private void lowestIndex(int first, int count, int n) {
-    if (first == 0) {
-      java.util.Arrays.fill(index, 0, n, Double.POSITIVE_INFINITY);
-    } else {
-      for (int q = 0; q < n; q++) {
-        index[q] = Math.fma((before[q] - best[q]) * 0x1p1000, 0x1p1000, index[q]);
-      }
-    }
-    for (int g = 0; g < count; g++) {
-      double[] s = group[g];
-      double m = first + g;
-      for (int q = 0; q < n; q++) {
-        index[q] = Math.min(index[q], Math.fma((s[q] - best[q]) * 0x1p1000, 0x1p1000, m));
+        LowestIndex.update(group, m - g, g + 1, best, before, index, n);
       }
     }
   }
