@@ -13,13 +13,16 @@ package dev.niche.segmentation.internal;
  * {@code fma(0, 0, s) = s} exactly (s is a sum of squares, never -0), so every distance keeps the
  * canonical bits while every loop handles exactly four coordinates.
  *
- * <p><b>Selection.</b> Centres go in groups of {@link #GROUP}. The loop that adds a centre's last
- * four coordinates stores the distance and lowers the row's running minimum (one vector min per
- * row and centre); after each group {@link LowestIndex} finds the lowest index at the minimum. So
- * the label is the canonical nearest centre, lowest index on ties, and the minimum is its
- * canonical distance, which is what Lloyd's inertia sums. (A running argmin in the distance loop
- * kept C2 from vectorising it at d = 16, three times slower.) A row whose distances overflow to
- * infinity gets no valid index and is settled by {@link #label} one centre at a time.
+ * <p><b>Selection.</b> From d = 9 on, centres go in groups of {@link #GROUP}. The loop that adds
+ * a centre's last four coordinates stores the distance and lowers the row's running minimum (one
+ * vector min per row and centre); after each group {@link LowestIndex} finds the lowest index at
+ * the minimum. (A running argmin in the distance loop kept C2 from vectorising it at d = 16,
+ * three times slower.) Up to {@link #FUSED_MAX_WIDTH} padded coordinates, the last loop keeps a
+ * branch-free running argmin itself, in index order and strictly lower only (the flag of
+ * {@link BlockDistances#argminAffine}). Either way the label is the canonical nearest centre,
+ * lowest index on ties, and the minimum is its canonical distance, which is what Lloyd's inertia
+ * sums. A row whose distances overflow to infinity gets no valid index (inf - inf is NaN) and is
+ * settled by {@link #label} one centre at a time.
  *
  * <p>Not thread-safe: one instance per task; {@link #setCentres} once per E-step.
  */
@@ -30,6 +33,14 @@ final class CanonicalNearest {
    * L1 until the index loops read them, and the buffers do not grow with k.
    */
   static final int GROUP = 16;
+
+  /**
+   * Widest block (coordinates after padding) whose selection is a running argmin in the last
+   * distance loop: at d &lt;= 8 that loop stays small enough for C2 to vectorise with the argmin's
+   * six operations, and it saves the stored distances and the index loops (whole customer-like
+   * fits 5-7 % faster than with {@link LowestIndex}); from d = 9 the grouped selection.
+   */
+  static final int FUSED_MAX_WIDTH = 8;
 
   private final int d;
   private final int k;
@@ -53,7 +64,8 @@ final class CanonicalNearest {
     this.d = d;
     this.width = width(d);
     this.centres = new double[k * width];
-    this.group = new double[Math.min(k, GROUP)][TransposedRows.CAPACITY];
+    this.group =
+        new double[width <= FUSED_MAX_WIDTH ? 0 : Math.min(k, GROUP)][TransposedRows.CAPACITY];
   }
 
   /**
@@ -96,6 +108,7 @@ final class CanonicalNearest {
     double[] x2 = block.column(last + 2);
     double[] x3 = block.column(last + 3);
     java.util.Arrays.fill(best, 0, n, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(index, 0, n, 0.0);
     for (int m = 0; m < k; m++) {
       int co = m * width;
       if (width > 4) {
@@ -136,15 +149,33 @@ final class CanonicalNearest {
         // The last group is the only one: part = 0 and t0 * t0 = fma(t0, t0, +0) exactly.
         java.util.Arrays.fill(part, 0, n, 0.0);
       }
+      double c0 = centres[co + last];
+      double c1 = centres[co + last + 1];
+      double c2 = centres[co + last + 2];
+      double c3 = centres[co + last + 3];
+      if (width <= FUSED_MAX_WIDTH) {
+        // The running argmin in the last loop (its flag explained at BlockDistances.argminAffine).
+        double i0 = m;
+        for (int q = 0; q < n; q++) {
+          double t0 = x0[q] - c0;
+          double t1 = x1[q] - c1;
+          double t2 = x2[q] - c2;
+          double t3 = x3[q] - c3;
+          double s =
+              Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, Math.fma(t0, t0, part[q]))));
+          double b = best[q];
+          double lo = Math.min(b, s);
+          index[q] =
+              Math.fma(Math.min((b - lo) * 0x1p1000 * 0x1p1000, 1.0), i0 - index[q], index[q]);
+          best[q] = lo;
+        }
+        continue;
+      }
       int g = m % GROUP;
       if (g == 0 && m > 0) {
         System.arraycopy(best, 0, before, 0, n);
       }
       double[] out = group[g];
-      double c0 = centres[co + last];
-      double c1 = centres[co + last + 1];
-      double c2 = centres[co + last + 2];
-      double c3 = centres[co + last + 3];
       for (int q = 0; q < n; q++) {
         double t0 = x0[q] - c0;
         double t1 = x1[q] - c1;
