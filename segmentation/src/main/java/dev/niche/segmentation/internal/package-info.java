@@ -98,9 +98,11 @@
  *       {@link FitPlan#ELKAN_MAX_BOUNDS} = 2^24: AUTO's choice.
  *   <li>{@link LloydAssigner#TILED_MIN_DIMENSION} = 32: from this dimension Lloyd's E-step uses the
  *       tiled kernel, below it {@link CanonicalNearest} (canonical distances four coordinates per
- *       pass, zero-padded to a multiple of four, the running minimum folded into each centre's
- *       last pass, the index of the minimum found per group of {@link CanonicalNearest#GROUP} =
- *       16 centres, whose distances stay in L1); {@link NearestCentres#TOLERANCE_UNITS} = 32: its
+ *       pass, zero-padded to a multiple of four; up to {@link CanonicalNearest#FUSED_MAX_WIDTH} =
+ *       8 padded coordinates a running argmin folded into each centre's last pass, beyond it the
+ *       running minimum there and the lowest index at it found by {@link LowestIndex} per group
+ *       of {@link CanonicalNearest#GROUP} = 16 centres, whose distances stay in L1);
+ *       {@link NearestCentres#TOLERANCE_UNITS} = 32: its
  *       screening margin, in units of (d + 8) 2^-53 (|x|^2 + max |c|^2), over four times the
  *       proven error.
  *   <li>{@link Assigner#SLACK} = 1e-10: relative slack of every bound test.

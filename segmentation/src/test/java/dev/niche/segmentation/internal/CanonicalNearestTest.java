@@ -82,17 +82,10 @@ class CanonicalNearestTest {
       kernel.nearest(block);
       for (int q = 0; q < size; q++) {
         int i = first + q;
-        int expected = 0;
-        double best = SquaredDistance.between(x, i * d, c, 0, d);
-        for (int t = 1; t < k; t++) {
-          double v = SquaredDistance.between(x, i * d, c, t * d, d);
-          if (v < best) {
-            best = v;
-            expected = t;
-          }
-        }
+        int expected = NearestCentresTest.canonicalNearest(x, i, d, c, k);
         assertEquals(expected, kernel.label(q), "row " + i);
-        assertEquals(best, kernel.distances()[q], 0.0, "row " + i);
+        assertEquals(SquaredDistance.between(x, i * d, c, expected * d, d),
+            kernel.distances()[q], 0.0, "row " + i);
       }
     }
   }

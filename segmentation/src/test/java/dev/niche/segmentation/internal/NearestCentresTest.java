@@ -66,17 +66,25 @@ class NearestCentresTest {
         if (m < 0) {
           m = kernel.nearestExactly(x, i * d, c, scratch);
         }
-        int expected = 0;
-        double best = SquaredDistance.between(x, i * d, c, 0, d);
-        for (int t = 1; t < k; t++) {
-          double v = SquaredDistance.between(x, i * d, c, t * d, d);
-          if (v < best) {
-            best = v;
-            expected = t;
-          }
-        }
-        assertEquals(expected, m, "row " + i);
+        assertEquals(canonicalNearest(x, i, d, c, k), m, "row " + i);
       }
     }
+  }
+
+  /**
+   * The canonical nearest centre of row i: the lowest index among the smallest
+   * {@link SquaredDistance#between} values.
+   */
+  static int canonicalNearest(double[] x, int i, int d, double[] c, int k) {
+    int expected = 0;
+    double best = SquaredDistance.between(x, i * d, c, 0, d);
+    for (int t = 1; t < k; t++) {
+      double v = SquaredDistance.between(x, i * d, c, t * d, d);
+      if (v < best) {
+        best = v;
+        expected = t;
+      }
+    }
+    return expected;
   }
 }
