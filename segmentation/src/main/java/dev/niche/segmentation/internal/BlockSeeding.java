@@ -202,7 +202,6 @@ public final class BlockSeeding extends Seeding {
       return;
     }
     double[] dist = s.dist;
-    double[] dist2 = s.dist2;
     double[] bound = s.bound;
     double[] weight = s.weight;
     TransposedRows block = s.block;
@@ -215,9 +214,19 @@ public final class BlockSeeding extends Seeding {
     if (wanted <= size / 2) {
       // Few rows can gain: read only those (fewer bytes than the block); the others keep D^2.
       block.loadColumns(x, first * d, size, first, rows, wanted);
+      double[][] gathered = s.trialDist;
+      // Two trials per pass where possible: each gathered column is read once for both.
+      for (int u = 0; u < count; u += 2) {
+        if (u + 1 < count) {
+          BlockDistances.squaredDistances(block, candRows, openTrials[u] * d,
+              openTrials[u + 1] * d, gathered[u], gathered[u + 1]);
+        } else {
+          BlockDistances.squaredDistances(block, candRows, openTrials[u] * d, gathered[u]);
+        }
+      }
       for (int u = 0; u < count; u++) {
         int t = openTrials[u];
-        BlockDistances.squaredDistances(block, candRows, t * d, dist2);
+        double[] dist2 = gathered[u];
         if (!listedGain(dist2, bound, rows, first, wanted)) {
           unchanged(open, t, lb, b, p);
           continue;
