@@ -55,11 +55,11 @@ public enum PanelShape {
     SplittableRandom r = new SplittableRandom(seed);
     switch (this) {
       case SEPARATED:
-        return blobs(r, 10, 1, 1, false);
+        return blobs(r, n, d, k, new double[] {10, 1, 1}, false);
       case OVERLAPPING:
-        return blobs(r, 6, 0.8, 2, true);
+        return blobs(r, n, d, k, new double[] {6, 0.8, 2}, true);
       case WIDE:
-        return blobs(r, 3, 1, 2, false);
+        return blobs(r, n, d, k, new double[] {3, 1, 2}, false);
       case CUSTOMER:
         return customers(r);
       default:
@@ -67,8 +67,22 @@ public enum PanelShape {
     }
   }
 
-  private double[] blobs(
-      SplittableRandom r, double halfWidth, double sigmaLow, double sigmaHigh, boolean unequal) {
+  /**
+   * Gaussian blobs: centres uniform in [-h, h]^d, each blob's sigma uniform in [low, high].
+   *
+   * @param r the random source
+   * @param n rows
+   * @param d dimension
+   * @param k blobs
+   * @param geometry {h, low, high}
+   * @param unequal whether blob sizes are proportional to U[1, 5] (else equal in expectation)
+   * @return n * d values, row-major
+   */
+  static double[] blobs(
+      SplittableRandom r, int n, int d, int k, double[] geometry, boolean unequal) {
+    double halfWidth = geometry[0];
+    double sigmaLow = geometry[1];
+    double sigmaHigh = geometry[2];
     double[] centres = new double[k * d];
     for (int t = 0; t < centres.length; t++) {
       centres[t] = r.nextDouble(-halfWidth, halfWidth);

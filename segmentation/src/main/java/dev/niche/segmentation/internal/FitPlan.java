@@ -21,9 +21,12 @@ import org.slf4j.LoggerFactory;
  *       given starts are as requested.
  *   <li><b>Assigner.</b> AUTO resolves to LLOYD for k = 1 and for k up to
  *       {@link #LLOYD_MAX_CLUSTERS}, where a SIMD pass over all k centres costs no more than
- *       Hamerly's per-row bound upkeep and its scalar recomputations; to ELKAN when d is at least
- *       {@link #ELKAN_MIN_DIMENSION} and its k bounds per row fit in
- *       {@link #ELKAN_MAX_BOUNDS} doubles; to HAMERLY otherwise.
+ *       Hamerly's per-row bound upkeep and its scalar recomputations; to HAMERLY otherwise. AUTO
+ *       never takes ELKAN: since Hamerly gathers a block's unsettled rows for one SIMD pass over
+ *       all centres ({@link NearestTwo}), it was as fast or faster on every shape measured,
+ *       d = 50 to 128 and k = 20 to 200 included (docs/benchmarks-changelog.md, 2026-12-01
+ *       21:50), and it keeps one bound per row where Elkan keeps k. ELKAN stays available on
+ *       request.
  * </ul>
  */
 public final class FitPlan {
@@ -32,12 +35,6 @@ public final class FitPlan {
 
   /** Largest k for which AUTO takes LLOYD (a full SIMD pass) rather than bounds. */
   public static final int LLOYD_MAX_CLUSTERS = 8;
-
-  /** Smallest dimension for which AUTO considers ELKAN (its bounds pay for long distances). */
-  public static final int ELKAN_MIN_DIMENSION = 50;
-
-  /** Largest n k for which AUTO takes ELKAN (8 n k bytes of bounds: 128 MiB). */
-  public static final long ELKAN_MAX_BOUNDS = 1L << 24;
 
   private final boolean spatialOrder;
   private final KMeansAlgorithm algorithm;
@@ -61,7 +58,7 @@ public final class FitPlan {
     boolean plusPlus =
         init == KMeansInit.GREEDY_KMEANS_PLUS_PLUS || init == KMeansInit.KMEANS_PLUS_PLUS;
     boolean ordered = plusPlus && k >= SpatialOrder.MIN_CLUSTERS && n >= SpatialOrder.MIN_ROWS;
-    FitPlan plan = new FitPlan(ordered, resolve(requested, n, d, k));
+    FitPlan plan = new FitPlan(ordered, resolve(requested, k));
     LOG.debug("k-means plan for n = {}, d = {}, k = {}, init {}: {}", n, d, k, init, plan);
     return plan;
   }
@@ -70,20 +67,15 @@ public final class FitPlan {
    * Resolves AUTO for a data shape (see the class comment).
    *
    * @param algorithm the requested algorithm
-   * @param n rows
-   * @param d dimension
    * @param k clusters
    * @return a concrete algorithm
    */
-  static KMeansAlgorithm resolve(KMeansAlgorithm algorithm, int n, int d, int k) {
+  static KMeansAlgorithm resolve(KMeansAlgorithm algorithm, int k) {
     if (algorithm != KMeansAlgorithm.AUTO) {
       return algorithm;
     }
     if (k <= LLOYD_MAX_CLUSTERS) {
       return KMeansAlgorithm.LLOYD;
-    }
-    if (d >= ELKAN_MIN_DIMENSION && (long) n * k <= ELKAN_MAX_BOUNDS) {
-      return KMeansAlgorithm.ELKAN;
     }
     return KMeansAlgorithm.HAMERLY;
   }

@@ -94,8 +94,8 @@
  *       either the pilot pass does not pay; {@code SAMPLE_PER_CELL} = 64 sample rows per pilot,
  *       {@code PILOT_TRIALS} = 16 local trials (separate groups keep separate cells),
  *       {@code PILOT_SEED} fixed (the order depends on the data only).
- *   <li>{@link FitPlan#LLOYD_MAX_CLUSTERS} = 8, {@link FitPlan#ELKAN_MIN_DIMENSION} = 50,
- *       {@link FitPlan#ELKAN_MAX_BOUNDS} = 2^24: AUTO's choice.
+ *   <li>{@link FitPlan#LLOYD_MAX_CLUSTERS} = 8: AUTO's choice (LLOYD up to it, HAMERLY above;
+ *       ELKAN only on request).
  *   <li>{@link LloydAssigner#TILED_MIN_DIMENSION} = 32: from this dimension Lloyd's E-step uses the
  *       tiled kernel, below it {@link CanonicalNearest} (canonical distances four coordinates per
  *       pass, zero-padded to a multiple of four; up to {@link CanonicalNearest#FUSED_MAX_WIDTH} =
