@@ -41,8 +41,8 @@ public final class BlockSeeding extends Seeding {
   private final double[] blockLeastReach;
   /** Per block: its weighted potential. */
   private final double[] blockPot;
-  /** Per chunk: whether its blocks are stored column by column in the data array. */
-  private final boolean[] laidOut;
+  /** Which chunks' blocks are stored column by column in the data array. */
+  private final ColumnStoredBlocks stored;
   /** Per chunk, per trial and block: whether the trial was evaluated on the block's rows. */
   private boolean[][] evaluated;
   /** Per chunk, per trial and block: the block's potential if the trial is chosen. */
@@ -67,7 +67,7 @@ public final class BlockSeeding extends Seeding {
     this.blockReach = new double[blocks];
     this.blockLeastReach = new double[blocks];
     this.blockPot = new double[blocks];
-    this.laidOut = new boolean[chunks];
+    this.stored = new ColumnStoredBlocks(data, chunks);
     this.scratch = new BlockBuffers[pool.threads()];
   }
 
@@ -100,7 +100,7 @@ public final class BlockSeeding extends Seeding {
           for (int first = ChunkPool.start(c); first < end; first += BLOCK) {
             pot += beginBlock(first, Math.min(BLOCK, end - first), buffers, balls, centres);
           }
-          laidOut[c] = true;
+          stored.markStored(c);
           ballCentre[c] = balls;
           chunkPot[c] = pot;
         });
@@ -142,12 +142,11 @@ public final class BlockSeeding extends Seeding {
     return blockPot[b];
   }
 
-
   /**
    * Potentials of every trial, per chunk. A block whose ball centre b is at least its reach (the
-   * largest d(x, b) + D(x) of its rows) away from a trial keeps its potential for that trial; otherwise the block's rows are loaded (once for
-   * all trials) and each such trial's new nearest squared distances min(D(x)^2, d(x, c)^2) are
-   * stored for {@link #absorb}.
+   * largest d(x, b) + D(x) of its rows) away from a trial keeps its potential for that trial;
+   * otherwise the block's rows are read (once for all trials) and each such trial's new nearest
+   * squared distances min(D(x)^2, d(x, c)^2) are stored for {@link #absorb}.
    */
   @Override
   void evaluate(double[] candRows, int trials, double[] nearestTrial, double[][] pots) {
@@ -352,42 +351,13 @@ public final class BlockSeeding extends Seeding {
   /** Row i from its block's column-by-column layout. */
   @Override
   void copyRow(int i, double[] to, int offset) {
-    int c = i / ChunkPool.CHUNK_ROWS;
-    if (!laidOut[c]) {
-      super.copyRow(i, to, offset);
-      return;
-    }
-    int d = data.d();
-    int first = i / BLOCK * BLOCK;
-    int size = Math.min(BLOCK, data.n() - first);
-    double[] x = data.x();
-    int o = first * d + (i - first);
-    for (int j = 0; j < d; j++) {
-      to[offset + j] = x[o + j * size];
-    }
+    stored.copyRow(i, to, offset);
   }
 
   /** Puts every block laid out column by column back row by row. */
   @Override
   void finish() {
-    int n = data.n();
-    int d = data.d();
-    double[] x = data.x();
-    pool.forEach(
-        chunks,
-        (c, worker) -> {
-          if (!laidOut[c]) {
-            return;
-          }
-          TransposedRows block = scratch(worker).block;
-          int end = ChunkPool.end(c, n);
-          for (int first = ChunkPool.start(c); first < end; first += BLOCK) {
-            int size = Math.min(BLOCK, end - first);
-            block.loadColumns(x, first * d, size);
-            block.storeRows(x, first * d);
-          }
-          laidOut[c] = false;
-        });
+    stored.restoreRows(pool, this::scratch);
   }
 
   /** Makes trial t the new centre m: its stored distances become the nearest distances. */
