@@ -57,29 +57,11 @@ final class BlockDistances {
       j = 1;
     }
     for (; j + 3 < d; j += 4) {
-      double[] c0 = block.column(j);
-      double[] c1 = block.column(j + 1);
-      double[] c2 = block.column(j + 2);
-      double[] c3 = block.column(j + 3);
-      double p0 = p[po + j];
-      double p1 = p[po + j + 1];
-      double p2 = p[po + j + 2];
-      double p3 = p[po + j + 3];
-      for (int q = 0; q < n; q++) {
-        double t0 = c0[q] - p0;
-        double t1 = c1[q] - p1;
-        double t2 = c2[q] - p2;
-        double t3 = c3[q] - p3;
-        out[q] = Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, Math.fma(t0, t0, out[q]))));
-      }
+      ColumnBlockDistances.fourColumns(block.column(j), block.column(j + 1), block.column(j + 2),
+          block.column(j + 3), n, p, po + j, out);
     }
     for (; j < d; j++) {
-      double[] col = block.column(j);
-      double pj = p[po + j];
-      for (int q = 0; q < n; q++) {
-        double t = col[q] - pj;
-        out[q] = Math.fma(t, t, out[q]);
-      }
+      ColumnBlockDistances.oneColumn(block.column(j), n, p[po + j], out);
     }
   }
 
@@ -143,45 +125,11 @@ final class BlockDistances {
       j = 1;
     }
     for (; j + 3 < d; j += 4) {
-      double[] c0 = block.column(j);
-      double[] c1 = block.column(j + 1);
-      double[] c2 = block.column(j + 2);
-      double[] c3 = block.column(j + 3);
-      double p0 = p[po + j];
-      double p1 = p[po + j + 1];
-      double p2 = p[po + j + 2];
-      double p3 = p[po + j + 3];
-      double q0 = p[qo + j];
-      double q1 = p[qo + j + 1];
-      double q2 = p[qo + j + 2];
-      double q3 = p[qo + j + 3];
-      for (int q = 0; q < n; q++) {
-        double x0 = c0[q];
-        double x1 = c1[q];
-        double x2 = c2[q];
-        double x3 = c3[q];
-        double t0 = x0 - p0;
-        double t1 = x1 - p1;
-        double t2 = x2 - p2;
-        double t3 = x3 - p3;
-        double u0 = x0 - q0;
-        double u1 = x1 - q1;
-        double u2 = x2 - q2;
-        double u3 = x3 - q3;
-        out[q] = Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, Math.fma(t0, t0, out[q]))));
-        out2[q] = Math.fma(u3, u3, Math.fma(u2, u2, Math.fma(u1, u1, Math.fma(u0, u0, out2[q]))));
-      }
+      ColumnBlockDistances.fourColumns(block.column(j), block.column(j + 1), block.column(j + 2),
+          block.column(j + 3), n, p, po + j, qo + j, out, out2);
     }
     for (; j < d; j++) {
-      double[] col = block.column(j);
-      double pj = p[po + j];
-      double qj = p[qo + j];
-      for (int q = 0; q < n; q++) {
-        double t = col[q] - pj;
-        double u = col[q] - qj;
-        out[q] = Math.fma(t, t, out[q]);
-        out2[q] = Math.fma(u, u, out2[q]);
-      }
+      ColumnBlockDistances.oneColumn(block.column(j), n, p[po + j], p[qo + j], out, out2);
     }
   }
 

@@ -19,7 +19,8 @@ import java.util.Arrays;
  *
  * <p>Every distance is accumulated in {@link SquaredDistance}'s canonical order: the sum starts at
  * +0 and takes {@code fma(t_j, t_j, s)} for increasing j, and {@code fma(t_0, t_0, +0)} is
- * {@code t_0 * t_0} to the bit. Stateless; the output arrays and buffers belong to one task.
+ * {@code t_0 * t_0} to the bit. The column kernels ({@code fourColumns}, {@code oneColumn}) also
+ * serve {@link BlockDistances}' passes after its first. Stateless; the output arrays and buffers belong to one task.
  */
 final class ColumnBlockDistances {
 
@@ -78,7 +79,7 @@ final class ColumnBlockDistances {
   }
 
   /** Adds four coordinates (columns c0..c3) to two points' running sums. */
-  private static void fourColumns(double[] c0, double[] c1, double[] c2, double[] c3, int size,
+  static void fourColumns(double[] c0, double[] c1, double[] c2, double[] c3, int size,
       double[] p, int po, int qo, double[] out, double[] out2) {
     double p0 = p[po];
     double p1 = p[po + 1];
@@ -107,7 +108,7 @@ final class ColumnBlockDistances {
   }
 
   /** Adds four coordinates (columns c0..c3) to one point's running sums. */
-  private static void fourColumns(double[] c0, double[] c1, double[] c2, double[] c3, int size,
+  static void fourColumns(double[] c0, double[] c1, double[] c2, double[] c3, int size,
       double[] p, int po, double[] out) {
     double p0 = p[po];
     double p1 = p[po + 1];
@@ -123,7 +124,7 @@ final class ColumnBlockDistances {
   }
 
   /** Adds one coordinate (column c) to two points' running sums. */
-  private static void oneColumn(
+  static void oneColumn(
       double[] c, int size, double pj, double qj, double[] out, double[] out2) {
     for (int q = 0; q < size; q++) {
       double v = c[q];
@@ -135,7 +136,7 @@ final class ColumnBlockDistances {
   }
 
   /** Adds one coordinate (column c) to one point's running sums. */
-  private static void oneColumn(double[] c, int size, double pj, double[] out) {
+  static void oneColumn(double[] c, int size, double pj, double[] out) {
     for (int q = 0; q < size; q++) {
       double t = c[q] - pj;
       out[q] = Math.fma(t, t, out[q]);
