@@ -92,85 +92,96 @@ final class CanonicalNearest {
   /**
    * Finds the nearest centre of every loaded row of a block built with {@link #width} columns.
    *
-   * <p>Every loop is written out here rather than in small methods: this method's bytecode is
-   * then too large for C2 to inline into the E-step's task, so it is compiled on its own, and its
-   * loops are vectorised whatever the order of compilation (inlined into the task they were not,
-   * in about half of the runs, at twice the time).
+   * <p>The two selections are methods of their own, each with every loop written out: C2 profiles
+   * per method, so a process that fits d = 16 data first and d = 8 data later gets each kernel
+   * compiled for its own shape (one method for both ran the d = 8 E-step 2.5 times slower after
+   * d = 16 fits in the same JVM). Each is too large for C2 to inline into the E-step's task, so it
+   * is compiled on its own and its loops are vectorised whatever the order of compilation
+   * (inlined into the task they were not, in about half of the runs, at twice the time).
    *
    * @param block the rows
    */
   void nearest(TransposedRows block) {
     lastBlock = block;
     int n = block.size();
+    java.util.Arrays.fill(best, 0, n, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(index, 0, n, 0.0);
+    if (width <= FUSED_MAX_WIDTH) {
+      nearestFused(block, n);
+    } else {
+      nearestGrouped(block, n);
+    }
+  }
+
+  /** Up to {@link #FUSED_MAX_WIDTH} columns: the running argmin in the last distance loop. */
+  private void nearestFused(TransposedRows block, int n) {
     int last = width - 4;
     double[] x0 = block.column(last);
     double[] x1 = block.column(last + 1);
     double[] x2 = block.column(last + 2);
     double[] x3 = block.column(last + 3);
-    java.util.Arrays.fill(best, 0, n, Double.POSITIVE_INFINITY);
-    java.util.Arrays.fill(index, 0, n, 0.0);
     for (int m = 0; m < k; m++) {
       int co = m * width;
-      if (width > 4) {
-        double[] y0 = block.column(0);
-        double[] y1 = block.column(1);
-        double[] y2 = block.column(2);
-        double[] y3 = block.column(3);
-        double c0 = centres[co];
-        double c1 = centres[co + 1];
-        double c2 = centres[co + 2];
-        double c3 = centres[co + 3];
-        for (int q = 0; q < n; q++) {
-          double t0 = y0[q] - c0;
-          double t1 = y1[q] - c1;
-          double t2 = y2[q] - c2;
-          double t3 = y3[q] - c3;
-          part[q] = Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, t0 * t0)));
-        }
-        for (int j = 4; j < last; j += 4) {
-          y0 = block.column(j);
-          y1 = block.column(j + 1);
-          y2 = block.column(j + 2);
-          y3 = block.column(j + 3);
-          c0 = centres[co + j];
-          c1 = centres[co + j + 1];
-          c2 = centres[co + j + 2];
-          c3 = centres[co + j + 3];
-          for (int q = 0; q < n; q++) {
-            double t0 = y0[q] - c0;
-            double t1 = y1[q] - c1;
-            double t2 = y2[q] - c2;
-            double t3 = y3[q] - c3;
-            part[q] =
-                Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, Math.fma(t0, t0, part[q]))));
-          }
-        }
+      if (last > 0) {
+        firstFour(block, co, n);
       } else {
-        // The last group is the only one: part = 0 and t0 * t0 = fma(t0, t0, +0) exactly.
+        // The last four columns are the only ones: part = 0 and t0 * t0 = fma(t0, t0, +0).
         java.util.Arrays.fill(part, 0, n, 0.0);
       }
       double c0 = centres[co + last];
       double c1 = centres[co + last + 1];
       double c2 = centres[co + last + 2];
       double c3 = centres[co + last + 3];
-      if (width <= FUSED_MAX_WIDTH) {
-        // The running argmin in the last loop (its flag explained at BlockDistances.argminAffine).
-        double i0 = m;
-        for (int q = 0; q < n; q++) {
-          double t0 = x0[q] - c0;
-          double t1 = x1[q] - c1;
-          double t2 = x2[q] - c2;
-          double t3 = x3[q] - c3;
-          double s =
-              Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, Math.fma(t0, t0, part[q]))));
-          double b = best[q];
-          double lo = Math.min(b, s);
-          index[q] =
-              Math.fma(Math.min((b - lo) * 0x1p1000 * 0x1p1000, 1.0), i0 - index[q], index[q]);
-          best[q] = lo;
-        }
-        continue;
+      // The running argmin (its flag explained at BlockDistances.argminAffine).
+      double i0 = m;
+      for (int q = 0; q < n; q++) {
+        double t0 = x0[q] - c0;
+        double t1 = x1[q] - c1;
+        double t2 = x2[q] - c2;
+        double t3 = x3[q] - c3;
+        double s =
+            Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, Math.fma(t0, t0, part[q]))));
+        double b = best[q];
+        double lo = Math.min(b, s);
+        index[q] =
+            Math.fma(Math.min((b - lo) * 0x1p1000 * 0x1p1000, 1.0), i0 - index[q], index[q]);
+        best[q] = lo;
       }
+    }
+  }
+
+  /** From {@link #FUSED_MAX_WIDTH} + 4 columns: stored distances, {@link LowestIndex} per group. */
+  private void nearestGrouped(TransposedRows block, int n) {
+    int last = width - 4;
+    double[] x0 = block.column(last);
+    double[] x1 = block.column(last + 1);
+    double[] x2 = block.column(last + 2);
+    double[] x3 = block.column(last + 3);
+    for (int m = 0; m < k; m++) {
+      int co = m * width;
+      firstFour(block, co, n);
+      for (int j = 4; j < last; j += 4) {
+        double[] y0 = block.column(j);
+        double[] y1 = block.column(j + 1);
+        double[] y2 = block.column(j + 2);
+        double[] y3 = block.column(j + 3);
+        double c0 = centres[co + j];
+        double c1 = centres[co + j + 1];
+        double c2 = centres[co + j + 2];
+        double c3 = centres[co + j + 3];
+        for (int q = 0; q < n; q++) {
+          double t0 = y0[q] - c0;
+          double t1 = y1[q] - c1;
+          double t2 = y2[q] - c2;
+          double t3 = y3[q] - c3;
+          part[q] =
+              Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, Math.fma(t0, t0, part[q]))));
+        }
+      }
+      double c0 = centres[co + last];
+      double c1 = centres[co + last + 1];
+      double c2 = centres[co + last + 2];
+      double c3 = centres[co + last + 3];
       int g = m % GROUP;
       if (g == 0 && m > 0) {
         System.arraycopy(best, 0, before, 0, n);
@@ -189,6 +200,25 @@ final class CanonicalNearest {
       if (g == GROUP - 1 || m == k - 1) {
         LowestIndex.update(group, m - g, g + 1, best, before, index, n);
       }
+    }
+  }
+
+  /** part[q] = the canonical sum over the first four coordinates of the centre at {@code co}. */
+  private void firstFour(TransposedRows block, int co, int n) {
+    double[] y0 = block.column(0);
+    double[] y1 = block.column(1);
+    double[] y2 = block.column(2);
+    double[] y3 = block.column(3);
+    double c0 = centres[co];
+    double c1 = centres[co + 1];
+    double c2 = centres[co + 2];
+    double c3 = centres[co + 3];
+    for (int q = 0; q < n; q++) {
+      double t0 = y0[q] - c0;
+      double t1 = y1[q] - c1;
+      double t2 = y2[q] - c2;
+      double t3 = y3[q] - c3;
+      part[q] = Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, t0 * t0)));
     }
   }
 
