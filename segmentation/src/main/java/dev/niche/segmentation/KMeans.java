@@ -127,7 +127,10 @@ public final class KMeans {
 
   /**
    * Fits rows given as one flat row-major array (row i is {@code data[i*d .. i*d+d-1]}). The
-   * array is copied once.
+   * array is never written. Where the fit keeps the caller's row order (fewer than 16 clusters,
+   * fewer than 65,536 rows, or a start other than k-means++) it is
+   * read in place, without a copy, so it must not be modified by another thread until this method
+   * returns; otherwise it is copied once, in spatial order.
    *
    * @param flatRowMajor the values, a multiple of {@code dimension} long
    * @param dimension the number of values per row
@@ -171,7 +174,10 @@ public final class KMeans {
       Dataset data;
       double variance;
       if (order == null) {
-        data = new Dataset(owned ? source : source.clone(), n, d, w);
+        // In the caller's order nothing writes the rows (RowSeeding and the assigners only read
+        // them; only BlockSeeding, on spatially ordered copies, stores blocks column by column),
+        // so a caller's array is used as is: no copy of n x d values.
+        data = new Dataset(source, n, d, w);
         variance = FeatureMoments.meanFeatureVariance(data, pool);
       } else {
         double[] flat;
