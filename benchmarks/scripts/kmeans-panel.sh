@@ -9,9 +9,9 @@
 #   3. scikit-learn 1.2.1 (/usr/bin/python3, Lloyd, float64, n_init=1, max_iter=20, threadpoolctl)
 #      times the same fits on the same rows, and takes its inertia at random_state 1..5;
 #   4. Niche and ELKI take their inertia at seeds 1..5;
-#   5. one Lloyd iteration per shape against the measured memory/FMA floor, where a one-thread
-#      fit's time goes (ordering, start, iterations) and its M- and E-steps per iteration (thread
-#      CPU time);
+#   5. one Lloyd iteration per shape against the measured memory/FMA floor (a standalone pass,
+#      and the Lloyd iteration as a LLOYD fit runs it), where a one-thread fit's time goes
+#      (ordering, start, iterations) and its M- and E-steps per iteration (thread CPU time);
 #   6. kmeans_panel_table.py prints the markdown table (docs/benchmarks.md).
 # Usage: benchmarks/scripts/kmeans-panel.sh [SHAPE ...]   (SEPARATED OVERLAPPING CUSTOMER WIDE)
 set -euo pipefail
@@ -37,5 +37,7 @@ java -Xmx6g -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool profile 
   | grep -v SLF4J | tee "$out/profile.txt"
 java -Xmx4g -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool iterations "${shapes[@]}" \
   | grep -v SLF4J | tee "$out/iterations.txt"
+java -Xmx4g -Dniche.algorithm=LLOYD -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool \
+  iterations "${shapes[@]}" | grep -v SLF4J | tee "$out/iterations-lloyd.txt"
 date -u +"end %Y-%m-%dT%H:%M:%SZ" | tee -a "$out/run.txt"
 /usr/bin/python3 benchmarks/scripts/kmeans_panel_table.py "$out" | tee "$out/table.md"
