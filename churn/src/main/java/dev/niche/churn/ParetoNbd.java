@@ -254,7 +254,7 @@ public final class ParetoNbd implements RepeatPurchaseModel {
     if (t == 0) {
       return 0.0;
     }
-    return Math.exp(Math.log(r) - Math.log(alpha) + logDropoutIntegral(t, beta));
+    return Math.exp(Math.log(r) - Math.log(alpha) + logDropoutIntegral(t, 0));
   }
 
   /**
@@ -337,20 +337,23 @@ public final class ParetoNbd implements RepeatPurchaseModel {
     if (t == 0) {
       return 0.0;
     }
-    double b = beta + age;
-    return pAlive(x, tx, age)
-        * Math.exp(Math.log(r + x) - Math.log(alpha + age) + logDropoutIntegral(t, b));
+    return pAlive(x, tx, age) * Math.exp(
+        Math.log(r + x) - LogSpace.logOfSum(alpha, age) + logDropoutIntegral(t, age));
   }
 
   /**
    * {@code ln(b [1 - (b/(b+t))^(s-1)]/(s-1)) = ln(b ℓ expm1(y)/y)}, {@code ℓ = ln(1 + t/b)},
-   * {@code y = -(s-1)ℓ}: the log of the expected time alive in {@code (0, t]} with a dropout
-   * rate {@code ~ Gamma(s, b)}, {@code ∫_0^t (b/(b+u))^s du}, continuous at {@code s = 1} and
-   * finite for every {@code b > 0} (it tends to {@code ln t} as {@code b → ∞} and to
-   * {@code s ln b + (1-s) ln t - ln(1-s)} as {@code b → 0} with {@code s < 1}).
+   * {@code y = -(s-1)ℓ}, {@code b = β + T} ({@code T = 0} for a new customer): the log of the
+   * expected time alive in {@code (0, t]} with a dropout rate {@code ~ Gamma(s, b)},
+   * {@code ∫_0^t (b/(b+u))^s du}, continuous at {@code s = 1} and finite for every {@code b > 0}
+   * (it tends to {@code ln t} as {@code b → ∞} and to {@code s ln b + (1-s) ln t - ln(1-s)} as
+   * {@code b → 0} with {@code s < 1}), also where {@code β + T} exceeds the double range
+   * ({@code ln b} and {@code t/b} are then taken from the halved sum, {@link LogSpace}).
    */
-  private double logDropoutIntegral(double t, double b) {
-    double l = LogSpace.log1pRatio(t, b);
+  private double logDropoutIntegral(double t, double age) {
+    double b = beta + age;
+    double l = b <= Double.MAX_VALUE
+        ? LogSpace.log1pRatio(t, b) : Math.log1p(LogSpace.overSum(t, beta, age));
     double y = -(s - 1) * l;
     double logRatio;
     if (y == 0) {
@@ -360,7 +363,7 @@ public final class ParetoNbd implements RepeatPurchaseModel {
     } else {
       logRatio = Math.log(Math.expm1(y) / y);
     }
-    return Math.log(b) + Math.log(l) + logRatio;
+    return LogSpace.logOfSum(beta, age) + Math.log(l) + logRatio;
   }
 
   @Override

@@ -7,11 +7,62 @@ import org.apache.commons.math3.special.Gamma;
  * Logarithms of ratios and sums that stay finite when a parameter under- or overflows: the
  * models' parameters range over all positive doubles, {@code Double.MIN_VALUE} to
  * {@code Double.MAX_VALUE}, so a quotient such as {@code T/α} can overflow although its logarithm
- * is an ordinary number. Not part of the API.
+ * is an ordinary number, and a sum such as {@code α + T} can overflow although its logarithm and
+ * the quotients by it ({@code T/(α+T)}, {@code (β+T)/(α+T)}) are ordinary numbers. Not part of the
+ * API.
  */
 public final class LogSpace {
 
+  private static final double LN_2 = 0.6931471805599453;
+
   private LogSpace() {}
+
+  /**
+   * {@code ln(a + b)} for finite {@code a, b >= 0}, not both 0: {@code Math.log(a + b)} while the
+   * sum is finite, otherwise {@code ln(a/2 + b/2) + ln 2}. The halves are exact (a subnormal one
+   * loses at most its last bit, far below the rounding of the sum), so both forms carry the
+   * rounding of one sum and one logarithm.
+   *
+   * @param a first term, finite, {@code >= 0}
+   * @param b second term, finite, {@code >= 0}
+   * @return {@code ln(a + b)}, finite (at most {@code ln(2 Double.MAX_VALUE)})
+   */
+  public static double logOfSum(double a, double b) {
+    double sum = a + b;
+    return sum <= Double.MAX_VALUE ? Math.log(sum) : Math.log(0.5 * a + 0.5 * b) + LN_2;
+  }
+
+  /**
+   * {@code n/(a + b)} for finite {@code a, b >= 0}, not both 0: {@code n/(a+b)} while the sum is
+   * finite, otherwise {@code (n/2)/(a/2 + b/2)}, one correctly rounded quotient of the halves
+   * (where the sum would overflow, {@code t/(α+t)} is not 0 but as close to 1 as {@code α/t} is to
+   * 0).
+   *
+   * @param n numerator, finite
+   * @param a first term of the denominator, finite, {@code >= 0}
+   * @param b second term of the denominator, finite, {@code >= 0}
+   * @return {@code n/(a + b)}
+   */
+  public static double overSum(double n, double a, double b) {
+    double sum = a + b;
+    return sum <= Double.MAX_VALUE ? n / sum : (0.5 * n) / (0.5 * a + 0.5 * b);
+  }
+
+  /**
+   * {@code (a + t)/(b + t)} for finite {@code a, b, t >= 0}, {@code b + t > 0}: the quotient of the
+   * sums while both are finite, otherwise the quotient of the halved sums.
+   *
+   * @param a first term of the numerator, finite, {@code >= 0}
+   * @param b first term of the denominator, finite, {@code >= 0}
+   * @param t the term both sums share, finite, {@code >= 0}
+   * @return {@code (a + t)/(b + t)}
+   */
+  public static double ratioOfSums(double a, double b, double t) {
+    double top = a + t;
+    double bottom = b + t;
+    return top <= Double.MAX_VALUE && bottom <= Double.MAX_VALUE
+        ? top / bottom : (0.5 * a + 0.5 * t) / (0.5 * b + 0.5 * t);
+  }
 
   /**
    * {@code ln(1 + x/y) = ln(x+y) - ln y} for {@code x >= 0}, {@code y > 0}, to full relative

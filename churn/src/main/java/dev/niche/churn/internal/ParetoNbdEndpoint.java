@@ -32,7 +32,41 @@ final class ParetoNbdEndpoint {
   private ParetoNbdEndpoint() {}
 
   /**
-   * {@code ln G(t)} and its gradient.
+   * {@code E(t)} and its gradient. Every sum {@code α+t}, {@code β+t} enters through its logarithm
+   * or a quotient by it ({@link LogSpace#logOfSum}, {@link LogSpace#overSum}), so that both stay
+   * finite and accurate where the sum itself exceeds the double range: there {@code t/(α+t)} is
+   * about {@code 1 - α/t}, not 0, and {@code ∂E/∂α} about {@code r/α}.
+   *
+   * @param r purchase-rate shape
+   * @param alpha purchase-rate rate
+   * @param s dropout-rate shape
+   * @param beta dropout-rate rate
+   * @param x frequency
+   * @param t the endpoint
+   * @param gradient receives the four partial derivatives at {@code offset}
+   * @param offset where in {@code gradient} to write
+   * @return {@code E(t)}, finite for finite positive parameters and finite {@code t >= 0}
+   */
+  static double logAlive(double r, double alpha, double s, double beta, int x, double t,
+      double[] gradient, int offset) {
+    double l1 = LogSpace.log1pRatio(t, alpha);
+    double l2 = LogSpace.log1pRatio(t, beta);
+    double e = -r * l1 - s * l2;
+    if (x > 0) {
+      e -= x * LogSpace.logOfSum(alpha, t);
+    }
+    gradient[offset] = -l1;
+    gradient[offset + 1] = (r * LogSpace.overSum(t, alpha, t)) / alpha
+        - LogSpace.overSum(x, alpha, t);
+    gradient[offset + 2] = -l2;
+    gradient[offset + 3] = s * LogSpace.overSum(t, beta, t) / beta;
+    return e;
+  }
+
+  /**
+   * {@code ln G(t)} and its gradient, finite where {@code α+t} or {@code β+t} exceeds the double
+   * range (see {@link #logAlive}; {@code w} and {@code (β+t)/(α+t)} are quotients of sums,
+   * {@link LogSpace#ratioOfSums}).
    *
    * @param r purchase-rate shape
    * @param alpha purchase-rate rate
@@ -47,21 +81,16 @@ final class ParetoNbdEndpoint {
   static double logG(double r, double alpha, double s, double beta, int x, double t,
       double[] gradient, int offset) {
     double m = r + s + x;
-    double l1 = Math.log1p(t / alpha);
-    double l2 = Math.log1p(t / beta);
-    double e = -r * l1 - s * l2;
-    // Written so that nothing overflows for t up to the largest double.
-    double dAlpha = (r * (t / (alpha + t))) / alpha - x / (alpha + t);
-    double dBeta = s * (t / (beta + t)) / beta;
-    if (x > 0) {
-      e -= x * Math.log(alpha + t);
-    }
-    double dR = -l1;
-    double dS = -l2;
+    double e = logAlive(r, alpha, s, beta, x, t, gradient, offset);
+    double dR = gradient[offset];
+    double dAlpha = gradient[offset + 1];
+    double dS = gradient[offset + 2];
+    double dBeta = gradient[offset + 3];
     boolean alphaBranch = alpha >= beta;
     double b = alphaBranch ? r + x : s + 1;
     double c = m + 1;
-    double w = alphaBranch ? (alpha - beta) / (alpha + t) : (beta - alpha) / (beta + t);
+    double w = alphaBranch
+        ? LogSpace.overSum(alpha - beta, alpha, t) : LogSpace.overSum(beta - alpha, beta, t);
     double sum = 1.0;
     double sumB = 0;
     double sumC = 0;
@@ -102,14 +131,15 @@ final class ParetoNbdEndpoint {
       logG = e + lnS;
       dR += gB + gC;
       dS += gC;
-      dAlpha += gW * ((beta + t) / (alpha + t)) / (alpha + t);
-      dBeta -= gW / (alpha + t);
+      dAlpha += LogSpace.overSum(gW * LogSpace.ratioOfSums(beta, alpha, t), alpha, t);
+      dBeta -= LogSpace.overSum(gW, alpha, t);
     } else {
-      logG = e + Math.log((alpha + t) / (beta + t)) + lnS;
+      double ratio = LogSpace.ratioOfSums(alpha, beta, t);
+      logG = e + Math.log(ratio) + lnS;
       dR += gC;
       dS += gB + gC;
-      dAlpha += 1 / (alpha + t) - gW / (beta + t);
-      dBeta += -1 / (beta + t) + gW * ((alpha + t) / (beta + t)) / (beta + t);
+      dAlpha += LogSpace.overSum(1, alpha, t) - LogSpace.overSum(gW, beta, t);
+      dBeta += -LogSpace.overSum(1, beta, t) + LogSpace.overSum(gW * ratio, beta, t);
     }
     gradient[offset] = dR;
     gradient[offset + 1] = dAlpha;

@@ -306,20 +306,19 @@ final class ParetoNbdPass {
     return pieces[x];
   }
 
+  /**
+   * An endpoint where {@code α+t} or {@code β+t} exceeds the double range: {@code E},
+   * {@code ln G} and their gradients from {@link ParetoNbdEndpoint}, which takes every such sum
+   * through its logarithm or a quotient by it (finite and accurate there); no Hessian.
+   */
   private double overflowing(int x, double t, double[] gradient, int offset,
       double[] aliveGradient, int aliveOffset) {
-    double l1 = Math.log1p(t / alpha);
-    double l2 = Math.log1p(t / beta);
-    double e = -r * l1 - s * l2;
-    alive = x == 0 ? e : e - x * Math.log(alpha + t);
-    if (aliveGradient != null) {
-      aliveGradient[aliveOffset] = -l1;
-      aliveGradient[aliveOffset + 1] = (r * (t / (alpha + t))) / alpha - x / (alpha + t);
-      aliveGradient[aliveOffset + 2] = -l2;
-      aliveGradient[aliveOffset + 3] = s * (t / (beta + t)) / beta;
-    }
+    alive = aliveGradient == null
+        ? ParetoNbdEndpoint.logAlive(r, alpha, s, beta, x, t, new double[4], 0)
+        : ParetoNbdEndpoint.logAlive(r, alpha, s, beta, x, t, aliveGradient, aliveOffset);
     if (curved) {
-      // Beyond the range of doubles the maximiser differentiates the gradient instead.
+      // No Hessian here (its α and β entries, of order 1/α², underflow): on NaN entries the
+      // maximiser differentiates the gradient instead (TwiceDifferentiableLogLikelihood).
       java.util.Arrays.fill(hessian, Double.NaN);
       if (aliveHessian != null) {
         java.util.Arrays.fill(aliveHessian, Double.NaN);

@@ -34,8 +34,10 @@ package dev.niche.churn.internal;
  * {@code s, β → ∞}), the integral of {@code A2} is evaluated instead by adaptive Gauss–Legendre
  * quadrature in {@code w = ln(τ - t_x)}, where every factor is a softplus of {@code w}
  * ({@code ln(1 + (τ-t_x)/(α+t_x)) = ln(1 + e^(w - ln(α+t_x)))}). Ratios such as {@code t/α} are
- * taken in logs when they overflow ({@link LogSpace#log1pRatio}), so {@code α} or {@code β} may
- * be as small as {@code Double.MIN_VALUE} and as large as {@code Double.MAX_VALUE}.
+ * taken in logs when they overflow ({@link LogSpace#log1pRatio}), and sums such as {@code α+t}
+ * enter only through their logarithms and quotients by them ({@link LogSpace#logOfSum},
+ * {@link LogSpace#overSum}), so {@code α} or {@code β} may be as small as
+ * {@code Double.MIN_VALUE} and as large as {@code Double.MAX_VALUE}, for any finite time.
  */
 public final class ParetoNbdTerms {
 
@@ -56,7 +58,7 @@ public final class ParetoNbdTerms {
    */
   public static double logAlive(double r, double alpha, double s, double beta, int x, double t) {
     double e = -r * LogSpace.log1pRatio(t, alpha) - s * LogSpace.log1pRatio(t, beta);
-    return x == 0 ? e : e - x * Math.log(alpha + t);
+    return x == 0 ? e : e - x * LogSpace.logOfSum(alpha, t);
   }
 
   /**
@@ -117,11 +119,11 @@ public final class ParetoNbdTerms {
     double m = r + s + x;
     double e = logAlive(r, alpha, s, beta, x, t);
     if (alpha >= beta) {
-      double sum = series(r + x, m + 1, (alpha - beta) / (alpha + t));
+      double sum = series(r + x, m + 1, LogSpace.overSum(alpha - beta, alpha, t));
       return e + Math.log(sum);
     }
-    double sum = series(s + 1, m + 1, (beta - alpha) / (beta + t));
-    return e + Math.log(alpha + t) - Math.log(beta + t) + Math.log(sum);
+    double sum = series(s + 1, m + 1, LogSpace.overSum(beta - alpha, beta, t));
+    return e + LogSpace.logOfSum(alpha, t) - LogSpace.logOfSum(beta, t) + Math.log(sum);
   }
 
   /**
@@ -162,8 +164,8 @@ public final class ParetoNbdTerms {
   public static double logIntegral(
       double r, double alpha, double s, double beta, int x, double tx, double age) {
     // In w = ln(τ - t_x), each factor is a softplus: (α+τ)/(α+t_x) = 1 + e^(w - A).
-    double logA = Math.log(alpha + tx);
-    double logB = Math.log(beta + tx);
+    double logA = LogSpace.logOfSum(alpha, tx);
+    double logB = LogSpace.logOfSum(beta, tx);
     double k = r + x;
     double top = logAlive(r, alpha, s, beta, x, tx) - logB;
     double upper = Math.log(age - tx);
