@@ -50,6 +50,11 @@ import dev.niche.core.likelihood.Parameter;
  *       {@link #probabilityOfPurchases(double, int)}.
  * </ul>
  *
+ * <p>The log-likelihood, {@code P(alive)} and {@code E[Y(t)]} are finite for all finite positive
+ * parameters and finite times, also where {@code α+T} or {@code β+T} exceeds
+ * {@code Double.MAX_VALUE}: such sums enter only through their logarithms and the quotients by
+ * them, never formed themselves.
+ *
  * <p>Instances hold fixed parameters and are immutable and thread-safe; {@link #fit} estimates
  * them by maximum likelihood.
  */
