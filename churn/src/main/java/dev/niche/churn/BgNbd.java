@@ -6,6 +6,7 @@ import dev.niche.churn.internal.BgNbdLikelihood;
 import dev.niche.churn.internal.BgNbdScore;
 import dev.niche.churn.internal.SubsampleStart;
 import dev.niche.churn.internal.DistinctCustomers;
+import dev.niche.churn.internal.LogSpace;
 import dev.niche.churn.internal.PurchaseCounts;
 import dev.niche.core.Checks;
 import dev.niche.core.activity.CustomerSummaries;
@@ -336,8 +337,12 @@ public final class BgNbd implements RepeatPurchaseModel {
     if (x == 0) {
       return 1.0;
     }
-    double logOdds = Math.log(a) - Math.log(b + (x - 1))
-        + (r + x) * Math.log1p((age - tx) / (alpha + tx));
+    // ln((α+T)/(α+t_x)) = log1p((T-t_x)/(α+t_x)), with α + t_x never formed (it may overflow)
+    // and the logarithms of the sums where the quotient overflows (α + t_x below 1).
+    double q = LogSpace.overSum(age - tx, alpha, tx);
+    double logRatio = q <= Double.MAX_VALUE
+        ? Math.log1p(q) : LogSpace.logOfSum(alpha, age) - LogSpace.logOfSum(alpha, tx);
+    double logOdds = Math.log(a) - Math.log(b + (x - 1)) + (r + x) * logRatio;
     return 1.0 / (1.0 + Math.exp(logOdds));
   }
 

@@ -73,8 +73,9 @@ public final class BgNbdExpectation {
     if (t == 0 || pAlive == 0) {
       return 0.0;
     }
-    double v = t / (alpha + age);
-    double logV = Math.log(t) - Math.log(alpha + age);
+    // α + T is never formed: it may exceed the double range where t/(α+T) does not.
+    double v = LogSpace.overSum(t, alpha, age);
+    double logV = Math.log(t) - LogSpace.logOfSum(alpha, age);
     double k = r + x;
     double bx = b + x;
     double value = Double.NaN;
