@@ -249,24 +249,34 @@ public final class Parameter {
   }
 
   /**
-   * Describes which end of the domain an internal coordinate at its limit stands for.
+   * Describes which end of the domain an internal coordinate at its limit stands for. An
+   * unbounded end also gives the value where the search stopped: a likelihood still rising there
+   * may rise to infinity or, in data whose units make the parameter very large (times in seconds
+   * over decades for a scale parameter), have a finite maximum beyond it.
    *
    * @param z an internal coordinate at {@code ±internalLimit()}
-   * @return e.g. {@code "alpha -> infinity"} or {@code "p -> 0.0"}
+   * @return e.g. {@code "alpha -> infinity (search stopped at alpha = 4.85e+08)"} or
+   *     {@code "p -> 0.0"}
    */
   String boundaryDescription(double z) {
     boolean high = z > 0;
     switch (kind) {
       case FREE:
-        return name + (high ? " -> +infinity" : " -> -infinity");
+        return name + (high ? " -> +infinity" : " -> -infinity") + stoppedAt(z);
       case POSITIVE:
       case AT_LEAST:
-        return name + (high ? " -> infinity" : " -> " + lower);
+        return name + (high ? " -> infinity" + stoppedAt(z) : " -> " + lower);
       case UNIT:
       case BOUNDED:
         return name + " -> " + (high ? upper : lower);
     }
     throw new AssertionError(kind);
+  }
+
+  /** " (search stopped at name = value)" for an unbounded end reached at internal coordinate z. */
+  private String stoppedAt(double z) {
+    return String.format(
+        java.util.Locale.ROOT, " (search stopped at %s = %.3g)", name, toNatural(z));
   }
 
   private static double logistic(double z) {

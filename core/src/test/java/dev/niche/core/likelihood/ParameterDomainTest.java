@@ -28,9 +28,12 @@ class ParameterDomainTest {
 
   @Test
   void boundariesAreDescribedByTheEndTheyStandFor() {
-    assertEquals("a -> +infinity", Parameter.free("a").boundaryDescription(1e8));
-    assertEquals("a -> -infinity", Parameter.free("a").boundaryDescription(-1e8));
-    assertEquals("b -> infinity", Parameter.positive("b").boundaryDescription(20));
+    assertEquals("a -> +infinity (search stopped at a = 1.00e+08)",
+        Parameter.free("a").boundaryDescription(1e8));
+    assertEquals("a -> -infinity (search stopped at a = -1.00e+08)",
+        Parameter.free("a").boundaryDescription(-1e8));
+    assertEquals("b -> infinity (search stopped at b = 4.85e+08)",
+        Parameter.positive("b").boundaryDescription(20));
     assertEquals("b -> 0.0", Parameter.positive("b").boundaryDescription(-20));
     assertEquals("c -> -2.0", Parameter.atLeast("c", -2).boundaryDescription(-20));
     assertEquals("p -> 1.0", Parameter.unitInterval("p").boundaryDescription(20));
