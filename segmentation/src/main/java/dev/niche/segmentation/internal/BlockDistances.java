@@ -31,21 +31,8 @@ final class BlockDistances {
     int n = block.size();
     int j;
     if (d >= 4) {
-      double[] c0 = block.column(0);
-      double[] c1 = block.column(1);
-      double[] c2 = block.column(2);
-      double[] c3 = block.column(3);
-      double p0 = p[po];
-      double p1 = p[po + 1];
-      double p2 = p[po + 2];
-      double p3 = p[po + 3];
-      for (int q = 0; q < n; q++) {
-        double t0 = c0[q] - p0;
-        double t1 = c1[q] - p1;
-        double t2 = c2[q] - p2;
-        double t3 = c3[q] - p3;
-        out[q] = Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, t0 * t0)));
-      }
+      ColumnBlockDistances.firstFourColumns(block.column(0), block.column(1), block.column(2),
+          block.column(3), n, p, po, out);
       j = 4;
     } else {
       double[] col = block.column(0);
@@ -83,34 +70,8 @@ final class BlockDistances {
     int n = block.size();
     int j;
     if (d >= 4) {
-      double[] c0 = block.column(0);
-      double[] c1 = block.column(1);
-      double[] c2 = block.column(2);
-      double[] c3 = block.column(3);
-      double p0 = p[po];
-      double p1 = p[po + 1];
-      double p2 = p[po + 2];
-      double p3 = p[po + 3];
-      double q0 = p[qo];
-      double q1 = p[qo + 1];
-      double q2 = p[qo + 2];
-      double q3 = p[qo + 3];
-      for (int q = 0; q < n; q++) {
-        double x0 = c0[q];
-        double x1 = c1[q];
-        double x2 = c2[q];
-        double x3 = c3[q];
-        double t0 = x0 - p0;
-        double t1 = x1 - p1;
-        double t2 = x2 - p2;
-        double t3 = x3 - p3;
-        double u0 = x0 - q0;
-        double u1 = x1 - q1;
-        double u2 = x2 - q2;
-        double u3 = x3 - q3;
-        out[q] = Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, t0 * t0)));
-        out2[q] = Math.fma(u3, u3, Math.fma(u2, u2, Math.fma(u1, u1, u0 * u0)));
-      }
+      ColumnBlockDistances.firstFourColumns(block.column(0), block.column(1), block.column(2),
+          block.column(3), n, p, po, qo, out, out2);
       j = 4;
     } else {
       double[] col = block.column(0);

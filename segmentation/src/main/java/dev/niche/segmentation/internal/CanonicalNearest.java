@@ -92,8 +92,9 @@ final class CanonicalNearest {
   /**
    * Finds the nearest centre of every loaded row of a block built with {@link #width} columns.
    *
-   * <p>The two selections are methods of their own, each with every loop written out: C2 profiles
-   * per method, so a process that fits d = 16 data first and d = 8 data later gets each kernel
+   * <p>The two selections are methods of their own, each with its selection loop written out (the
+   * coordinates before the last four go through {@link ColumnBlockDistances}' column loops, which
+   * have no branch a shape could bias): C2 profiles per method, so a process that fits d = 16 data first and d = 8 data later gets each kernel
    * compiled for its own shape (one method for both ran the d = 8 E-step 2.5 times slower after
    * d = 16 fits in the same JVM). Each is too large for C2 to inline into the E-step's task, so it
    * is compiled on its own and its loops are vectorised whatever the order of compilation
@@ -161,22 +162,8 @@ final class CanonicalNearest {
       int co = m * width;
       firstFour(block, co, n);
       for (int j = 4; j < last; j += 4) {
-        double[] y0 = block.column(j);
-        double[] y1 = block.column(j + 1);
-        double[] y2 = block.column(j + 2);
-        double[] y3 = block.column(j + 3);
-        double c0 = centres[co + j];
-        double c1 = centres[co + j + 1];
-        double c2 = centres[co + j + 2];
-        double c3 = centres[co + j + 3];
-        for (int q = 0; q < n; q++) {
-          double t0 = y0[q] - c0;
-          double t1 = y1[q] - c1;
-          double t2 = y2[q] - c2;
-          double t3 = y3[q] - c3;
-          part[q] =
-              Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, Math.fma(t0, t0, part[q]))));
-        }
+        ColumnBlockDistances.fourColumns(block.column(j), block.column(j + 1),
+            block.column(j + 2), block.column(j + 3), n, centres, co + j, part);
       }
       double c0 = centres[co + last];
       double c1 = centres[co + last + 1];
@@ -205,21 +192,8 @@ final class CanonicalNearest {
 
   /** part[q] = the canonical sum over the first four coordinates of the centre at {@code co}. */
   private void firstFour(TransposedRows block, int co, int n) {
-    double[] y0 = block.column(0);
-    double[] y1 = block.column(1);
-    double[] y2 = block.column(2);
-    double[] y3 = block.column(3);
-    double c0 = centres[co];
-    double c1 = centres[co + 1];
-    double c2 = centres[co + 2];
-    double c3 = centres[co + 3];
-    for (int q = 0; q < n; q++) {
-      double t0 = y0[q] - c0;
-      double t1 = y1[q] - c1;
-      double t2 = y2[q] - c2;
-      double t3 = y3[q] - c3;
-      part[q] = Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, t0 * t0)));
-    }
+    ColumnBlockDistances.firstFourColumns(block.column(0), block.column(1), block.column(2),
+        block.column(3), n, centres, co, part);
   }
 
   /**

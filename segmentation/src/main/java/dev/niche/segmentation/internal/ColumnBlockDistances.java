@@ -78,6 +78,51 @@ final class ColumnBlockDistances {
     }
   }
 
+  /** Starts two points' sums with the first four coordinates (columns c0..c3): t0 * t0 first. */
+  static void firstFourColumns(double[] c0, double[] c1, double[] c2, double[] c3, int size,
+      double[] p, int po, int qo, double[] out, double[] out2) {
+    double p0 = p[po];
+    double p1 = p[po + 1];
+    double p2 = p[po + 2];
+    double p3 = p[po + 3];
+    double q0 = p[qo];
+    double q1 = p[qo + 1];
+    double q2 = p[qo + 2];
+    double q3 = p[qo + 3];
+    for (int q = 0; q < size; q++) {
+      double x0 = c0[q];
+      double x1 = c1[q];
+      double x2 = c2[q];
+      double x3 = c3[q];
+      double t0 = x0 - p0;
+      double t1 = x1 - p1;
+      double t2 = x2 - p2;
+      double t3 = x3 - p3;
+      double u0 = x0 - q0;
+      double u1 = x1 - q1;
+      double u2 = x2 - q2;
+      double u3 = x3 - q3;
+      out[q] = Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, t0 * t0)));
+      out2[q] = Math.fma(u3, u3, Math.fma(u2, u2, Math.fma(u1, u1, u0 * u0)));
+    }
+  }
+
+  /** Starts one point's sums with the first four coordinates (columns c0..c3): t0 * t0 first. */
+  static void firstFourColumns(double[] c0, double[] c1, double[] c2, double[] c3, int size,
+      double[] p, int po, double[] out) {
+    double p0 = p[po];
+    double p1 = p[po + 1];
+    double p2 = p[po + 2];
+    double p3 = p[po + 3];
+    for (int q = 0; q < size; q++) {
+      double t0 = c0[q] - p0;
+      double t1 = c1[q] - p1;
+      double t2 = c2[q] - p2;
+      double t3 = c3[q] - p3;
+      out[q] = Math.fma(t3, t3, Math.fma(t2, t2, Math.fma(t1, t1, t0 * t0)));
+    }
+  }
+
   /** Adds four coordinates (columns c0..c3) to two points' running sums. */
   static void fourColumns(double[] c0, double[] c1, double[] c2, double[] c3, int size,
       double[] p, int po, int qo, double[] out, double[] out2) {
