@@ -290,7 +290,8 @@ public final class KMeansPanelTool {
           Seeding seeding = Seeding.of(data, pool);
           double[] centres = greedyStart(seeding, s);
           int[] labels = seeding.labels();
-          Assigner assigner = algorithm == KMeansAlgorithm.LLOYD ? new LloydAssigner(data, s.k)
+          Assigner assigner = algorithm == KMeansAlgorithm.LLOYD
+              ? LloydAssigner.forIterations(data, s.k)
               : algorithm == KMeansAlgorithm.ELKAN ? new ElkanAssigner(data, s.k)
               : new HamerlyAssigner(data, s.k);
           CentroidUpdate update = new CentroidUpdate(data, s.k);

@@ -157,11 +157,27 @@ public final class CentroidUpdate {
    * @param to its new label
    */
   public void moveNow(int i, int to) {
+    moveNow(i, to, data.x(), i * data.d(), 1);
+  }
+
+  /**
+   * {@link #moveNow(int, int)} with the row's values read from another copy of the data, such as
+   * the column-blocked one an E-step just read ({@link ColumnBlockedRows}): coordinate j at
+   * {@code values[offset + j stride]}. The values are the row's own, so the centres are the same
+   * bits.
+   *
+   * @param i row
+   * @param to its new label
+   * @param values an array holding row i
+   * @param offset where its first coordinate is
+   * @param stride distance between its coordinates
+   */
+  public void moveNow(int i, int to, double[] values, int offset, int stride) {
     if (summed == null || summed[i] == to) {
       return;
     }
     int c = i / ChunkPool.CHUNK_ROWS;
-    move(c, i, summed[i], to);
+    move(c, i, summed[i], to, values, offset, stride);
     movedEarly[c]++;
   }
 
@@ -220,6 +236,11 @@ public final class CentroidUpdate {
 
   /** Moves row i of chunk c from cluster {@code from} to {@code to} in the chunk's partials. */
   private void move(int c, int i, int from, int to) {
+    move(c, i, from, to, data.x(), i * data.d(), 1);
+  }
+
+  /** Moves row i, its coordinate j read at {@code x[xo + j stride]}. */
+  private void move(int c, int i, int from, int to, double[] x, int xo, int stride) {
     summed[i] = to;
     double wi = data.weight(i);
     if (!(wi > 0)) {
@@ -229,29 +250,27 @@ public final class CentroidUpdate {
     double[] cw = weights[c];
     int[] cm = members[c];
     int d = data.d();
-    double[] x = data.x();
-    int xo = i * d;
     if (--cm[from] == 0) {
       java.util.Arrays.fill(s, from * d, from * d + d, 0.0);
       cw[from] = 0;
     } else if (data.w() == null) {
       for (int j = 0; j < d; j++) {
-        s[from * d + j] -= x[xo + j];
+        s[from * d + j] -= x[xo + j * stride];
       }
       cw[from] -= 1.0;
     } else {
       for (int j = 0; j < d; j++) {
-        s[from * d + j] = Math.fma(-wi, x[xo + j], s[from * d + j]);
+        s[from * d + j] = Math.fma(-wi, x[xo + j * stride], s[from * d + j]);
       }
       cw[from] -= wi;
     }
     if (data.w() == null) {
       for (int j = 0; j < d; j++) {
-        s[to * d + j] += x[xo + j];
+        s[to * d + j] += x[xo + j * stride];
       }
     } else {
       for (int j = 0; j < d; j++) {
-        s[to * d + j] = Math.fma(wi, x[xo + j], s[to * d + j]);
+        s[to * d + j] = Math.fma(wi, x[xo + j * stride], s[to * d + j]);
       }
     }
     cw[to] += wi;

@@ -105,7 +105,7 @@ public final class KMeansRun {
   private Assigner assigner() {
     switch (algorithm) {
       case LLOYD:
-        return new LloydAssigner(data, k);
+        return LloydAssigner.forIterations(data, k);
       case HAMERLY:
         return new HamerlyAssigner(data, k);
       case ELKAN:

@@ -29,6 +29,9 @@ public final class LloydAssigner implements Assigner {
   private final long[] changes;
   private final double[] inertias;
   private final boolean tiled;
+  /** Whether passes run {@link SimdNearest} on {@link #columns}. */
+  private final boolean simd;
+  private ColumnBlockedRows columns;
   private LloydBuffers[] buffers = new LloydBuffers[1];
   private int passes;
   private double inertia = Double.NaN;
@@ -41,11 +44,36 @@ public final class LloydAssigner implements Assigner {
    * @param k number of clusters
    */
   public LloydAssigner(Dataset data, int k) {
+    this(data, k, false);
+  }
+
+  LloydAssigner(Dataset data, int k, boolean simd) {
     this.data = data;
     this.k = k;
     this.changes = new long[ChunkPool.chunks(data.n())];
     this.inertias = new double[changes.length];
     this.tiled = data.d() >= TILED_MIN_DIMENSION;
+    this.simd = simd;
+  }
+
+  /**
+   * An assigner for the iterations of a fit (many passes over the same rows). Up to
+   * {@link CanonicalNearest#FUSED_MAX_WIDTH} coordinates, when the JVM resolves the Vector API
+   * ({@link SimdNearest#available}), it copies the rows once into {@link ColumnBlockedRows} (n d
+   * doubles more) on its first pass and runs {@link SimdNearest} on them; otherwise it is
+   * {@link #LloydAssigner(Dataset, int)}. Same labels and inertia to the bit either way.
+   *
+   * @param data the data
+   * @param k number of clusters
+   * @return the assigner
+   */
+  public static LloydAssigner forIterations(Dataset data, int k) {
+    int width = CanonicalNearest.width(data.d());
+    boolean simd =
+        width <= CanonicalNearest.FUSED_MAX_WIDTH
+            && ColumnBlockedRows.fits(data.n(), width)
+            && SimdNearest.forWidth(k, width) != null;
+    return new LloydAssigner(data, k, simd);
   }
 
   @Override
@@ -80,6 +108,9 @@ public final class LloydAssigner implements Assigner {
       buffers = java.util.Arrays.copyOf(buffers, pool.threads());
     }
     int pass = ++passes;
+    if (simd && columns == null) {
+      columns = ColumnBlockedRows.of(data, CanonicalNearest.width(data.d()), pool);
+    }
     pool.forEach(changes.length, (c, worker) -> chunk(c, worker, pass, centres, labels));
     long total = 0;
     for (long v : changes) {
@@ -99,17 +130,20 @@ public final class LloydAssigner implements Assigner {
    * 128 times per pass, so C2 compiles them early and whole (see the package comment).
    */
   private void chunk(int c, int worker, int pass, double[] centres, int[] labels) {
-    LloydBuffers b = LloydBuffers.of(buffers, worker, k, data.d(), tiled);
+    LloydBuffers b = LloydBuffers.of(buffers, worker, k, data.d(), tiled, simd);
     b.takeCentres(centres, pass);
     b.changed = 0;
     double sum = 0;
     int end = ChunkPool.end(c, data.n());
     for (int first = ChunkPool.start(c); first < end; first += TransposedRows.CAPACITY) {
       int size = Math.min(TransposedRows.CAPACITY, end - first);
-      sum =
-          tiled
-              ? tiledBlock(b, centres, labels, first, size, sum)
-              : canonicalBlock(b, labels, first, size, sum);
+      if (tiled) {
+        sum = tiledBlock(b, centres, labels, first, size, sum);
+      } else if (simd) {
+        sum = simdBlock(b, labels, first, size, sum);
+      } else {
+        sum = canonicalBlock(b, labels, first, size, sum);
+      }
     }
     changes[c] = b.changed;
     inertias[c] = sum;
@@ -129,6 +163,25 @@ public final class LloydAssigner implements Assigner {
       nearest[q] = b.canonical.label(q);
     }
     relabel(b, labels, first, size);
+    return addWeighted(b.best, first, size, sum);
+  }
+
+  /**
+   * One block of {@link #columns} through {@link SimdNearest}: the same labels and distances as
+   * {@link #canonicalBlock}.
+   *
+   * @return {@code sum} plus the block's weighted distances, added in row order
+   */
+  private double simdBlock(LloydBuffers b, int[] labels, int first, int size, double sum) {
+    b.simd.nearest(columns.values(), columns.offset(first), size, b.paddedCentres, b.best,
+        b.index);
+    int[] nearest = b.nearest;
+    double[] index = b.index;
+    for (int q = 0; q < size; q++) {
+      nearest[q] = (int) index[q];
+    }
+    relabel(b, labels, first, size, columns.values(), columns.offset(first), 1,
+        ColumnBlockedRows.BLOCK);
     return addWeighted(b.best, first, size, sum);
   }
 
@@ -158,6 +211,17 @@ public final class LloydAssigner implements Assigner {
 
   /** Writes the block's new labels, counting changes and moving changed rows in the M-step. */
   private void relabel(LloydBuffers b, int[] labels, int first, int size) {
+    int d = data.d();
+    relabel(b, labels, first, size, data.x(), first * d, d, 1);
+  }
+
+  /**
+   * {@link #relabel(LloydBuffers, int[], int, int)} with the changed rows read from a copy where
+   * row {@code first + q} starts at {@code values[base + q rowStep]} and its coordinates are
+   * {@code stride} apart: the copy the kernel just read, still in cache.
+   */
+  private void relabel(LloydBuffers b, int[] labels, int first, int size, double[] values,
+      int base, int rowStep, int stride) {
     int[] nearest = b.nearest;
     long changed = 0;
     for (int q = 0; q < size; q++) {
@@ -166,7 +230,7 @@ public final class LloydAssigner implements Assigner {
         labels[i] = nearest[q];
         changed++;
         if (update != null) {
-          update.moveNow(i, nearest[q]);
+          update.moveNow(i, nearest[q], values, base + q * rowStep, stride);
         }
       }
     }

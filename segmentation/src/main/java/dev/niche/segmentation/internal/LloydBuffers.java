@@ -17,6 +17,12 @@ final class LloydBuffers {
   final NearestCentres kernel;
   /** The canonical kernel (below {@link LloydAssigner#TILED_MIN_DIMENSION}), or null. */
   final CanonicalNearest canonical;
+  /** The Vector API kernel ({@link SimdNearest}), or null. */
+  final SimdNearest simd;
+  /** The centres padded to the kernel's width ({@link #simd} only). */
+  final double[] paddedCentres;
+  /** The nearest centre of each of the block's rows, as a double ({@link #simd} only). */
+  final double[] index;
   /** Scratch for {@link NearestCentres#nearestExactly}. */
   final double[] scratch;
   /** Canonical distances of the block's rows to their nearest centres (screened kernel). */
@@ -28,12 +34,22 @@ final class LloydBuffers {
   /** Labels changed so far in the current chunk. */
   long changed;
 
-  private LloydBuffers(int k, int d, boolean tiled) {
-    this.block = new TransposedRows(d, tiled ? d : CanonicalNearest.width(d));
+  private final int k;
+  private final int d;
+
+  private LloydBuffers(int k, int d, boolean tiled, SimdNearest simd) {
+    this.k = k;
+    this.d = d;
+    this.simd = simd;
+    boolean canonicalKernel = !tiled && simd == null;
+    this.block =
+        simd != null ? null : new TransposedRows(d, tiled ? d : CanonicalNearest.width(d));
     this.kernel = tiled ? new NearestCentres(k, d) : null;
-    this.canonical = tiled ? null : new CanonicalNearest(k, d);
+    this.canonical = canonicalKernel ? new CanonicalNearest(k, d) : null;
     this.scratch = tiled ? new double[Math.max(k, TransposedRows.CAPACITY)] : null;
-    this.best = tiled ? new double[TransposedRows.CAPACITY] : canonical.distances();
+    this.best = canonicalKernel ? canonical.distances() : new double[TransposedRows.CAPACITY];
+    this.paddedCentres = simd != null ? new double[k * CanonicalNearest.width(d)] : null;
+    this.index = simd != null ? new double[TransposedRows.CAPACITY] : null;
   }
 
   /**
@@ -44,12 +60,15 @@ final class LloydBuffers {
    * @param k number of centres
    * @param d dimension
    * @param tiled whether the E-step uses the screened kernel
+   * @param simd whether it uses the Vector API kernel ({@link SimdNearest}) instead
    * @return the worker's buffers
    */
-  static LloydBuffers of(LloydBuffers[] slots, int worker, int k, int d, boolean tiled) {
+  static LloydBuffers of(
+      LloydBuffers[] slots, int worker, int k, int d, boolean tiled, boolean simd) {
     LloydBuffers b = slots[worker];
     if (b == null) {
-      b = new LloydBuffers(k, d, tiled);
+      b = new LloydBuffers(k, d, tiled, simd ? SimdNearest.forWidth(k, CanonicalNearest.width(d))
+          : null);
       slots[worker] = b;
     }
     return b;
@@ -65,6 +84,11 @@ final class LloydBuffers {
     if (this.pass != pass) {
       if (kernel != null) {
         kernel.setCentres(centres);
+      } else if (simd != null) {
+        int width = CanonicalNearest.width(d);
+        for (int m = 0; m < k; m++) {
+          System.arraycopy(centres, m * d, paddedCentres, m * width, d);
+        }
       } else {
         canonical.setCentres(centres);
       }
