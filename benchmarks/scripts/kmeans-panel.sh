@@ -5,7 +5,10 @@
 #      three measured single shots) for Niche at 1 and 2 threads and ELKI 0.8.0 Exponion and Hamerly,
 #      every fork with the same heap: 2 GiB committed and touched at start-up (-Xms2g
 #      -XX:+AlwaysPreTouch, at most 8 GiB), so that no measured shot pays the kernel's first touch
-#      of heap pages G1 has just grown into (docs/benchmarks.md, "k-means panel");
+#      of heap pages G1 has just grown into (docs/benchmarks.md, "k-means panel"), and with the
+#      JDK's Vector API resolved (--add-modules jdk.incubator.vector: Niche's Lloyd E-step at d <= 8
+#      then runs its SIMD kernel); then Niche again in forks without that flag (jmh-default.json),
+#      the library's default path;
 #   3. scikit-learn 1.2.1 (/usr/bin/python3, Lloyd, float64, n_init=1, max_iter=20, threadpoolctl)
 #      times the same fits on the same rows, and takes its inertia at random_state 1..5;
 #   4. Niche and ELKI take their inertia at seeds 1..5;
@@ -26,18 +29,24 @@ java -Xmx4g -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool write "$
 param="SEPARATED,OVERLAPPING,CUSTOMER,WIDE"
 if [ ${#shapes[@]} -gt 0 ]; then param=$(IFS=,; echo "${shapes[*]}"); fi
 date -u +"start %Y-%m-%dT%H:%M:%SZ" | tee "$out/run.txt"
+heap="-Xms2g -Xmx8g -XX:+AlwaysPreTouch"
+vector="--add-modules=jdk.incubator.vector"
 java -cp "$cp" org.openjdk.jmh.Main 'segmentation.KMeansPanelBenchmark' -p shape="$param" \
-  -f 1 -bm ss -wi 1 -i 3 -tu ms -jvmArgs "-Xms2g -Xmx8g -XX:+AlwaysPreTouch" -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
+  -f 1 -bm ss -wi 1 -i 3 -tu ms -jvmArgs "$heap $vector" -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
+java -cp "$cp" org.openjdk.jmh.Main 'segmentation.KMeansPanelBenchmark.niche' -p shape="$param" \
+  -f 1 -bm ss -wi 1 -i 3 -tu ms -jvmArgs "$heap" -rf json -rff "$out/jmh-default.json" \
+  | tee "$out/jmh-default.txt"
 /usr/bin/python3 benchmarks/scripts/kmeans_panel_sklearn.py "$out" 5 "${shapes[@]}" | tee "$out/sklearn.txt"
-java -Xmx8g -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool inertia 5 "${shapes[@]}" \
+java -Xmx8g $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool inertia 5 "${shapes[@]}" \
   | grep -v SLF4J | tee "$out/inertia.txt"
-java -Xmx4g -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool floor "${shapes[@]}" \
+java -Xmx4g $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool floor "${shapes[@]}" \
   | grep -v SLF4J | tee "$out/floor.txt"
-java -Xmx6g -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool profile "${shapes[@]}" \
+java -Xmx6g $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool profile "${shapes[@]}" \
   | grep -v SLF4J | tee "$out/profile.txt"
-java -Xmx4g -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool iterations "${shapes[@]}" \
+java -Xmx4g $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool iterations "${shapes[@]}" \
   | grep -v SLF4J | tee "$out/iterations.txt"
-java -Xmx4g -Dniche.algorithm=LLOYD -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool \
+java -Xmx4g $vector -Dniche.algorithm=LLOYD -cp "$cp" \
+  dev.niche.benchmarks.segmentation.KMeansPanelTool \
   iterations "${shapes[@]}" | grep -v SLF4J | tee "$out/iterations-lloyd.txt"
 date -u +"end %Y-%m-%dT%H:%M:%SZ" | tee -a "$out/run.txt"
 /usr/bin/python3 benchmarks/scripts/kmeans_panel_table.py "$out" | tee "$out/table.md"

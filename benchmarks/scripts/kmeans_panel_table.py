@@ -1,6 +1,8 @@
 """Markdown table of the k-means panel from the files kmeans-panel.sh wrote in DIR.
 
-Times are medians of three single shots (s); the fastest peer at 1 thread is the fastest of ELKI
+Times are medians of three single shots (s); Niche's main column ran with the Vector API resolved
+(jmh.json), the column after the ratio without it (jmh-default.json, the default JVM); the fastest
+peer at 1 thread is the fastest of ELKI
 Exponion, ELKI Hamerly and scikit-learn on 1 thread, at 2 threads the fastest of those with
 scikit-learn on 2 threads (ELKI is single-threaded). Inertias are medians over seeds 1..5.
 
@@ -25,6 +27,14 @@ def main():
         name = entry["benchmark"].rsplit(".", 1)[1]
         shape = entry["params"]["shape"]
         times[(shape, name)] = statistics.median(entry["primaryMetric"]["rawData"][0]) / 1000
+    try:
+        for entry in json.load(open(f"{directory}/jmh-default.json")):
+            name = entry["benchmark"].rsplit(".", 1)[1]
+            shape = entry["params"]["shape"]
+            times[(shape, name + "Default")] = (
+                statistics.median(entry["primaryMetric"]["rawData"][0]) / 1000)
+    except FileNotFoundError:
+        pass
     inertia = {}
     for path in (f"{directory}/sklearn.txt", f"{directory}/inertia.txt"):
         for line in open(path):
@@ -53,9 +63,10 @@ def main():
     except FileNotFoundError:
         pass
     print("| data | threads | Niche | ELKI Exponion | ELKI Hamerly | scikit-learn | Niche / fastest peer"
+          " | Niche without the Vector API: time, / fastest peer"
           " | median inertia Niche / scikit-learn | Lloyd iteration / floor: as a fit runs it"
           " (standalone pass) |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for shape, label in SHAPES.items():
         if (shape, "nicheOneThread") not in times:
             continue
@@ -73,8 +84,12 @@ def main():
                 run = as_run.get(shape)
                 run_text = f"{run:.1f} / {fl[1]:.1f} ms = {run / fl[1]:.1f}× " if run else ""
                 floor_text = f"{run_text}({fl[2]:.0f} ms = {fl[3]:.1f}×)"
+            plain = times.get((shape, niche + "Default"))
+            plain_text = (f"{plain:.3f} s, {plain / fastest:.2f}× "
+                          f"{'met' if plain <= 0.5 * fastest else 'not met'}") if plain else ""
             print(f"| {label} | {threads} | {n:.3f} s | {exp:.3f} s | {ham:.3f} s | {sk:.3f} s "
                   f"| **{n / fastest:.2f}×** {'met' if n <= 0.5 * fastest else 'not met'} "
+                  f"| {plain_text} "
                   f"| {ni:.4e} / {si:.4e} {'met' if ni <= si else 'not met'} | {floor_text} |")
     print()
     print("ELKI median inertia (Exponion / Hamerly): " + "; ".join(

@@ -102,6 +102,12 @@
  *       8 padded coordinates a running argmin folded into each centre's last pass, beyond it the
  *       running minimum there and the lowest index at it found by {@link LowestIndex} per group
  *       of {@link CanonicalNearest#GROUP} = 16 centres, whose distances stay in L1);
+ *       with the Vector API resolved ({@code --add-modules jdk.incubator.vector},
+ *       {@link SimdNearest#available}), a fit's iterations at up to 8 padded coordinates run
+ *       {@link SimdNearest} instead: the rows copied once per fit into {@link ColumnBlockedRows}
+ *       ({@link ColumnBlockedRows#BLOCK} = 128 rows per block, column by column), four rows per
+ *       256-bit vector scored against every centre in registers, the same labels, inertia and
+ *       centres to the bit (its changed rows move in the M-step from that copy);
  *       {@link NearestCentres#TOLERANCE_UNITS} = 32: its
  *       screening margin, in units of (d + 8) 2^-53 (|x|^2 + max |c|^2), over four times the
  *       proven error.
