@@ -3,9 +3,10 @@
 #   1. the Java generator writes the four shapes as raw float64 (benchmarks/target/kmeans-panel/);
 #   2. JMH times a whole fit (seed 42, one k-means++ start, at most 20 iterations; one warm-up and
 #      three measured single shots) for Niche at 1 and 2 threads and ELKI 0.8.0 Exponion and Hamerly,
-#      every fork with the same heap: 2 GiB committed and touched at start-up (-Xms2g
-#      -XX:+AlwaysPreTouch, at most 8 GiB), so that no measured shot pays the kernel's first touch
-#      of heap pages G1 has just grown into (docs/benchmarks.md, "k-means panel"), and with the
+#      every fork with the same fixed heap: 3 GiB committed and touched at start-up (-Xms3g -Xmx3g
+#      -XX:+AlwaysPreTouch), so that no measured shot pays the kernel's first touch of heap pages
+#      G1 grows into (10-15 us per 4 KiB page here; a heap allowed to grow was pre-touched inside
+#      a young pause of 6.5 s, docs/benchmarks.md, "k-means panel"), and with the
 #      JDK's Vector API resolved (--add-modules jdk.incubator.vector: Niche's Lloyd E-step at d <= 8
 #      then runs its SIMD kernel); then Niche again in forks without that flag (jmh-default.json),
 #      the library's default path;
@@ -29,7 +30,7 @@ java -Xmx4g -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool write "$
 param="SEPARATED,OVERLAPPING,CUSTOMER,WIDE"
 if [ ${#shapes[@]} -gt 0 ]; then param=$(IFS=,; echo "${shapes[*]}"); fi
 date -u +"start %Y-%m-%dT%H:%M:%SZ" | tee "$out/run.txt"
-heap="-Xms2g -Xmx8g -XX:+AlwaysPreTouch"
+heap="-Xms3g -Xmx3g -XX:+AlwaysPreTouch"
 vector="--add-modules=jdk.incubator.vector"
 java -cp "$cp" org.openjdk.jmh.Main 'segmentation.KMeansPanelBenchmark' -p shape="$param" \
   -f 1 -bm ss -wi 1 -i 3 -tu ms -jvmArgs "$heap $vector" -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
