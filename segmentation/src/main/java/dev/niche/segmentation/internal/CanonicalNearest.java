@@ -84,8 +84,22 @@ final class CanonicalNearest {
    * @param flat k rows of d, flat
    */
   void setCentres(double[] flat) {
+    pad(flat, k, d, centres);
+  }
+
+  /**
+   * Copies k centres of d coordinates into a layout of {@link #width} coordinates per centre
+   * (the padding entries are left as they are: zero in a fresh array).
+   *
+   * @param flat k rows of d, flat
+   * @param k number of centres
+   * @param d dimension
+   * @param padded receives them, k {@code width(d)} long
+   */
+  static void pad(double[] flat, int k, int d, double[] padded) {
+    int width = width(d);
     for (int m = 0; m < k; m++) {
-      System.arraycopy(flat, m * d, centres, m * width, d);
+      System.arraycopy(flat, m * d, padded, m * width, d);
     }
   }
 

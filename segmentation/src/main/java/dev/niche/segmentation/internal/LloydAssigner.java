@@ -29,8 +29,8 @@ public final class LloydAssigner implements Assigner {
   private final long[] changes;
   private final double[] inertias;
   private final boolean tiled;
-  /** Whether passes run {@link SimdNearest} on {@link #columns}. */
-  private final boolean simd;
+  /** The Vector API kernel that passes run on {@link #columns}, or null (stateless, shared). */
+  private final SimdNearest simd;
   private ColumnBlockedRows columns;
   private LloydBuffers[] buffers = new LloydBuffers[1];
   private int passes;
@@ -48,6 +48,10 @@ public final class LloydAssigner implements Assigner {
   }
 
   LloydAssigner(Dataset data, int k, boolean simd) {
+    this(data, k, simd ? SimdNearest.forWidth(k, CanonicalNearest.width(data.d())) : null);
+  }
+
+  private LloydAssigner(Dataset data, int k, SimdNearest simd) {
     this.data = data;
     this.k = k;
     this.changes = new long[ChunkPool.chunks(data.n())];
@@ -69,11 +73,9 @@ public final class LloydAssigner implements Assigner {
    */
   public static LloydAssigner forIterations(Dataset data, int k) {
     int width = CanonicalNearest.width(data.d());
-    boolean simd =
-        width <= CanonicalNearest.FUSED_MAX_WIDTH
-            && ColumnBlockedRows.fits(data.n(), width)
-            && SimdNearest.forWidth(k, width) != null;
-    return new LloydAssigner(data, k, simd);
+    boolean fits =
+        width <= CanonicalNearest.FUSED_MAX_WIDTH && ColumnBlockedRows.fits(data.n(), width);
+    return new LloydAssigner(data, k, fits ? SimdNearest.forWidth(k, width) : null);
   }
 
   @Override
@@ -108,7 +110,7 @@ public final class LloydAssigner implements Assigner {
       buffers = java.util.Arrays.copyOf(buffers, pool.threads());
     }
     int pass = ++passes;
-    if (simd && columns == null) {
+    if (simd != null && columns == null) {
       columns = ColumnBlockedRows.of(data, CanonicalNearest.width(data.d()), pool);
     }
     pool.forEach(changes.length, (c, worker) -> chunk(c, worker, pass, centres, labels));
@@ -130,7 +132,7 @@ public final class LloydAssigner implements Assigner {
    * 128 times per pass, so C2 compiles them early and whole (see the package comment).
    */
   private void chunk(int c, int worker, int pass, double[] centres, int[] labels) {
-    LloydBuffers b = LloydBuffers.of(buffers, worker, k, data.d(), tiled, simd);
+    LloydBuffers b = LloydBuffers.of(buffers, worker, k, data.d(), tiled, simd != null);
     b.takeCentres(centres, pass);
     b.changed = 0;
     double sum = 0;
@@ -139,7 +141,7 @@ public final class LloydAssigner implements Assigner {
       int size = Math.min(TransposedRows.CAPACITY, end - first);
       if (tiled) {
         sum = tiledBlock(b, centres, labels, first, size, sum);
-      } else if (simd) {
+      } else if (simd != null) {
         sum = simdBlock(b, labels, first, size, sum);
       } else {
         sum = canonicalBlock(b, labels, first, size, sum);
@@ -173,7 +175,7 @@ public final class LloydAssigner implements Assigner {
    * @return {@code sum} plus the block's weighted distances, added in row order
    */
   private double simdBlock(LloydBuffers b, int[] labels, int first, int size, double sum) {
-    b.simd.nearest(columns.values(), columns.offset(first), size, b.paddedCentres, b.best,
+    simd.nearest(columns.values(), columns.offset(first), size, b.paddedCentres, b.best,
         b.index);
     int[] nearest = b.nearest;
     double[] index = b.index;

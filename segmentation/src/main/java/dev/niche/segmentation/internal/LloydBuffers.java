@@ -17,11 +17,9 @@ final class LloydBuffers {
   final NearestCentres kernel;
   /** The canonical kernel (below {@link LloydAssigner#TILED_MIN_DIMENSION}), or null. */
   final CanonicalNearest canonical;
-  /** The Vector API kernel ({@link SimdNearest}), or null. */
-  final SimdNearest simd;
-  /** The centres padded to the kernel's width ({@link #simd} only). */
+  /** The centres padded to the Vector API kernel's width ({@link SimdNearest} only), or null. */
   final double[] paddedCentres;
-  /** The nearest centre of each of the block's rows, as a double ({@link #simd} only). */
+  /** The nearest centre of each of the block's rows, as a double ({@link SimdNearest} only). */
   final double[] index;
   /** Scratch for {@link NearestCentres#nearestExactly}. */
   final double[] scratch;
@@ -37,19 +35,17 @@ final class LloydBuffers {
   private final int k;
   private final int d;
 
-  private LloydBuffers(int k, int d, boolean tiled, SimdNearest simd) {
+  private LloydBuffers(int k, int d, boolean tiled, boolean simd) {
     this.k = k;
     this.d = d;
-    this.simd = simd;
-    boolean canonicalKernel = !tiled && simd == null;
-    this.block =
-        simd != null ? null : new TransposedRows(d, tiled ? d : CanonicalNearest.width(d));
+    boolean canonicalKernel = !tiled && !simd;
+    this.block = simd ? null : new TransposedRows(d, tiled ? d : CanonicalNearest.width(d));
     this.kernel = tiled ? new NearestCentres(k, d) : null;
     this.canonical = canonicalKernel ? new CanonicalNearest(k, d) : null;
     this.scratch = tiled ? new double[Math.max(k, TransposedRows.CAPACITY)] : null;
     this.best = canonicalKernel ? canonical.distances() : new double[TransposedRows.CAPACITY];
-    this.paddedCentres = simd != null ? new double[k * CanonicalNearest.width(d)] : null;
-    this.index = simd != null ? new double[TransposedRows.CAPACITY] : null;
+    this.paddedCentres = simd ? new double[k * CanonicalNearest.width(d)] : null;
+    this.index = simd ? new double[TransposedRows.CAPACITY] : null;
   }
 
   /**
@@ -60,15 +56,15 @@ final class LloydBuffers {
    * @param k number of centres
    * @param d dimension
    * @param tiled whether the E-step uses the screened kernel
-   * @param simd whether it uses the Vector API kernel ({@link SimdNearest}) instead
+   * @param simd whether it uses the Vector API kernel ({@link SimdNearest}) instead (the
+   *     assigner holds the kernel: it is stateless)
    * @return the worker's buffers
    */
   static LloydBuffers of(
       LloydBuffers[] slots, int worker, int k, int d, boolean tiled, boolean simd) {
     LloydBuffers b = slots[worker];
     if (b == null) {
-      b = new LloydBuffers(k, d, tiled, simd ? SimdNearest.forWidth(k, CanonicalNearest.width(d))
-          : null);
+      b = new LloydBuffers(k, d, tiled, simd);
       slots[worker] = b;
     }
     return b;
@@ -84,11 +80,8 @@ final class LloydBuffers {
     if (this.pass != pass) {
       if (kernel != null) {
         kernel.setCentres(centres);
-      } else if (simd != null) {
-        int width = CanonicalNearest.width(d);
-        for (int m = 0; m < k; m++) {
-          System.arraycopy(centres, m * d, paddedCentres, m * width, d);
-        }
+      } else if (paddedCentres != null) {
+        CanonicalNearest.pad(centres, k, d, paddedCentres);
       } else {
         canonical.setCentres(centres);
       }

@@ -24,9 +24,6 @@ interface SimdNearest {
   /** System property that turns this kernel off when set to {@code false}. */
   String DISABLE_PROPERTY = "niche.segmentation.vectorApi";
 
-  /** Whether the Vector API is resolved in this JVM and not turned off. */
-  boolean AVAILABLE = VectorModule.read();
-
   /**
    * Whether the Vector API kernel can run here: the module resolved, the property not set to
    * false.
@@ -34,7 +31,7 @@ interface SimdNearest {
    * @return whether {@link #forWidth} may return a kernel
    */
   static boolean available() {
-    return AVAILABLE;
+    return VectorModule.AVAILABLE;
   }
 
   /**
@@ -47,14 +44,17 @@ interface SimdNearest {
    * @return the kernel, or null
    */
   static SimdNearest forWidth(int k, int width) {
-    return AVAILABLE ? VectorApiNearest.create(k, width) : null;
+    return VectorModule.AVAILABLE ? VectorApiNearest.create(k, width) : null;
   }
 
-  /** Finds the module and makes this module read it. */
+  /** Finds the module once and makes this module read it. */
   final class VectorModule {
+    /** Whether the Vector API is resolved in this JVM and not turned off. */
+    private static final boolean AVAILABLE = read();
+
     private VectorModule() {}
 
-    static boolean read() {
+    private static boolean read() {
       if ("false".equalsIgnoreCase(System.getProperty(DISABLE_PROPERTY))) {
         return false;
       }
