@@ -247,11 +247,13 @@ public final class KMeansPanelTool {
           KMeansModel m = KMeansPanelBenchmark.niche(s, flat, seed, threads);
           int hash = Arrays.deepHashCode(m.centroids());
           hash = 31 * hash + Arrays.hashCode(m.labels());
+          int model = 31 * hash + m.iterations();
           hash = 31 * hash + Arrays.hashCode(m.inertiaHistory());
           hash = 31 * hash + Long.hashCode(Double.doubleToRawLongBits(m.inertia()));
           hash = 31 * hash + m.iterations();
           System.out.printf(Locale.ROOT, "fit %s seed %d threads %d inertia %a iterations %d "
-              + "hash %08x%n", s, seed, threads, m.inertia(), m.iterations(), hash);
+              + "hash %08x centres and labels %08x%n", s, seed, threads, m.inertia(),
+              m.iterations(), hash, model);
         }
       }
     }

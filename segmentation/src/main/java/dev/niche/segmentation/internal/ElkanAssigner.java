@@ -160,7 +160,7 @@ public final class ElkanAssigner implements Assigner {
                   labels[i] = a;
                   changed++;
                   if (update != null) {
-                    update.moveNow(i, a);
+                    update.moveNow(i, start, a);
                   }
                 }
               }

@@ -83,12 +83,13 @@ public final class HamerlyAssigner implements Assigner {
 
   /** Relabels row i if its nearest centre changed; returns 1 if so. */
   private int relabel(int[] labels, int i, int best) {
-    if (best == labels[i]) {
+    int from = labels[i];
+    if (best == from) {
       return 0;
     }
     labels[i] = best;
     if (update != null) {
-      update.moveNow(i, best);
+      update.moveNow(i, from, best);
     }
     return 1;
   }

@@ -170,20 +170,28 @@ public final class LloydAssigner implements Assigner {
 
   /**
    * One block of {@link #columns} through {@link SimdNearest}: the same labels and distances as
-   * {@link #canonicalBlock}.
+   * {@link #canonicalBlock}. The kernel flags the groups of four rows whose nearest centre is not
+   * their label; only those are relabelled, their changed rows moved from the copy the kernel
+   * just read.
    *
    * @return {@code sum} plus the block's weighted distances, added in row order
    */
   private double simdBlock(LloydBuffers b, int[] labels, int first, int size, double sum) {
-    simd.nearest(columns.values(), columns.offset(first), size, b.paddedCentres, b.best,
+    double[] values = columns.values();
+    int base = columns.offset(first);
+    int groups = simd.nearest(values, base, size, b.paddedCentres, labels, first, b.best,
         b.index);
-    int[] nearest = b.nearest;
     double[] index = b.index;
-    for (int q = 0; q < size; q++) {
-      nearest[q] = (int) index[q];
+    long changed = 0;
+    for (; groups != 0; groups &= groups - 1) {
+      int from = Integer.numberOfTrailingZeros(groups) * 4;
+      int to = Math.min(from + 4, size);
+      for (int q = from; q < to; q++) {
+        changed += relabel(labels, first + q, (int) index[q], values, base + q,
+            ColumnBlockedRows.BLOCK);
+      }
     }
-    relabel(b, labels, first, size, columns.values(), columns.offset(first), 1,
-        ColumnBlockedRows.BLOCK);
+    b.changed += changed;
     return addWeighted(b.best, first, size, sum);
   }
 
@@ -214,29 +222,32 @@ public final class LloydAssigner implements Assigner {
   /** Writes the block's new labels, counting changes and moving changed rows in the M-step. */
   private void relabel(LloydBuffers b, int[] labels, int first, int size) {
     int d = data.d();
-    relabel(b, labels, first, size, data.x(), first * d, d, 1);
-  }
-
-  /**
-   * {@link #relabel(LloydBuffers, int[], int, int)} with the changed rows read from a copy where
-   * row {@code first + q} starts at {@code values[base + q rowStep]} and its coordinates are
-   * {@code stride} apart: the copy the kernel just read, still in cache.
-   */
-  private void relabel(LloydBuffers b, int[] labels, int first, int size, double[] values,
-      int base, int rowStep, int stride) {
+    double[] x = data.x();
     int[] nearest = b.nearest;
     long changed = 0;
     for (int q = 0; q < size; q++) {
-      int i = first + q;
-      if (labels[i] != nearest[q]) {
-        labels[i] = nearest[q];
-        changed++;
-        if (update != null) {
-          update.moveNow(i, nearest[q], values, base + q * rowStep, stride);
-        }
-      }
+      changed += relabel(labels, first + q, nearest[q], x, (first + q) * d, 1);
     }
     b.changed += changed;
+  }
+
+  /**
+   * Gives row i the label {@code to}; when that changes it, moves the row in the M-step's
+   * partials ({@link CentroidUpdate#moveNow(int, int, int, double[], int, int)}), its coordinate
+   * j read at {@code values[offset + j stride]}: the copy the kernel just read, still in cache.
+   *
+   * @return 1 if the label changed, else 0
+   */
+  private int relabel(int[] labels, int i, int to, double[] values, int offset, int stride) {
+    int from = labels[i];
+    if (from == to) {
+      return 0;
+    }
+    labels[i] = to;
+    if (update != null) {
+      update.moveNow(i, from, to, values, offset, stride);
+    }
+    return 1;
   }
 
   /** {@code sum} plus the weighted distances of rows {@code [first, first + size)}, in order. */

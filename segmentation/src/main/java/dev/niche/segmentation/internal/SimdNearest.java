@@ -70,16 +70,23 @@ interface SimdNearest {
   }
 
   /**
-   * Scores the rows of one block against every centre.
+   * Scores the rows of one block against every centre, and tells which groups of four rows have
+   * a nearest centre other than their label, so that the caller relabels only those (late in a
+   * fit, a few rows in a hundred): comparing in the kernel, four rows at a time, replaces two
+   * loops over every row of the block.
    *
    * @param blocks the column-blocked rows ({@link ColumnBlockedRows#values})
    * @param base offset of the block ({@link ColumnBlockedRows#offset})
-   * @param size rows of the block
+   * @param size rows of the block, at most {@link ColumnBlockedRows#BLOCK}
    * @param centres k centres of {@code width} coordinates, flat, padding zero
+   * @param labels the rows' labels, the block's first row at {@code labels[first]} (not written)
+   * @param first the block's first row
    * @param best receives each row's canonical distance to its nearest centre (at least
    *     {@code size} rounded up to 4 long)
    * @param index receives each row's nearest centre, as a double (same length)
+   * @return bit g set when a row of the group {@code [4g, 4g + 4)} has a nearest centre other
+   *     than its label; the last group is flagged whenever it has fewer than four rows
    */
-  void nearest(
-      double[] blocks, int base, int size, double[] centres, double[] best, double[] index);
+  int nearest(double[] blocks, int base, int size, double[] centres, int[] labels, int first,
+      double[] best, double[] index);
 }

@@ -71,8 +71,8 @@ class CentroidUpdateTest {
                   labels[i] = r.nextInt(k);
                 }
                 if (earlyLabels[i] != labels[i]) {
+                  early.moveNow(i, earlyLabels[i], labels[i]);
                   earlyLabels[i] = labels[i];
-                  early.moveNow(i, labels[i]);
                 }
               }
             }
