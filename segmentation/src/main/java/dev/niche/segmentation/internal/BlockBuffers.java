@@ -21,6 +21,12 @@ final class BlockBuffers {
   final double[] weight;
   /** Four columns of a block, copied one group at a time ({@link ColumnBlockDistances}). */
   final double[][] fourColumns = new double[4][TransposedRows.CAPACITY];
+  /** Capped distances of a block's rows, the closed rows' their bounds ({@code RowSeeding}). */
+  final double[] blockValues = new double[TransposedRows.CAPACITY];
+  /** Each trial's block sum (Vector API start, sized by {@link #forTrials}). */
+  double[] trialSums = new double[0];
+  /** Each trial's four partial sums (Vector API start, sized by {@link #forTrials}). */
+  double[] trialLanes = new double[0];
   /** Row indices of a block. */
   final int[] rows = new int[TransposedRows.CAPACITY];
   /** Number of rows listed so far in a chunk's list of open rows ({@code RowSeeding}). */
@@ -63,6 +69,10 @@ final class BlockBuffers {
   void forTrials(int trials, int blocksPerChunk) {
     if (openTrials.length < trials) {
       openTrials = new int[trials];
+    }
+    if (trialSums.length < trials) {
+      trialSums = new double[trials];
+      trialLanes = new double[4 * trials];
     }
     if (trialDist.length < trials) {
       trialDist = new double[trials][TransposedRows.CAPACITY];

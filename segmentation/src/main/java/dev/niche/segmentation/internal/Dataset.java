@@ -10,6 +10,8 @@ public final class Dataset {
   private final int d;
   private final double[] w;
   private final boolean spatiallyOrdered;
+  /** The rows in column blocks, made by the first {@link #columnBlocked} call (null before). */
+  private ColumnBlockedRows columns;
 
   /**
    * Wraps validated arrays.
@@ -38,6 +40,22 @@ public final class Dataset {
     this.d = d;
     this.w = w;
     this.spatiallyOrdered = spatiallyOrdered;
+  }
+
+  /**
+   * The rows copied into {@link ColumnBlockedRows} ({@link CanonicalNearest#width} columns),
+   * made on the first call and kept: the Vector API start ({@link RowSeeding}) and E-step
+   * ({@link LloydAssigner}) of every start of a fit read the same copy, n d doubles more memory.
+   * Not thread-safe: a fit calls it outside its parallel loops.
+   *
+   * @param pool the pool that copies the rows
+   * @return the copy
+   */
+  ColumnBlockedRows columnBlocked(ChunkPool pool) {
+    if (columns == null) {
+      columns = ColumnBlockedRows.of(this, CanonicalNearest.width(d), pool);
+    }
+    return columns;
   }
 
   /**

@@ -111,7 +111,7 @@ public final class LloydAssigner implements Assigner {
     }
     int pass = ++passes;
     if (simd != null && columns == null) {
-      columns = ColumnBlockedRows.of(data, CanonicalNearest.width(data.d()), pool);
+      columns = data.columnBlocked(pool);
     }
     pool.forEach(changes.length, (c, worker) -> chunk(c, worker, pass, centres, labels));
     long total = 0;
