@@ -27,6 +27,13 @@ public final class RowSeeding extends Seeding {
   /** Rows per block of the potentials' summation order. */
   static final int BLOCK = TransposedRows.CAPACITY;
 
+  /**
+   * Share of open rows from which the pruned path takes a whole block: transposing it costs less
+   * than gathering and scattering its open rows (at 93 % open a start took 0.145 s against
+   * 0.124 s with the blocks taken whole; customer-like panel shape, one thread).
+   */
+  static final double DENSE = 0.75;
+
   private int[][] openRows;
   private double[][] openValues;
   private int[] openCount;
@@ -130,6 +137,14 @@ public final class RowSeeding extends Seeding {
             int size = Math.min(BLOCK, end - first);
             int from = buffers.listed;
             listOpen(first, first + size, nearestTrial, scale, rows, buffers);
+            if (buffers.listed - from >= DENSE * size) {
+              // Most rows are open: take them all, in order (the closed ones' capped distances
+              // are their bounds all the same), and transpose the block instead of gathering.
+              for (int q = 0; q < size; q++) {
+                rows[from + q] = first + q;
+              }
+              buffers.listed = from + size;
+            }
             evaluateBlock(rows, from, buffers.listed - from, first, size, buffers, candRows,
                 trials, vals, p);
           }
@@ -210,9 +225,14 @@ public final class RowSeeding extends Seeding {
     double[] bound = s.bound;
     double[] dist = s.dist;
     double[] dist2nd = s.dist2;
-    s.block.load(data.x(), rows, from, count);
-    for (int q = 0; q < count; q++) {
-      bound[q] = minD2[rows[from + q]];
+    if (count == size) {
+      s.block.loadRange(data.x(), first, size);
+      System.arraycopy(minD2, first, bound, 0, size);
+    } else {
+      s.block.load(data.x(), rows, from, count);
+      for (int q = 0; q < count; q++) {
+        bound[q] = minD2[rows[from + q]];
+      }
     }
     // Two trials per pass where possible: each column is read once for both.
     for (int t = 0; t < trials; t += 2) {
@@ -236,6 +256,14 @@ public final class RowSeeding extends Seeding {
   private double keep(double[] dist, int[] rows, int from, int count, int first, int size,
       BlockBuffers s, double[] vals, int vo) {
     double[] bound = s.bound;
+    if (count == size) {
+      // Every row of the block is open: the capped distances are the block's, in order.
+      for (int q = 0; q < size; q++) {
+        dist[q] = Math.min(dist[q], bound[q]);
+      }
+      System.arraycopy(dist, 0, vals, vo, size);
+      return WeightedSum.of(dist, 0, data.w(), first, size);
+    }
     double[] block = s.blockValues;
     System.arraycopy(minD2, first, block, 0, size);
     for (int q = 0; q < count; q++) {
