@@ -23,6 +23,8 @@ final class BlockBuffers {
   final double[][] fourColumns = new double[4][TransposedRows.CAPACITY];
   /** Capped distances of a block's rows, the closed rows' their bounds ({@code RowSeeding}). */
   final double[] blockValues = new double[TransposedRows.CAPACITY];
+  /** The weighted sum of the current block's bounds, or NaN until computed ({@code RowSeeding}). */
+  double boundSum = Double.NaN;
   /** Each trial's block sum (Vector API start, sized by {@link #forTrials}). */
   double[] trialSums = new double[0];
   /** Each trial's four partial sums (Vector API start, sized by {@link #forTrials}). */

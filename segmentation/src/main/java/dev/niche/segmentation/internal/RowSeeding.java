@@ -222,6 +222,7 @@ public final class RowSeeding extends Seeding {
       return;
     }
     int d = data.d();
+    s.boundSum = Double.NaN;
     double[] bound = s.bound;
     double[] dist = s.dist;
     double[] dist2nd = s.dist2;
@@ -264,12 +265,23 @@ public final class RowSeeding extends Seeding {
       System.arraycopy(dist, 0, vals, vo, size);
       return WeightedSum.of(dist, 0, data.w(), first, size);
     }
-    double[] block = s.blockValues;
-    System.arraycopy(minD2, first, block, 0, size);
+    boolean improves = false;
     for (int q = 0; q < count; q++) {
       double v = Math.min(dist[q], bound[q]);
       vals[vo + q] = v;
-      block[rows[from + q] - first] = v;
+      improves |= v < bound[q];
+    }
+    if (!improves) {
+      // The trial improves no row: its capped distances are the bounds (summed once a block).
+      if (Double.isNaN(s.boundSum)) {
+        s.boundSum = WeightedSum.of(minD2, first, data.w(), first, size);
+      }
+      return s.boundSum;
+    }
+    double[] block = s.blockValues;
+    System.arraycopy(minD2, first, block, 0, size);
+    for (int q = 0; q < count; q++) {
+      block[rows[from + q] - first] = vals[vo + q];
     }
     return WeightedSum.of(block, 0, data.w(), first, size);
   }
