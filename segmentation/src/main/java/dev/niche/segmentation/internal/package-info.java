@@ -22,7 +22,10 @@
  *       it seeds and restores the rows before it returns, and reads the blocks its balls cannot rule
  *       out straight from that layout, four columns for every open candidate at a time
  *       ({@link ColumnBlockDistances}); a candidate that brings no row of such a block closer counts
- *       the block's stored potential, as if ruled out; row-pruned {@link RowSeeding} otherwise),
+ *       the block's stored potential, as if ruled out; {@link RowSeeding} otherwise, row-pruned,
+ *       or at up to 8 padded coordinates with the Vector API resolved every row from the fit's
+ *       column copy ({@link SimdTrials}, the same bits: both sum a trial's potential per 128-row
+ *       block in {@link WeightedSum}'s order)),
  *       k-means||
  *       ({@link ParallelSeeding}), random rows ({@link RandomSeeding}) or the given centres.
  *       k-means++ hands its labels and distances to the first E-step.
@@ -105,9 +108,11 @@
  *       with the Vector API resolved ({@code --add-modules jdk.incubator.vector},
  *       {@link SimdNearest#available}), a fit's iterations at up to 8 padded coordinates run
  *       {@link SimdNearest} instead: the rows copied once per fit into {@link ColumnBlockedRows}
- *       ({@link ColumnBlockedRows#BLOCK} = 128 rows per block, column by column), four rows per
- *       256-bit vector scored against every centre in registers, the same labels, inertia and
- *       centres to the bit (its changed rows move in the M-step from that copy);
+ *       ({@link ColumnBlockedRows#BLOCK} = 128 rows per block, column by column;
+ *       {@link Dataset#columnBlocked}, shared with the start), four rows per 256-bit vector scored
+ *       against every centre in registers and compared with their labels there, so that only the
+ *       groups of four with a changed row are relabelled; the same labels, inertia and centres to
+ *       the bit (its changed rows move in the M-step from that copy);
  *       {@link NearestCentres#TOLERANCE_UNITS} = 32: its
  *       screening margin, in units of (d + 8) 2^-53 (|x|^2 + max |c|^2), over four times the
  *       proven error.
@@ -126,6 +131,8 @@
  *       moved since the last full sum.
  *   <li>{@link ParallelSeeding#ROUNDS} = 5 rounds of oversampling 2k (k-means||).
  *   <li>Greedy k-means++ takes 2 + floor(ln k) candidates per step (scikit-learn's rule).
+ *   <li>{@link RowSeeding#DENSE} = 0.75: share of a block's rows open from which the pruned
+ *       row start takes the block whole (transposed in order rather than gathered).
  *   <li>{@link BlockSeeding} reads only the rows that may gain (gathered) when they are at most
  *       half of a block, else the whole block, four columns at a time into four 128-row buffers
  *       ({@link ColumnBlockDistances}; eight columns per pass are not vectorised by HotSpot 17).
