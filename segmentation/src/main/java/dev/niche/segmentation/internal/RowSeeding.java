@@ -295,26 +295,15 @@ public final class RowSeeding extends Seeding {
           double[] vals = openValues[c];
           int count = openCount[c];
           int vo = t * ChunkPool.CHUNK_ROWS;
-          if (simd != null) {
-            // Every row of the chunk, in order.
-            int start = ChunkPool.start(c);
-            for (int q = 0; q < count; q++) {
-              int i = start + q;
-              double v = vals[vo + q];
-              if (v < minD2[i]) {
-                minD2[i] = v;
-                labels[i] = m;
-              }
-            }
-          } else {
-            int[] rows = openRows[c];
-            for (int q = 0; q < count; q++) {
-              int i = rows[q];
-              double v = vals[vo + q];
-              if (v < minD2[i]) {
-                minD2[i] = v;
-                labels[i] = m;
-              }
+          // The Vector API path stored every row of the chunk, in order; no list of rows.
+          int[] rows = simd == null ? openRows[c] : null;
+          int start = ChunkPool.start(c);
+          for (int q = 0; q < count; q++) {
+            int i = rows == null ? start + q : rows[q];
+            double v = vals[vo + q];
+            if (v < minD2[i]) {
+              minD2[i] = v;
+              labels[i] = m;
             }
           }
           chunkPot[c] = pots[c][t];

@@ -100,14 +100,7 @@ final class VectorApiNearest implements SimdNearest {
       DoubleVector lowest = DoubleVector.broadcast(LANES, Double.POSITIVE_INFINITY);
       DoubleVector at = DoubleVector.zero(LANES);
       for (int m = 0, co = 0; m < k; m++, co += 4) {
-        DoubleVector t = x0.sub(c[co]);
-        DoubleVector s = t.mul(t);
-        t = x1.sub(c[co + 1]);
-        s = t.fma(t, s);
-        t = x2.sub(c[co + 2]);
-        s = t.fma(t, s);
-        t = x3.sub(c[co + 3]);
-        s = t.fma(t, s);
+        DoubleVector s = CanonicalVectors.firstFour(x0, x1, x2, x3, c, co);
         VectorMask<Double> lower = s.lt(lowest);
         lowest = lowest.blend(s, lower);
         at = at.blend((double) m, lower);
@@ -133,22 +126,8 @@ final class VectorApiNearest implements SimdNearest {
       DoubleVector lowest = DoubleVector.broadcast(LANES, Double.POSITIVE_INFINITY);
       DoubleVector at = DoubleVector.zero(LANES);
       for (int m = 0, co = 0; m < k; m++, co += 8) {
-        DoubleVector t = x0.sub(c[co]);
-        DoubleVector s = t.mul(t);
-        t = x1.sub(c[co + 1]);
-        s = t.fma(t, s);
-        t = x2.sub(c[co + 2]);
-        s = t.fma(t, s);
-        t = x3.sub(c[co + 3]);
-        s = t.fma(t, s);
-        t = x4.sub(c[co + 4]);
-        s = t.fma(t, s);
-        t = x5.sub(c[co + 5]);
-        s = t.fma(t, s);
-        t = x6.sub(c[co + 6]);
-        s = t.fma(t, s);
-        t = x7.sub(c[co + 7]);
-        s = t.fma(t, s);
+        DoubleVector s = CanonicalVectors.nextFour(
+            CanonicalVectors.firstFour(x0, x1, x2, x3, c, co), x4, x5, x6, x7, c, co + 4);
         VectorMask<Double> lower = s.lt(lowest);
         lowest = lowest.blend(s, lower);
         at = at.blend((double) m, lower);

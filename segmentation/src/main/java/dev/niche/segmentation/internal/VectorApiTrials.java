@@ -76,14 +76,7 @@ final class VectorApiTrials implements SimdTrials {
     DoubleVector x2 = DoubleVector.fromArray(LANES, x, o + 2 * block);
     DoubleVector x3 = DoubleVector.fromArray(LANES, x, o + 3 * block);
     for (int t = 0, po = 0; t < count; t++, po += 4) {
-      DoubleVector u = x0.sub(c[po]);
-      DoubleVector s = u.mul(u);
-      u = x1.sub(c[po + 1]);
-      s = u.fma(u, s);
-      u = x2.sub(c[po + 2]);
-      s = u.fma(u, s);
-      u = x3.sub(c[po + 3]);
-      s = u.fma(u, s);
+      DoubleVector s = CanonicalVectors.firstFour(x0, x1, x2, x3, c, po);
       keep(s, bound, w, row, rows, capped, co + t * stride, lanes, STEP * t);
     }
   }
@@ -100,22 +93,8 @@ final class VectorApiTrials implements SimdTrials {
     DoubleVector x6 = DoubleVector.fromArray(LANES, x, o + 6 * block);
     DoubleVector x7 = DoubleVector.fromArray(LANES, x, o + 7 * block);
     for (int t = 0, po = 0; t < count; t++, po += 8) {
-      DoubleVector u = x0.sub(c[po]);
-      DoubleVector s = u.mul(u);
-      u = x1.sub(c[po + 1]);
-      s = u.fma(u, s);
-      u = x2.sub(c[po + 2]);
-      s = u.fma(u, s);
-      u = x3.sub(c[po + 3]);
-      s = u.fma(u, s);
-      u = x4.sub(c[po + 4]);
-      s = u.fma(u, s);
-      u = x5.sub(c[po + 5]);
-      s = u.fma(u, s);
-      u = x6.sub(c[po + 6]);
-      s = u.fma(u, s);
-      u = x7.sub(c[po + 7]);
-      s = u.fma(u, s);
+      DoubleVector s = CanonicalVectors.nextFour(
+          CanonicalVectors.firstFour(x0, x1, x2, x3, c, po), x4, x5, x6, x7, c, po + 4);
       keep(s, bound, w, row, rows, capped, co + t * stride, lanes, STEP * t);
     }
   }

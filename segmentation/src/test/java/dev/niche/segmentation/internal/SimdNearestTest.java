@@ -70,7 +70,7 @@ class SimdNearestTest {
   }
 
   /** Rows with small integer coordinates (exact ties), sometimes weighted (some weights zero). */
-  private static Dataset data(SplittableRandom r, int n, int d) {
+  static Dataset data(SplittableRandom r, int n, int d) {
     double[] x = new double[n * d];
     boolean integral = r.nextBoolean();
     for (int t = 0; t < x.length; t++) {

@@ -64,25 +64,15 @@ class SimdTrialsTest {
         });
   }
 
-  /** Rows with small integer coordinates (exact ties) or Gaussian ones, some repeated, weighted. */
+  /** {@link SimdNearestTest}'s rows (exact ties or Gaussian, sometimes weighted), some repeated. */
   private static Dataset data(SplittableRandom r, int n, int d) {
-    double[] x = new double[n * d];
-    boolean integral = r.nextBoolean();
-    for (int t = 0; t < x.length; t++) {
-      x[t] = integral ? r.nextInt(-3, 4) : r.nextGaussian() * 3;
-    }
+    Dataset data = SimdNearestTest.data(r, n, d);
+    double[] x = data.x();
     for (int i = 1; i < n; i++) {
       if (r.nextInt(10) == 0) {
         System.arraycopy(x, r.nextInt(i) * d, x, i * d, d);
       }
     }
-    double[] w = null;
-    if (r.nextBoolean()) {
-      w = new double[n];
-      for (int i = 0; i < n; i++) {
-        w[i] = r.nextInt(6) == 0 ? 0 : r.nextDouble(0.2, 4);
-      }
-    }
-    return new Dataset(x, n, d, w);
+    return data;
   }
 }
