@@ -34,6 +34,20 @@ public interface Assigner {
       double[] oldCentres, double[] centres, int[] labels, int[] relocated, ChunkPool pool);
 
   /**
+   * Tells the next {@link #assign} what the M-step knows of the inertia, so that an assigner that
+   * skips rows can carry the inertia forward instead of summing it over every row (see
+   * {@link HamerlyAssigner}): the current labels' inertia against the centres the next
+   * {@link #assign} will receive is {@code inertia - lowering} (Koenig-Huygens, each new centre
+   * being its cluster's mean). Only the next {@link #assign} uses it. The default ignores it: the
+   * assigner sums the inertia itself.
+   *
+   * @param inertia the M-step's inertia of the current labels against the old centres (the value
+   *     of {@link #inertia()} when it was known, else the M-step's direct sum), or NaN
+   * @param lowering {@code sum_m W_m |c'_m - c_m|^2} over the clusters, from old to new centres
+   */
+  default void carryInertia(double inertia, double lowering) {}
+
+  /**
    * Makes every label change of later {@link #assign} calls move the row in the M-step's
    * partials at once ({@link CentroidUpdate#moveNow}), while the row is in cache, instead of
    * leaving it to the next M-step, which would fetch the row from memory again. The centres stay
@@ -45,8 +59,9 @@ public interface Assigner {
 
   /**
    * The inertia of the current labels against the centres of the last E-step, summed exactly as
-   * {@link CentroidUpdate} would (per chunk in row order, chunks in order), or NaN when this
-   * assigner does not know it (bounded algorithms skip distances).
+   * {@link CentroidUpdate} would (per chunk in row order, chunks in order), or carried forward
+   * from {@link #carryInertia} (equal to that sum up to rounding, the same bits for any number of
+   * threads), or NaN when this assigner does not know it.
    *
    * @return the inertia or NaN
    */

@@ -1,20 +1,37 @@
 package dev.niche.segmentation.internal;
 
 /**
- * Hamerly's E-step (G. Hamerly, "Making k-means even faster", SDM 2010): the distance u(x) to
- * the assigned centre and one lower bound l(x) on the distance to every other centre. A row is
- * skipped when u(x) &lt;= max(s(a), l(x)) with s(a) half the distance from its centre to the
- * nearest other centre; otherwise all k distances are computed. After an M-step l shrinks by the
- * largest drift of any other centre. Hamerly's upper bound (grown by the drift of the own centre)
- * is not kept: u(x) is computed exactly at every E-step, below. Memory: 1 double per row.
+ * Hamerly's E-step (G. Hamerly, "Making k-means even faster", SDM 2010): an upper bound u(x) on
+ * the distance to the assigned centre a and one lower bound l(x) on the distance to every other
+ * centre. After an M-step u grows by the drift of a, l shrinks by the largest drift of any other
+ * centre. A row is skipped, unread, when u(x) &lt;= max(s(a), l(x)), with s(a) half the distance
+ * from a to the nearest other centre; otherwise u is made exact (the row's canonical distance to
+ * a), and if the test still fails all k distances are computed ({@link NearestTwo} over the
+ * block's unsettled rows together). Memory: 2 doubles per row.
  *
- * <p><b>Inertia in the E-step.</b> The fit's per-iteration history needs the inertia of every
- * assignment, and with skipped rows the M-step would take it in a pass of its own over the data.
- * Instead every row's canonical distance to its centre is computed here, {@link #BLOCK} rows at a
- * time as independent chains ({@link SquaredDistance#toAssigned}); it is u, exact, and, with the
- * distance to the new centre of a row
- * that is relabelled, sums the inertia per chunk in row order, as {@link Inertia} would, to the
- * same bits.
+ * <p><b>Inertia without reading every row.</b> The fit's history needs the inertia of every
+ * assignment. Given the inertia of the old labels against the new centres
+ * ({@link #carryInertia}: the M-step's inertia less its lowering sum_m W_m |c'_m - c_m|^2, exact
+ * by Koenig-Huygens since each new centre is its cluster's mean), the new labels' inertia is that
+ * plus sum w(x) (d^2(x, c'_new) - d^2(x, c'_old)) over the relabelled rows, whose two distances
+ * are computed exactly here anyway; only relabelled rows change it, and each term is at most 0,
+ * so a carried step never raises the inertia, in floating point too. It is summed per chunk in
+ * row order, chunks in order, so it is the same bits for any number of threads; it differs from
+ * the direct sum {@link Inertia#of} by rounding only. The relabelled rows' terms, which cancel
+ * much of the carried value when many rows move, are summed with compensation
+ * ({@link CompensatedSum}). A running bound on the difference from the direct sum grows by
+ * {@code 8 eps (I + k lowering)} per step (I the M-step's inertia: the rounding of I - lowering,
+ * of lowering's k terms and of the compensated sum, first order, with a factor of about two to
+ * spare); when it would exceed {@link #CARRY_TOLERANCE} of the new inertia (one that collapsed
+ * by orders of magnitude, or a very long fit), the step's inertia is summed directly instead
+ * (one more pass over the rows). Without a carried value
+ * (the first E-step after a start without distances, after an M-step that relocated rows into
+ * empty clusters, or when the caller gives none) every row's own distance is computed
+ * ({@link SquaredDistance#toAssigned}, {@link #BLOCK} rows at a time) and the inertia is the
+ * direct sum, to the bit. So is the inertia of a step whose lowering exceeds half the M-step's
+ * inertia ({@link KMeansRun#STEADY}): there the difference would lose digits, and the rounding of
+ * the new centres (each the computed, not the exact, mean of its cluster) enters the identity as
+ * {@code 2 W_m (mean_m - c'_m) . (c'_m - c_m)}, which only a small step keeps negligible.
  */
 public final class HamerlyAssigner implements Assigner {
 
@@ -27,13 +44,23 @@ public final class HamerlyAssigner implements Assigner {
    */
   static final int GATHER_MIN_ROWS = 16;
 
+  /** Largest relative bound on a carried inertia's rounding before it is summed directly. */
+  static final double CARRY_TOLERANCE = 1e-12;
+
+  private static final double EPSILON = Math.ulp(1.0) / 2;
+
   private final Dataset data;
   private final int k;
   private CentroidUpdate update;
   private final double[] lower;
+  private final double[] upper;
   private final long[] changes;
   private final double[] inertias;
   private double inertia = Double.NaN;
+  private double carriedInertia = Double.NaN;
+  private double carriedLowering = Double.NaN;
+  /** Bound on |inertia - the direct sum| (0 when the inertia is the direct sum). */
+  private double error;
 
   /**
    * An assigner.
@@ -45,6 +72,7 @@ public final class HamerlyAssigner implements Assigner {
     this.data = data;
     this.k = k;
     this.lower = new double[data.n()];
+    this.upper = new double[data.n()];
     this.changes = new long[ChunkPool.chunks(data.n())];
     this.inertias = new double[changes.length];
   }
@@ -52,6 +80,15 @@ public final class HamerlyAssigner implements Assigner {
   @Override
   public double inertia() {
     return inertia;
+  }
+
+  /**
+   * {@inheritDoc} The next {@link #assign} then reads only the rows its bounds cannot settle.
+   */
+  @Override
+  public void carryInertia(double inertia, double lowering) {
+    carriedInertia = inertia;
+    carriedLowering = lowering;
   }
 
   @Override
@@ -63,6 +100,7 @@ public final class HamerlyAssigner implements Assigner {
   public void start(double[] centres, int[] labels, double[] seedD2, ChunkPool pool) {
     // The start's distances are canonical: its inertia needs no pass over the rows.
     inertia = seedD2 == null ? Double.NaN : Inertia.ofDistances(data, seedD2, pool);
+    error = 0;
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
@@ -74,11 +112,16 @@ public final class HamerlyAssigner implements Assigner {
           for (int i = ChunkPool.start(c); i < end; i++) {
             if (seedD2 != null) {
               lower[i] = 0;
+              upper[i] = Math.sqrt(seedD2[i]);
             } else {
               labels[i] = full(x, i * d, centres, d, dist, i);
             }
           }
         });
+  }
+
+  private static double weight(double[] w, int i) {
+    return w == null ? 1.0 : w[i];
   }
 
   /** Relabels row i if its nearest centre changed; returns 1 if so. */
@@ -94,7 +137,7 @@ public final class HamerlyAssigner implements Assigner {
     return 1;
   }
 
-  /** All k distances; sets bounds; returns the nearest (lowest index on ties). */
+  /** All k distances; sets both bounds; returns the nearest (lowest index on ties). */
   private int full(double[] x, int xo, double[] centres, int d, double[] dist, int i) {
     SquaredDistance.toAll(x, xo, centres, k, d, dist);
     int best = 0;
@@ -111,6 +154,7 @@ public final class HamerlyAssigner implements Assigner {
       }
     }
     lower[i] = Math.sqrt(second);
+    upper[i] = Math.sqrt(bd);
     return best;
   }
 
@@ -137,7 +181,19 @@ public final class HamerlyAssigner implements Assigner {
     }
     for (int p : relocated) {
       lower[p] = 0;
+      upper[p] = Double.POSITIVE_INFINITY;
     }
+    double before = carriedInertia;
+    double lowering = carriedLowering;
+    // Carried only where KMeansRun would trust the same difference for a final inertia.
+    double base = relocated.length == 0 && lowering <= KMeansRun.STEADY * before
+        ? before - lowering
+        : Double.NaN;
+    // The M-step's inertia is this assigner's own (with its bound) or the M-step's direct sum.
+    double baseError = before == inertia ? error : 0;
+    carriedInertia = Double.NaN;
+    carriedLowering = Double.NaN;
+    boolean exact = !(base >= 0);
     final double sd = secondDrift;
     final int rr = r;
     double[] w = data.w();
@@ -149,19 +205,28 @@ public final class HamerlyAssigner implements Assigner {
           int[] pending = new int[BLOCK];
           NearestTwo nearest = null;
           long changed = 0;
-          double sum = 0;
+          CompensatedSum carriedSum = exact ? null : new CompensatedSum(0);
+          double exactSum = 0;
           int end = ChunkPool.end(c, n);
           for (int first = ChunkPool.start(c); first < end; first += BLOCK) {
             int size = Math.min(BLOCK, end - first);
-            SquaredDistance.toAssigned(x, first, size, d, centres, labels, own);
+            if (exact) {
+              SquaredDistance.toAssigned(x, first, size, d, centres, labels, own);
+            }
             int count = 0;
             for (int q = 0; q < size; q++) {
               int i = first + q;
               int a = labels[i];
-              double u = Math.sqrt(own[q]);
               double l = lower[i] - (a == rr ? sd : maxDrift);
               lower[i] = l;
-              if (u * (1 + SLACK) >= Math.max(s[a], l)) {
+              double bound = Math.max(s[a], l);
+              double u = exact ? Math.sqrt(own[q]) : upper[i] + drift[a];
+              if (!exact && u * (1 + SLACK) >= bound) {
+                own[q] = SquaredDistance.between(x, i * d, centres, a * d, d);
+                u = Math.sqrt(own[q]);
+              }
+              upper[i] = u;
+              if (u * (1 + SLACK) >= bound) {
                 pending[count++] = i;
               }
             }
@@ -173,30 +238,59 @@ public final class HamerlyAssigner implements Assigner {
               nearest.compute(x, pending, count, centres);
               for (int t = 0; t < count; t++) {
                 int i = pending[t];
-                own[i - first] = nearest.best(t);
+                double best = nearest.best(t);
                 lower[i] = Math.sqrt(nearest.second(t));
-                changed += relabel(labels, i, nearest.label(t));
+                upper[i] = Math.sqrt(best);
+                if (relabel(labels, i, nearest.label(t)) != 0) {
+                  changed++;
+                  if (!exact) {
+                    carriedSum.add(weight(w, i) * (best - own[i - first]));
+                  }
+                }
+                own[i - first] = best;
               }
             } else {
               for (int t = 0; t < count; t++) {
                 int i = pending[t];
                 int best = full(x, i * d, centres, d, dist, i);
+                if (relabel(labels, i, best) != 0) {
+                  changed++;
+                  if (!exact) {
+                    carriedSum.add(weight(w, i) * (dist[best] - own[i - first]));
+                  }
+                }
                 own[i - first] = dist[best];
-                changed += relabel(labels, i, best);
               }
             }
-            for (int q = 0; q < size; q++) {
-              sum += (w == null ? 1.0 : w[first + q]) * own[q];
+            if (exact) {
+              for (int q = 0; q < size; q++) {
+                exactSum += weight(w, first + q) * own[q];
+              }
             }
           }
+          inertias[c] = exact ? exactSum : carriedSum.value();
           changes[c] = changed;
-          inertias[c] = sum;
         });
-    double sum = 0;
-    for (double v : inertias) {
-      sum += v;
+    error = 0;
+    if (exact) {
+      double sum = 0;
+      for (double v : inertias) {
+        sum += v;
+      }
+      inertia = sum;
+    } else {
+      CompensatedSum sum = new CompensatedSum(base);
+      for (double v : inertias) {
+        sum.add(v);
+      }
+      inertia = sum.value();
+      double bound = baseError + 8 * EPSILON * (before + k * lowering);
+      if (bound <= CARRY_TOLERANCE * inertia) {
+        error = bound;
+      } else {
+        inertia = Inertia.of(data, centres, labels, pool);
+      }
     }
-    inertia = sum;
     long total = 0;
     for (long v : changes) {
       total += v;

@@ -26,7 +26,7 @@ public final class KMeansRun {
    * be taken as their difference: a - b with b &lt;= a / 2 carries at most (a + b) / (a - b) = 3
    * times the relative rounding error of a, the same order as a direct sum over the rows.
    */
-  private static final double STEADY = 0.5;
+  static final double STEADY = 0.5;
 
   private final Dataset data;
   private final int k;
@@ -141,6 +141,7 @@ public final class KMeansRun {
       }
       double[] old = centres;
       centres = r.centres;
+      assigner.carryInertia(r.inertia, lowering);
       if (shift <= absTolerance) {
         converged = true;
         LOG.debug("converged on centre shift after {} iterations", iterations);

@@ -36,18 +36,25 @@
  *       relabels in the M-step's per-chunk partials at once ({@link CentroidUpdate#moveNow}),
  *       while the row is in cache, in row order within its chunk: the same operations in the same
  *       order as the next M-step would make, which then only scans the labels. Every E-step also
- *       sums the inertia of its assignment (per chunk in row order, as {@link Inertia} does, to
- *       the same bits) for the M-step's history: Lloyd from its canonical distances, Hamerly and
- *       Elkan by computing every row's distance to its centre first ({@link
+ *       gives the inertia of its assignment for the M-step's history. Lloyd and Elkan sum it (per
+ *       chunk in row order, as {@link Inertia} does, to the same bits): Lloyd from its canonical
+ *       distances, Elkan by computing every row's distance to its centre first ({@link
  *       SquaredDistance#toAssigned}, four rows as independent chains), which also tightens the
- *       upper bound before any test; the k-means++ start's distances give the first one
- *       ({@link Inertia#ofDistances}). Hamerly takes the rows its bounds cannot settle against
+ *       upper bound before any test. Hamerly keeps a true upper bound and leaves the rows its
+ *       bounds settle unread: it carries the inertia forward from the M-step's
+ *       ({@link Assigner#carryInertia}: the M-step's inertia less its lowering, plus the change of
+ *       each row it relabels, summed with {@link CompensatedSum}), which differs from the direct
+ *       sum by rounding only; it sums directly instead after a relocation, after a step that
+ *       lowered the inertia by more than half ({@link KMeansRun#STEADY}), or when its running
+ *       error bound would pass {@link HamerlyAssigner#CARRY_TOLERANCE}. The k-means++ start's
+ *       distances give the first inertia ({@link Inertia#ofDistances}). Hamerly takes the rows its bounds cannot settle against
  *       all k centres together ({@link NearestTwo}, SIMD over the gathered rows) when a block has
  *       {@link HamerlyAssigner#GATHER_MIN_ROWS} of them, Elkan computes a row's unpruned centres
  *       four at a time ({@link SquaredDistance#toListed}).
  *   <li><b>Final inertia</b> by König–Huygens from the last M-step when the assignment stood still
- *       and the step lowered the inertia by at most half, else the last E-step's sum (the same
- *       bits as {@link Inertia#of}, which sums it for an assigner that has none).
+ *       and the step lowered the inertia by at most half, else the last E-step's (the same bits
+ *       as {@link Inertia#of} for Lloyd and Elkan, carried for Hamerly; {@link Inertia#of} sums
+ *       it for an assigner that has none).
  *   <li><b>The model.</b> The restart with the lowest inertia wins (the first on ties);
  *       {@link SpatialOrder#restore} puts its labels back in the caller's order.
  * </ol>
@@ -64,9 +71,11 @@
  *   <li><b>Thread-count independence.</b> Rows are processed in chunks of
  *       {@link ChunkPool#CHUNK_ROWS}; each chunk's sums run in row order and chunks are combined in
  *       chunk order, whatever the number of threads. The model is bit-identical for any count.
- *   <li><b>Assigner independence.</b> LLOYD, HAMERLY and ELKAN give bit-identical models from the
- *       same start (bounds skip only distances proven irrelevant, with relative slack
- *       {@link Assigner#SLACK}).
+ *   <li><b>Assigner independence.</b> LLOYD, HAMERLY and ELKAN give bit-identical centres, labels
+ *       and iteration counts from the same start (bounds skip only distances proven irrelevant,
+ *       with relative slack {@link Assigner#SLACK}); LLOYD and ELKAN the same inertia and history
+ *       bits too, HAMERLY's carried inertia and history agree with theirs to within
+ *       {@link HamerlyAssigner#CARRY_TOLERANCE} relative (a few ulps on the panel's data).
  *   <li><b>The start's distribution</b> is textbook (greedy) k-means++ whatever the pruning;
  *       D^2-sampling walks the rows in the fit's order, so the spatial order changes which row a
  *       random number picks, not the distribution.
