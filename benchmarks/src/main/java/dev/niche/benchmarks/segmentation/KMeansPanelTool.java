@@ -52,9 +52,9 @@ import java.util.SplittableRandom;
  *       settings, seed 42) after three warm-ups, REPS timed fits per shape, their minimum and
  *       median: the figure to compare two builds by on a loaded machine.
  *   <li>{@code iterations [SHAPE...]}: a one-thread fit's iterations taken apart (the plan's
- *       assigner, or the one {@code -Dniche.algorithm} requests, on the rows in the caller's
- *       order, greedy k-means++ start, 20 iterations): thread CPU time of the M-steps and of the
- *       E-steps per iteration, three repetitions per shape. With {@code -Dniche.algorithm=LLOYD},
+ *       assigner, or the one {@code -Dniche.algorithm} requests, on the rows in the fit's order,
+ *       greedy k-means++ start, 20 iterations, inertia carried as a fit carries it): thread CPU
+ *       time of the M-steps and of the E-steps per iteration, three repetitions per shape. With {@code -Dniche.algorithm=LLOYD},
  *       the Lloyd iteration as a fit runs it (incremental M-step), to set against the floor.
  *   <li>{@code floor [SHAPE...]}: one Lloyd iteration (E-step with every row against every
  *       centre, fresh M-step; one thread) against the shape's floor, the larger of (a) streaming
@@ -185,12 +185,8 @@ public final class KMeansPanelTool {
       for (int r = 0; r < 4; r++) {
         try (ChunkPool pool = new ChunkPool(1)) {
           long t0 = bean.getCurrentThreadCpuTime();
-          Dataset data;
-          if (s.k >= SpatialOrder.MIN_CLUSTERS) {
-            SpatialOrder order = SpatialOrder.of(new Dataset(flat, s.n, s.d, null), s.k, pool);
-            data = new Dataset(order.copy(flat, s.d, pool), s.n, s.d, null, true);
-          } else {
-            data = new Dataset(flat.clone(), s.n, s.d, null);
+          Dataset data = fitData(s, flat, pool);
+          if (s.k < SpatialOrder.MIN_CLUSTERS) {
             FeatureMoments.meanFeatureVariance(data, pool);
           }
           long t1 = bean.getCurrentThreadCpuTime();
@@ -214,13 +210,7 @@ public final class KMeansPanelTool {
     for (PanelShape s : shapes) {
       double[] flat = s.generate();
       try (ChunkPool pool = new ChunkPool(1)) {
-        Dataset data;
-        if (s.k >= SpatialOrder.MIN_CLUSTERS) {
-          SpatialOrder order = SpatialOrder.of(new Dataset(flat, s.n, s.d, null), s.k, pool);
-          data = new Dataset(order.copy(flat, s.d, pool), s.n, s.d, null, true);
-        } else {
-          data = new Dataset(flat, s.n, s.d, null);
-        }
+        Dataset data = fitData(s, flat, pool);
         double[] t = new double[8];
         int hash = 0;
         for (int r = 0; r < t.length; r++) {
@@ -279,10 +269,25 @@ public final class KMeansPanelTool {
     }
   }
 
+  /**
+   * The rows as a fit works on them: a copy in spatial order when the fit takes one (k at least
+   * {@link SpatialOrder#MIN_CLUSTERS}), else a copy in the caller's order.
+   */
+  private static Dataset fitData(PanelShape s, double[] flat, ChunkPool pool) {
+    if (s.k >= SpatialOrder.MIN_CLUSTERS) {
+      SpatialOrder order = SpatialOrder.of(new Dataset(flat, s.n, s.d, null), s.k, pool);
+      return new Dataset(order.copy(flat, s.d, pool), s.n, s.d, null, true);
+    }
+    return new Dataset(flat.clone(), s.n, s.d, null);
+  }
+
   private static void iterations(PanelShape[] shapes) {
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     for (PanelShape s : shapes) {
-      Dataset data = new Dataset(s.generate(), s.n, s.d, null);
+      Dataset data;
+      try (ChunkPool pool = new ChunkPool(1)) {
+        data = fitData(s, s.generate(), pool);
+      }
       KMeansAlgorithm requested =
           KMeansAlgorithm.valueOf(System.getProperty("niche.algorithm", "AUTO"));
       KMeansAlgorithm algorithm =
@@ -304,6 +309,8 @@ public final class KMeansPanelTool {
           for (int it = 0; it < KMeansPanelBenchmark.MAX_ITERATIONS; it++) {
             long t0 = bean.getCurrentThreadCpuTime();
             CentroidUpdate.Result next = update.update(labels, centres, pool, assigner.inertia());
+            // As KMeansRun: Hamerly then carries the inertia instead of reading every row.
+            assigner.carryInertia(next.inertia, next.lowering(centres));
             long t1 = bean.getCurrentThreadCpuTime();
             assigner.assign(centres, next.centres, labels, next.relocated, pool);
             long t2 = bean.getCurrentThreadCpuTime();

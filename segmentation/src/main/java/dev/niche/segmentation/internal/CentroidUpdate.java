@@ -69,6 +69,24 @@ public final class CentroidUpdate {
       this.relocated = relocated;
       this.weights = weights;
     }
+
+    /**
+     * How much this step lowered the inertia of the labels it averaged: sum_m W_m |c'_m - c_m|^2
+     * (König–Huygens), canonical distances summed in centre order, as {@link KMeansRun} sums it
+     * for {@link Assigner#carryInertia}.
+     *
+     * @param oldCentres the centres before the step, flat
+     * @return the lowering
+     */
+    public double lowering(double[] oldCentres) {
+      int k = weights.length;
+      int d = centres.length / k;
+      double lowering = 0;
+      for (int m = 0; m < k; m++) {
+        lowering += weights[m] * SquaredDistance.between(oldCentres, m * d, centres, m * d, d);
+      }
+      return lowering;
+    }
   }
 
   /**

@@ -133,12 +133,10 @@ public final class KMeansRun {
       }
       history[iterations++] = r.inertia;
       double shift = 0;
-      double lowering = 0;
       for (int m = 0; m < k; m++) {
-        double v = SquaredDistance.between(centres, m * data.d(), r.centres, m * data.d(), data.d());
-        shift += v;
-        lowering += r.weights[m] * v;
+        shift += SquaredDistance.between(centres, m * data.d(), r.centres, m * data.d(), data.d());
       }
+      double lowering = r.lowering(centres);
       double[] old = centres;
       centres = r.centres;
       assigner.carryInertia(r.inertia, lowering);

@@ -80,11 +80,7 @@ class StepInertiaTest {
             double known = hamerly.inertia();
             for (int it = 0; it < 8; it++) {
               CentroidUpdate.Result step = update.update(labels, centres, pool, known);
-              double lowering = 0;
-              for (int m = 0; m < k; m++) {
-                lowering += step.weights[m]
-                    * SquaredDistance.between(centres, m * d, step.centres, m * d, d);
-              }
+              double lowering = step.lowering(centres);
               for (int p : step.relocated) {
                 serialLabels[p] = labels[p];
               }
@@ -128,10 +124,7 @@ class StepInertiaTest {
       double previous = Double.POSITIVE_INFINITY;
       for (int it = 0; it < 4; it++) {
         CentroidUpdate.Result step = update.update(labels, centres, pool, hamerly.inertia());
-        double lowering = 0;
-        for (int m = 0; m < k; m++) {
-          lowering += step.weights[m] * SquaredDistance.between(centres, m, step.centres, m, 1);
-        }
+        double lowering = step.lowering(centres);
         hamerly.carryInertia(step.inertia, lowering);
         hamerly.assign(centres, step.centres, labels, step.relocated, pool);
         double direct = Inertia.of(data, step.centres, labels, pool);
