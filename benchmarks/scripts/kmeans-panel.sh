@@ -40,13 +40,15 @@ java -cp "$cp" org.openjdk.jmh.Main 'segmentation.KMeansPanelBenchmark.niche' -p
 /usr/bin/python3 benchmarks/scripts/kmeans_panel_sklearn.py "$out" 5 "${shapes[@]}" | tee "$out/sklearn.txt"
 java -Xmx8g $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool inertia 5 "${shapes[@]}" \
   | grep -v SLF4J | tee "$out/inertia.txt"
-java -Xmx4g $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool floor "${shapes[@]}" \
+# The timing tools below run with the JMH forks' fixed, pre-touched heap, so that no timed fit
+# pays the first touch of heap pages.
+java $heap $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool floor "${shapes[@]}" \
   | grep -v SLF4J | tee "$out/floor.txt"
-java -Xmx6g $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool profile "${shapes[@]}" \
+java $heap $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool profile "${shapes[@]}" \
   | grep -v SLF4J | tee "$out/profile.txt"
-java -Xmx4g $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool iterations "${shapes[@]}" \
+java $heap $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool iterations "${shapes[@]}" \
   | grep -v SLF4J | tee "$out/iterations.txt"
-java -Xmx4g $vector -Dniche.algorithm=LLOYD -cp "$cp" \
+java $heap $vector -Dniche.algorithm=LLOYD -cp "$cp" \
   dev.niche.benchmarks.segmentation.KMeansPanelTool \
   iterations "${shapes[@]}" | grep -v SLF4J | tee "$out/iterations-lloyd.txt"
 date -u +"end %Y-%m-%dT%H:%M:%SZ" | tee -a "$out/run.txt"
