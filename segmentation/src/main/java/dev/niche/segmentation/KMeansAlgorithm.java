@@ -26,7 +26,7 @@ public enum KMeansAlgorithm {
   /**
    * Chooses for the data: LLOYD when k &lt;= 8 (a SIMD pass over a few centres costs no more than
    * keeping bounds), HAMERLY otherwise (as fast as ELKAN or faster on every shape measured, with
-   * one bound per row where ELKAN keeps k).
+   * two bounds per row where ELKAN keeps k).
    */
   AUTO
 }

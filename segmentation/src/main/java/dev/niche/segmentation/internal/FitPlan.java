@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  *       never takes ELKAN: since Hamerly gathers a block's unsettled rows for one SIMD pass over
  *       all centres ({@link NearestTwo}), it was as fast or faster on every shape measured,
  *       d = 50 to 128 and k = 20 to 200 included (docs/benchmarks-changelog.md, 2026-12-01
- *       21:50), and it keeps one bound per row where Elkan keeps k. ELKAN stays available on
+ *       21:50), and it keeps two bounds per row where Elkan keeps k. ELKAN stays available on
  *       request.
  * </ul>
  */
