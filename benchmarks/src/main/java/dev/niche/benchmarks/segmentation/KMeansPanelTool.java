@@ -310,7 +310,7 @@ public final class KMeansPanelTool {
             long t0 = bean.getCurrentThreadCpuTime();
             CentroidUpdate.Result next = update.update(labels, centres, pool, assigner.inertia());
             // As KMeansRun: Hamerly then carries the inertia instead of reading every row.
-            assigner.carryInertia(next.inertia, next.lowering(centres));
+            assigner.carryInertia(next.inertia, next.lowering);
             long t1 = bean.getCurrentThreadCpuTime();
             assigner.assign(centres, next.centres, labels, next.relocated, pool);
             long t2 = bean.getCurrentThreadCpuTime();

@@ -62,30 +62,31 @@ public final class CentroidUpdate {
     public final int[] relocated;
     /** Total weight of each cluster after relocation. */
     public final double[] weights;
+    /** Total squared centre shift: sum_m |c'_m - c_m|^2 (canonical distances, centre order). */
+    public final double shift;
+    /**
+     * How much this step lowered the inertia of the labels it averaged: sum_m W_m |c'_m - c_m|^2
+     * (König–Huygens), in centre order; what {@link Assigner#carryInertia} takes.
+     */
+    public final double lowering;
 
-    Result(double[] centres, double inertia, int[] relocated, double[] weights) {
+    Result(double[] oldCentres, double[] centres, double inertia, int[] relocated,
+        double[] weights) {
       this.centres = centres;
       this.inertia = inertia;
       this.relocated = relocated;
       this.weights = weights;
-    }
-
-    /**
-     * How much this step lowered the inertia of the labels it averaged: sum_m W_m |c'_m - c_m|^2
-     * (König–Huygens), canonical distances summed in centre order, as {@link KMeansRun} sums it
-     * for {@link Assigner#carryInertia}.
-     *
-     * @param oldCentres the centres before the step, flat
-     * @return the lowering
-     */
-    public double lowering(double[] oldCentres) {
       int k = weights.length;
       int d = centres.length / k;
+      double shift = 0;
       double lowering = 0;
       for (int m = 0; m < k; m++) {
-        lowering += weights[m] * SquaredDistance.between(oldCentres, m * d, centres, m * d, d);
+        double v = SquaredDistance.between(oldCentres, m * d, centres, m * d, d);
+        shift += v;
+        lowering += weights[m] * v;
       }
-      return lowering;
+      this.shift = shift;
+      this.lowering = lowering;
     }
   }
 
@@ -160,7 +161,7 @@ public final class CentroidUpdate {
         next[m * d + j] = total[m * d + j] * inv;
       }
     }
-    return new Result(next, inertia, relocated, weight);
+    return new Result(centres, next, inertia, relocated, weight);
   }
 
   /**

@@ -205,7 +205,8 @@ public final class HamerlyAssigner implements Assigner {
           int[] pending = new int[BLOCK];
           NearestTwo nearest = null;
           long changed = 0;
-          CompensatedSum carriedSum = exact ? null : new CompensatedSum(0);
+          // The relabelled rows' changes (used when carrying) and the direct sum (when exact).
+          CompensatedSum carriedSum = new CompensatedSum(0);
           double exactSum = 0;
           int end = ChunkPool.end(c, n);
           for (int first = ChunkPool.start(c); first < end; first += BLOCK) {
@@ -243,9 +244,7 @@ public final class HamerlyAssigner implements Assigner {
                 upper[i] = Math.sqrt(best);
                 if (relabel(labels, i, nearest.label(t)) != 0) {
                   changed++;
-                  if (!exact) {
-                    carriedSum.add(weight(w, i) * (best - own[i - first]));
-                  }
+                  carriedSum.add(weight(w, i) * (best - own[i - first]));
                 }
                 own[i - first] = best;
               }
@@ -255,9 +254,7 @@ public final class HamerlyAssigner implements Assigner {
                 int best = full(x, i * d, centres, d, dist, i);
                 if (relabel(labels, i, best) != 0) {
                   changed++;
-                  if (!exact) {
-                    carriedSum.add(weight(w, i) * (dist[best] - own[i - first]));
-                  }
+                  carriedSum.add(weight(w, i) * (dist[best] - own[i - first]));
                 }
                 own[i - first] = dist[best];
               }

@@ -132,11 +132,8 @@ public final class KMeansRun {
         history = Arrays.copyOf(history, (int) Math.min(maxIterations, 2L * iterations));
       }
       history[iterations++] = r.inertia;
-      double shift = 0;
-      for (int m = 0; m < k; m++) {
-        shift += SquaredDistance.between(centres, m * data.d(), r.centres, m * data.d(), data.d());
-      }
-      double lowering = r.lowering(centres);
+      double shift = r.shift;
+      double lowering = r.lowering;
       double[] old = centres;
       centres = r.centres;
       assigner.carryInertia(r.inertia, lowering);

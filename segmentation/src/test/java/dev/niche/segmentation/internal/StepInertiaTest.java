@@ -80,7 +80,7 @@ class StepInertiaTest {
             double known = hamerly.inertia();
             for (int it = 0; it < 8; it++) {
               CentroidUpdate.Result step = update.update(labels, centres, pool, known);
-              double lowering = step.lowering(centres);
+              double lowering = step.lowering;
               for (int p : step.relocated) {
                 serialLabels[p] = labels[p];
               }
@@ -124,7 +124,7 @@ class StepInertiaTest {
       double previous = Double.POSITIVE_INFINITY;
       for (int it = 0; it < 4; it++) {
         CentroidUpdate.Result step = update.update(labels, centres, pool, hamerly.inertia());
-        double lowering = step.lowering(centres);
+        double lowering = step.lowering;
         hamerly.carryInertia(step.inertia, lowering);
         hamerly.assign(centres, step.centres, labels, step.relocated, pool);
         double direct = Inertia.of(data, step.centres, labels, pool);
