@@ -13,8 +13,9 @@
 #   3. scikit-learn 1.2.1 (/usr/bin/python3, Lloyd, float64, n_init=1, max_iter=20, threadpoolctl)
 #      times the same fits on the same rows, and takes its inertia at random_state 1..5;
 #   4. Niche and ELKI take their inertia at seeds 1..5;
-#   5. one Lloyd iteration per shape against the measured memory/FMA floor (a standalone pass,
-#      and the Lloyd iteration as a LLOYD fit runs it), where a one-thread fit's time goes
+#   5. the multiply-add peak (KMeansPanelTool peak, a JVM of its own), then one Lloyd iteration
+#      per shape against the measured memory/FMA floor (a standalone pass, and the Lloyd iteration
+#      as a LLOYD fit runs it), where a one-thread fit's time goes
 #      (ordering, start, iterations) and its M- and E-steps per iteration (thread CPU time);
 #   6. kmeans_panel_table.py prints the markdown table (docs/benchmarks.md).
 # Usage: benchmarks/scripts/kmeans-panel.sh [SHAPE ...]   (SEPARATED OVERLAPPING CUSTOMER WIDE)
@@ -42,7 +43,12 @@ java -Xmx8g $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool 
   | grep -v SLF4J | tee "$out/inertia.txt"
 # The timing tools below run with the JMH forks' fixed, pre-touched heap, so that no timed fit
 # pays the first touch of heap pages.
-java $heap $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool floor "${shapes[@]}" \
+# The multiply-add peak in a JVM of its own (see KMeansPanelTool peak), then the floor with it.
+java $heap $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool peak \
+  | grep -v SLF4J | tee "$out/peak.txt"
+peak=$(awk '$1 == "peak" && $2 + 0 > 0 {print $2}' "$out/peak.txt")
+java $heap $vector ${peak:+-Dniche.panel.fmaPeak=$peak} -cp "$cp" \
+  dev.niche.benchmarks.segmentation.KMeansPanelTool floor "${shapes[@]}" \
   | grep -v SLF4J | tee "$out/floor.txt"
 java $heap $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool profile "${shapes[@]}" \
   | grep -v SLF4J | tee "$out/profile.txt"

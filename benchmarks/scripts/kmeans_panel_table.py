@@ -47,7 +47,7 @@ def main():
     for line in open(f"{directory}/floor.txt"):
         part = line.replace(",", "").split()
         if part and part[0] == "floor":
-            # "floor SHAPE stream X ms, fma X ms, floor X ms, lloyd X ms, ratio X (E-step ...)"
+            # "floor SHAPE stream X ms, fma X ms, tile X ms, floor X ms, lloyd X ms, ratio X (...)"
             value = {part[i]: part[i + 1] for i in range(2, len(part) - 1)}
             floors[part[1]] = (float(value["stream"]), float(value["floor"]),
                                float(value["lloyd"]), float(value["ratio"]), float(value["fma"]))
@@ -95,7 +95,14 @@ def main():
     print("ELKI median inertia (Exponion / Hamerly): " + "; ".join(
         f"{s} {inertia.get((s, 'elki-exponion'), float('nan')):.4e} / "
         f"{inertia.get((s, 'elki-hamerly'), float('nan')):.4e}" for s in SHAPES))
-    print("Floors (stream n·d once / n·k·d FMAs at the tiled SIMD rate, ms): " + "; ".join(
+    peak = ""
+    try:
+        for line in open(f"{directory}/peak.txt"):
+            if line.startswith("peak "):
+                peak = line.split()[1]
+    except FileNotFoundError:
+        pass
+    print(f"Floors (stream n·d once / n·k·d FMAs at the peak, {peak or '?'} G/s, ms): " + "; ".join(
         f"{s} {v[0]:.1f} / {v[4]:.1f}" for s, v in floors.items()))
 
 

@@ -56,11 +56,15 @@ import java.util.SplittableRandom;
  *       greedy k-means++ start, 20 iterations, inertia carried as a fit carries it): thread CPU
  *       time of the M-steps and of the E-steps per iteration, three repetitions per shape. With {@code -Dniche.algorithm=LLOYD},
  *       the Lloyd iteration as a fit runs it (incremental M-step), to set against the floor.
+ *   <li>{@code peak}: the processor's multiply-add peak as Java reaches it ({@link FmaPeak}, needs
+ *       {@code --add-modules jdk.incubator.vector}), in G multiply-adds per second of thread CPU
+ *       time, median of seven. Run it in a JVM of its own: after the E-step's 256-bit kernel has
+ *       run, C2 compiles the 512-bit probe with its vectors boxed (1.7 against 45-52 G/s).
  *   <li>{@code floor [SHAPE...]}: one Lloyd iteration (E-step with every row against every
  *       centre, fresh M-step; one thread) against the shape's floor, the larger of (a) streaming
- *       the n d values once (eight running sums) and (b) n k d multiply-adds at the best SIMD rate
- *       measured in Java (a 4-centre by 2-coordinate tile on L1-resident columns, the shape of
- *       the E-step kernel without its selection); thread CPU time, median of seven.
+ *       the n d values once (eight running sums) and (b) n k d multiply-adds at the peak that
+ *       {@code peak} printed, passed as {@code -D}{@value LloydFloor#PEAK_PROPERTY} (G/s); see
+ *       {@link LloydFloor}. Thread CPU time, median of seven.
  * </ul>
  */
 public final class KMeansPanelTool {
@@ -98,6 +102,9 @@ public final class KMeansPanelTool {
         break;
       case "iterations":
         iterations(shapes(args, 1));
+        break;
+      case "peak":
+        LloydFloor.printPeak();
         break;
       case "floor":
         LloydFloor.print(shapes(args, 1));
