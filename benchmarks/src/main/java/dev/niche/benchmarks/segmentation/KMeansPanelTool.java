@@ -60,6 +60,8 @@ import java.util.SplittableRandom;
  *       {@code --add-modules jdk.incubator.vector}), in G multiply-adds per second of thread CPU
  *       time, median of seven. Run it in a JVM of its own: after the E-step's 256-bit kernel has
  *       run, C2 compiles the 512-bit probe with its vectors boxed (1.7 against 45-52 G/s).
+ *   <li>{@code selection}: what picking each row's label costs a 512-bit E-step on this JDK
+ *       ({@link SelectionProbe}; needs {@code --add-modules jdk.incubator.vector}).
  *   <li>{@code floor [SHAPE...]}: one Lloyd iteration (E-step with every row against every
  *       centre, fresh M-step; one thread) against the shape's floor, the larger of (a) streaming
  *       the n d values once (eight running sums) and (b) n k d multiply-adds at the peak that
@@ -105,6 +107,9 @@ public final class KMeansPanelTool {
         break;
       case "peak":
         LloydFloor.printPeak();
+        break;
+      case "selection":
+        SelectionProbe.print();
         break;
       case "floor":
         LloydFloor.print(shapes(args, 1));
