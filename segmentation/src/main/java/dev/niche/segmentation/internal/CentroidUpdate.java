@@ -25,6 +25,8 @@ public final class CentroidUpdate {
   private final double[] inertias;
   /** Labels at the last step, or null before the first. */
   private int[] summed;
+  /** Unused bytes after each chunk's partials: two cache lines (see the constructor). */
+  private static final int PAD_BYTES = 128;
   /** Per chunk: rows moved by the last step. */
   private final long[] moved;
   /** Per chunk: rows moved by {@link #moveNow} since the last step. */
@@ -44,9 +46,13 @@ public final class CentroidUpdate {
     this.data = data;
     this.k = k;
     int chunks = ChunkPool.chunks(data.n());
-    this.sums = new double[chunks][k * data.d()];
-    this.weights = new double[chunks][k];
-    this.members = new int[chunks][k];
+    // Each chunk's partials end in PAD_BYTES unused: neighbouring chunks run on different
+    // threads and move rows in their partials row by row, and small arrays allocated one after
+    // the other would share cache lines (k = 8: weights and members of several chunks in one
+    // line; at two threads that doubled the M-step's time and slowed the E-step's moves).
+    this.sums = new double[chunks][k * data.d() + PAD_BYTES / Double.BYTES];
+    this.weights = new double[chunks][k + PAD_BYTES / Double.BYTES];
+    this.members = new int[chunks][k + PAD_BYTES / Integer.BYTES];
     this.moved = new long[chunks];
     this.movedEarly = new long[chunks];
     this.inertias = new double[chunks];
