@@ -19,27 +19,31 @@
 #      (ordering, start, iterations) and its M- and E-steps per iteration (thread CPU time);
 #   6. kmeans_panel_table.py prints the markdown table (docs/benchmarks.md).
 # Usage: benchmarks/scripts/kmeans-panel.sh [SHAPE ...]   (SEPARATED OVERLAPPING CUSTOMER WIDE)
+# PANEL_DATA_SEED=N (a long, default 0) draws other rows of the same kinds (PanelShape) and
+# writes to benchmarks/target/kmeans-panel-N.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-out=benchmarks/target/kmeans-panel
+out=benchmarks/target/kmeans-panel${PANEL_DATA_SEED:+-$PANEL_DATA_SEED}
+draw="-Dniche.panel.dataSeed=${PANEL_DATA_SEED:-0}"
 mkdir -p "$out"
 shapes=("$@")
 ./mvnw -q -B -pl benchmarks -am package -DskipTests \
   dependency:build-classpath -Dmdep.outputFile="$PWD/$out/classpath.txt"
 cp="benchmarks/target/classes:$(cat "$out/classpath.txt")"
-java -Xmx4g -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool write "$out"
+java -Xmx4g $draw -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool write "$out"
 param="SEPARATED,OVERLAPPING,CUSTOMER,WIDE"
 if [ ${#shapes[@]} -gt 0 ]; then param=$(IFS=,; echo "${shapes[*]}"); fi
 date -u +"start %Y-%m-%dT%H:%M:%SZ" | tee "$out/run.txt"
+echo "data seed ${PANEL_DATA_SEED:-0}" | tee -a "$out/run.txt"
 heap="-Xms3g -Xmx3g -XX:+AlwaysPreTouch"
 vector="--add-modules=jdk.incubator.vector"
 java -cp "$cp" org.openjdk.jmh.Main 'segmentation.KMeansPanelBenchmark' -p shape="$param" \
-  -f 1 -bm ss -wi 1 -i 3 -tu ms -jvmArgs "$heap $vector" -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
+  -f 1 -bm ss -wi 1 -i 3 -tu ms -jvmArgs "$heap $vector $draw" -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
 java -cp "$cp" org.openjdk.jmh.Main 'segmentation.KMeansPanelBenchmark.niche' -p shape="$param" \
-  -f 1 -bm ss -wi 1 -i 3 -tu ms -jvmArgs "$heap" -rf json -rff "$out/jmh-default.json" \
+  -f 1 -bm ss -wi 1 -i 3 -tu ms -jvmArgs "$heap $draw" -rf json -rff "$out/jmh-default.json" \
   | tee "$out/jmh-default.txt"
 /usr/bin/python3 benchmarks/scripts/kmeans_panel_sklearn.py "$out" 5 "${shapes[@]}" | tee "$out/sklearn.txt"
-java -Xmx8g $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool inertia 5 "${shapes[@]}" \
+java -Xmx8g $vector $draw -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool inertia 5 "${shapes[@]}" \
   | grep -v SLF4J | tee "$out/inertia.txt"
 # The timing tools below run with the JMH forks' fixed, pre-touched heap, so that no timed fit
 # pays the first touch of heap pages.
@@ -47,14 +51,14 @@ java -Xmx8g $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool 
 java $heap $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool peak \
   | grep -v SLF4J | tee "$out/peak.txt"
 peak=$(awk '$1 == "peak" && $2 + 0 > 0 {print $2}' "$out/peak.txt")
-java $heap $vector ${peak:+-Dniche.panel.fmaPeak=$peak} -cp "$cp" \
+java $heap $vector $draw ${peak:+-Dniche.panel.fmaPeak=$peak} -cp "$cp" \
   dev.niche.benchmarks.segmentation.KMeansPanelTool floor "${shapes[@]}" \
   | grep -v SLF4J | tee "$out/floor.txt"
-java $heap $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool profile "${shapes[@]}" \
+java $heap $vector $draw -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool profile "${shapes[@]}" \
   | grep -v SLF4J | tee "$out/profile.txt"
-java $heap $vector -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool iterations "${shapes[@]}" \
+java $heap $vector $draw -cp "$cp" dev.niche.benchmarks.segmentation.KMeansPanelTool iterations "${shapes[@]}" \
   | grep -v SLF4J | tee "$out/iterations.txt"
-java $heap $vector -Dniche.algorithm=LLOYD -cp "$cp" \
+java $heap $vector $draw -Dniche.algorithm=LLOYD -cp "$cp" \
   dev.niche.benchmarks.segmentation.KMeansPanelTool \
   iterations "${shapes[@]}" | grep -v SLF4J | tee "$out/iterations-lloyd.txt"
 date -u +"end %Y-%m-%dT%H:%M:%SZ" | tee -a "$out/run.txt"

@@ -48,7 +48,9 @@ def main():
         part = line.replace(",", "").split()
         if part and part[0] == "floor":
             # "floor SHAPE stream X ms, fma X ms, tile X ms, floor X ms, lloyd X ms, ratio X (...)"
-            value = {part[i]: part[i + 1] for i in range(2, len(part) - 1)}
+            value = {}
+            for i in range(2, len(part) - 1):
+                value.setdefault(part[i], part[i + 1])  # the first of a repeated word
             floors[part[1]] = (float(value["stream"]), float(value["floor"]),
                                float(value["lloyd"]), float(value["ratio"]), float(value["fma"]))
     # "iterations SHAPE LLOYD: M-step X ms, E-step Y ms per iteration", three repetitions: the

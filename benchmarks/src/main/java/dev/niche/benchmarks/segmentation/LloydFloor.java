@@ -87,7 +87,7 @@ final class LloydFloor {
       double fma = peak ? multiplyAdds(shapes[i]) / peakRate / 1e6 : m[1];
       double floor = Math.max(m[0], fma);
       System.out.printf(Locale.ROOT, "floor %s stream %.1f ms, fma %.1f ms, tile %.1f ms, "
-          + "floor %.1f ms, lloyd %.1f ms, ratio %.2f (E-step %.1f ms; fma %s) (%s)%n",
+          + "floor %.1f ms, lloyd %.1f ms, ratio %.2f (E-step %.1f ms; multiply-adds %s) (%s)%n",
           shapes[i], m[0], fma, m[1], floor, m[2], m[2] / floor, m[3],
           peak ? String.format(Locale.ROOT, "at the peak, %.1f G/s", peakRate)
               : "at the tile rate, no peak given", sink == 42 ? "" : "-");

@@ -11,7 +11,10 @@ import java.util.SplittableRandom;
 /**
  * The four data shapes of the k-means panel (issue 14), each generated from a fixed seed so that
  * the JMH benchmark, the inertia runs and scikit-learn (which reads the raw float64 files written
- * by {@link #write}) see the same rows.
+ * by {@link #write}) see the same rows. The system property {@value #DATA_SEED_PROPERTY} (a long,
+ * default 0) is mixed into every shape's seed: other rows of the same kinds, for checking that
+ * the panel's results are not particular to one draw (every JVM of a run must be given the same
+ * value; {@code kmeans-panel.sh} passes its {@code PANEL_DATA_SEED}).
  *
  * <ul>
  *   <li>{@link #SEPARATED}: n = 10^6, d = 16, k = 32, centres U[-10, 10], unit noise, equal sizes.
@@ -34,6 +37,9 @@ public enum PanelShape {
   /** High-dimensional overlapping blobs. */
   WIDE(200_000, 64, 50, 0x5E9A_0004L);
 
+  /** System property mixed into every shape's seed (see the class comment). */
+  static final String DATA_SEED_PROPERTY = "niche.panel.dataSeed";
+
   final int n;
   final int d;
   final int k;
@@ -52,7 +58,10 @@ public enum PanelShape {
    * @return n * d values
    */
   double[] generate() {
-    SplittableRandom r = new SplittableRandom(seed);
+    long draw = Long.getLong(DATA_SEED_PROPERTY, 0L);
+    // Draw 0 keeps the shape's own seed (the rows of every panel run before the property).
+    SplittableRandom r = new SplittableRandom(
+        draw == 0 ? seed : new SplittableRandom(seed ^ draw).nextLong());
     switch (this) {
       case SEPARATED:
         return blobs(r, n, d, k, new double[] {10, 1, 1}, false);
