@@ -7,7 +7,12 @@ package dev.niche.segmentation.internal;
  * centre. A row is skipped, unread, when u(x) &lt;= max(s(a), l(x)), with s(a) half the distance
  * from a to the nearest other centre; otherwise u is made exact (the row's canonical distance to
  * a), and if the test still fails all k distances are computed ({@link NearestTwo} over the
- * block's unsettled rows together). Memory: 2 doubles per row.
+ * block's unsettled rows together). From {@link LloydAssigner#TILED_MIN_DIMENSION} coordinates
+ * those rows are screened instead by {@link NearestCentres} (one multiply-add per coordinate and
+ * centre): the confirmed label is the canonical nearest centre, u its canonical distance, and l
+ * the second-lowest score plus |x|^2 less the screening tolerance
+ * ({@link NearestCentres#secondLowerBound}), a valid bound slightly below the second distance;
+ * rows the screen cannot decide get all k canonical distances. Memory: 2 doubles per row.
  *
  * <p><b>Inertia without reading every row.</b> The fit's history needs the inertia of every
  * assignment. Given the inertia of the old labels against the new centres
@@ -204,6 +209,8 @@ public final class HamerlyAssigner implements Assigner {
           double[] own = new double[BLOCK];
           int[] pending = new int[BLOCK];
           NearestTwo nearest = null;
+          NearestCentres screen = null;
+          TransposedRows gathered = null;
           long changed = 0;
           // The relabelled rows' changes (used when carrying) and the direct sum (when exact).
           CompensatedSum carriedSum = new CompensatedSum(0);
@@ -231,7 +238,36 @@ public final class HamerlyAssigner implements Assigner {
                 pending[count++] = i;
               }
             }
-            if (count >= GATHER_MIN_ROWS) {
+            if (count >= GATHER_MIN_ROWS && d >= LloydAssigner.TILED_MIN_DIMENSION) {
+              // Wide rows no bound settles: screened by the expansion kernel (one multiply-add
+              // per coordinate and centre), the label confirmed canonical; its canonical
+              // distance, and the second score less the screening tolerance as the lower bound.
+              if (screen == null) {
+                screen = new NearestCentres(k, d);
+                screen.setCentres(centres);
+                gathered = new TransposedRows(d);
+              }
+              gathered.load(x, pending, 0, count);
+              screen.score(gathered);
+              for (int t = 0; t < count; t++) {
+                int i = pending[t];
+                int m = screen.nearest(t);
+                double best;
+                if (m >= 0) {
+                  best = SquaredDistance.between(x, i * d, centres, m * d, d);
+                  lower[i] = screen.secondLowerBound(t);
+                  upper[i] = Math.sqrt(best);
+                } else {
+                  m = full(x, i * d, centres, d, dist, i);
+                  best = dist[m];
+                }
+                if (relabel(labels, i, m) != 0) {
+                  changed++;
+                  carriedSum.add(weight(w, i) * (best - own[i - first]));
+                }
+                own[i - first] = best;
+              }
+            } else if (count >= GATHER_MIN_ROWS) {
               // The rows no bound settles: all k distances, SIMD over the gathered rows.
               if (nearest == null) {
                 nearest = new NearestTwo(k, d);

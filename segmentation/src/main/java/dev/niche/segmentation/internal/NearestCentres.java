@@ -188,6 +188,20 @@ final class NearestCentres {
   }
 
   /**
+   * A lower bound on the distance (not squared) from row q of the last scored block to every
+   * centre other than the one {@link #nearest} returns, for Hamerly's lower bound: the second
+   * lowest score plus |x|^2, less the screening tolerance (over four times the rounding of both,
+   * see the class comment), at least 0. Valid whenever {@link #nearest} returned a centre.
+   *
+   * @param q row in the block
+   * @return the bound
+   */
+  double secondLowerBound(int q) {
+    double slack = tolerance * (norm[q] + largestNorm);
+    return Math.sqrt(Math.max(0, norm[q] + second[q] - slack));
+  }
+
+  /**
    * The canonical nearest of all k centres to one row of a flat array (lowest index on ties),
    * computing every distance; for rows {@link #nearest} cannot decide.
    *

@@ -48,7 +48,9 @@
  *       lowered the inertia by more than half ({@link KMeansRun#STEADY}), or when its running
  *       error bound would pass {@link HamerlyAssigner#CARRY_TOLERANCE}. The k-means++ start's
  *       distances give the first inertia ({@link Inertia#ofDistances}). Hamerly takes the rows its bounds cannot settle against
- *       all k centres together ({@link NearestTwo}, SIMD over the gathered rows) when a block has
+ *       all k centres together ({@link NearestTwo}, SIMD over the gathered rows; from
+ *       {@link LloydAssigner#TILED_MIN_DIMENSION} coordinates {@link NearestCentres}' screened
+ *       scores, the second score less the screening tolerance as the lower bound) when a block has
  *       {@link HamerlyAssigner#GATHER_MIN_ROWS} of them, Elkan computes a row's unpruned centres
  *       four at a time ({@link SquaredDistance#toListed}).
  *   <li><b>Final inertia</b> by König–Huygens from the last M-step when the assignment stood still

@@ -1,6 +1,7 @@
 package dev.niche.segmentation.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * The tiled kernel's answer (screened, confirmed, or computed exactly when the screen cannot
  * decide) is the canonical nearest centre: the lowest index among the smallest
  * {@link SquaredDistance#between} values, including exact ties (duplicate centres, rows on a
- * bisector) and near ties.
+ * bisector) and near ties; and when the screen decides, its second-score lower bound is at most
+ * every other centre's canonical distance (Hamerly's lower bound on wide rows).
  */
 class NearestCentresTest {
 
@@ -63,7 +65,17 @@ class NearestCentresTest {
       for (int q = 0; q < size; q++) {
         int i = first + q;
         int m = kernel.nearest(q);
-        if (m < 0) {
+        if (m >= 0) {
+          // Hamerly's lower bound: no other centre's canonical distance is below it.
+          double bound = kernel.secondLowerBound(q);
+          for (int t = 0; t < k; t++) {
+            if (t != m) {
+              double other = Math.sqrt(SquaredDistance.between(x, i * d, c, t * d, d));
+              assertTrue(bound <= other, "row " + i + ", centre " + t + ": " + bound + " > "
+                  + other);
+            }
+          }
+        } else {
           m = kernel.nearestExactly(x, i * d, c, scratch);
         }
         assertEquals(canonicalNearest(x, i, d, c, k), m, "row " + i);
