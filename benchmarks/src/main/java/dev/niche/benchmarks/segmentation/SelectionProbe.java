@@ -86,7 +86,12 @@ final class SelectionProbe {
         fmas / scores[3] / 1e6, picked[3], fmas / picked[3] / 1e6, sink == 42 ? "" : "-");
   }
 
-  /** The scores of rows i0..i0+3 against the 32 centres, folded into one value. */
+  /**
+   * The scores of rows i0..i0+3 against the 32 centres, folded into one value. Its multiply-add
+   * loop is {@link #labelFour}'s, written twice on purpose: one method for both passes (labels
+   * null for this one) ran the scores pass at 21-22 ms instead of 13 ms, C2 compiling the larger
+   * method's loop worse, so the probe would no longer measure the multiply-adds alone.
+   */
   private static double scoreFour(double[] x, int i0, double[] columns, double[] bias) {
     DoubleVector b0 = DoubleVector.fromArray(LANES, bias, 0);
     DoubleVector b1 = DoubleVector.fromArray(LANES, bias, 8);

@@ -254,7 +254,11 @@ public final class HamerlyAssigner implements Assigner {
                 int m = screen.nearest(t);
                 double best;
                 if (m >= 0) {
-                  best = SquaredDistance.between(x, i * d, centres, m * d, d);
+                  // A pending row's own distance is already exact (above): only a new label
+                  // needs its canonical distance.
+                  best = m == labels[i]
+                      ? own[i - first]
+                      : SquaredDistance.between(x, i * d, centres, m * d, d);
                   lower[i] = screen.secondLowerBound(t);
                   upper[i] = Math.sqrt(best);
                 } else {
