@@ -112,14 +112,27 @@ public final class HamerlyAssigner implements Assigner {
     pool.forEach(
         changes.length,
         c -> {
-          double[] dist = new double[k];
           int end = ChunkPool.end(c, n);
-          for (int i = ChunkPool.start(c); i < end; i++) {
-            if (seedD2 != null) {
+          if (seedD2 != null) {
+            for (int i = ChunkPool.start(c); i < end; i++) {
               lower[i] = 0;
               upper[i] = Math.sqrt(seedD2[i]);
-            } else {
-              labels[i] = full(x, i * d, centres, d, dist, i);
+            }
+            return;
+          }
+          // No distances from the start: every row's nearest two, SIMD over blocks of rows.
+          NearestTwo nearest = new NearestTwo(k, d);
+          int[] rows = new int[BLOCK];
+          for (int first = ChunkPool.start(c); first < end; first += BLOCK) {
+            int size = Math.min(BLOCK, end - first);
+            for (int t = 0; t < size; t++) {
+              rows[t] = first + t;
+            }
+            nearest.compute(x, rows, size, centres);
+            for (int t = 0; t < size; t++) {
+              labels[first + t] = nearest.label(t);
+              lower[first + t] = Math.sqrt(nearest.second(t));
+              upper[first + t] = Math.sqrt(nearest.best(t));
             }
           }
         });
