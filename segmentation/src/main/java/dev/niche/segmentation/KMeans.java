@@ -13,7 +13,8 @@ import dev.niche.segmentation.internal.SpatialOrder;
 
 /**
  * Exact k-means: minimises the inertia sum_i w_i ||x_i - c(x_i)||^2 by alternating assignment
- * (E-step) and centroid (M-step) updates, from a (greedy) k-means++ start by default.
+ * (E-step) and centroid (M-step) updates, by default from a local-search start
+ * ({@link KMeansInit#LOCAL_SEARCH}: greedy k-means++ refined by swaps and iterations on a coreset).
  *
  * <p><b>Stopping rule</b> (as scikit-learn's {@code KMeans}): stop when the total squared centre
  * shift sum_m ||c_m' - c_m||^2 of an M-step is at most {@code tolerance} times the mean over
@@ -27,7 +28,8 @@ import dev.niche.segmentation.internal.SpatialOrder;
  * number of threads. LLOYD, HAMERLY and ELKAN share the distance kernel and the M-step, so from the
  * same start they give the same labels and centroids.
  *
- * <p><b>Row order</b>: a k-means++ fit of at least 65,536 rows with k of at least 16 works on its
+ * <p><b>Row order</b>: a k-means++ fit ({@link KMeansInit#KMEANS_PLUS_PLUS} or
+ * {@link KMeansInit#GREEDY_KMEANS_PLUS_PLUS}) of at least 65,536 rows with k of at least 16 works on its
  * copy of the rows in an order where neighbouring rows lie close together (sorted by nearest of k pilot centres chosen on
  * an evenly spaced sample), which lets the start rule out whole blocks of rows. The order depends
  * on the data only; labels are always returned in the caller's row order.
@@ -99,7 +101,7 @@ public final class KMeans {
   }
 
   /**
-   * A builder with the defaults: greedy k-means++, AUTO algorithm, 300 iterations, tolerance
+   * A builder with the defaults: the local-search start, AUTO algorithm, 300 iterations, tolerance
    * 1e-4, one start, one thread, seed 0, unit weights. {@code k} must be set (or initial centres
    * given).
    *
@@ -221,7 +223,7 @@ public final class KMeans {
   public static final class Builder {
     private int k = -1;
     private long seed;
-    private KMeansInit init = KMeansInit.GREEDY_KMEANS_PLUS_PLUS;
+    private KMeansInit init = KMeansInit.LOCAL_SEARCH;
     private double[] initialCentres;
     private int initialCount;
     private int initialDimension;

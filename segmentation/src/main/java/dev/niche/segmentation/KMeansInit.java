@@ -3,9 +3,21 @@ package dev.niche.segmentation;
 /** How {@link KMeans} chooses its starting centres (unless initial centres are given). */
 public enum KMeansInit {
   /**
+   * The default: greedy k-means++, then LocalSearch++ swaps (Lattanzi and Sohler, "A better
+   * k-means++ algorithm via local search", ICML 2019: k draws with probability proportional to
+   * w(x) D(x)^2, each swapped in for the centre whose removal leaves the lowest potential when
+   * that lowers it), then at most 50 Lloyd iterations, all on a lightweight coreset of max(n / 10,
+   * 50 k) draws (Bachem, Lucic and Krause, KDD 2018: rows drawn with probability half uniform,
+   * half proportional to w(x) |x - mean|^2, and weighted by the inverse) or on all rows when they
+   * are fewer than twice that. The swaps undo what greedy k-means++ alone often does, two
+   * centres in one cluster and one between two, which Lloyd's iterations cannot undo; the
+   * iterations on the coreset leave fewer to make on all rows. On the project's benchmark panel
+   * its median inertia over seeds is lower than greedy k-means++'s, and its fits are faster.
+   */
+  LOCAL_SEARCH,
+  /**
    * Greedy k-means++ as in scikit-learn: at each step draw {@code 2 + floor(ln k)} candidates with
-   * probability proportional to w(x) D(x)^2 and keep the one that lowers the potential most. The
-   * default: it gives the best starts for little extra cost.
+   * probability proportional to w(x) D(x)^2 and keep the one that lowers the potential most.
    */
   GREEDY_KMEANS_PLUS_PLUS,
   /** k-means++ (Arthur and Vassilvitskii 2007): one D^2-weighted draw per centre. */

@@ -17,8 +17,11 @@ import org.slf4j.LoggerFactory;
  *       spatial order; everything else keeps the caller's order. Below 16 centres the pilot pass
  *       costs more than the block pruning wins.
  *   <li><b>Start.</b> k-means++ on ordered rows prunes whole blocks ({@link BlockSeeding}); on
- *       rows in the caller's order it prunes rows ({@link RowSeeding}). k-means||, random and
- *       given starts are as requested.
+ *       rows in the caller's order it prunes rows ({@link RowSeeding}). The local-search start
+ *       ({@link LocalSearchStart}) works on a {@link LightweightCoreset} of {@link #startRows}
+ *       rows, in the caller's order: it reads all rows only to draw the coreset, so ordering
+ *       them would cost more than it saves. k-means||, random and given starts are as
+ *       requested.
  *   <li><b>Assigner.</b> AUTO resolves to LLOYD for k = 1 and for k up to
  *       {@link #LLOYD_MAX_CLUSTERS}, where a SIMD pass over all k centres costs no more than
  *       Hamerly's per-row bound upkeep and its scalar recomputations; to HAMERLY otherwise. AUTO
@@ -32,6 +35,18 @@ import org.slf4j.LoggerFactory;
 public final class FitPlan {
 
   private static final Logger LOG = LoggerFactory.getLogger(FitPlan.class);
+
+  /**
+   * The local-search start draws a coreset of one row in {@code CORESET_SHARE} (n / 10), so its
+   * seeding, swaps and iterations cost about a tenth of the same work on all rows.
+   */
+  public static final int CORESET_SHARE = 10;
+
+  /**
+   * ... but at least this many rows per cluster, so that each true cluster of a fair size is
+   * drawn into the coreset many times.
+   */
+  public static final int CORESET_ROWS_PER_CLUSTER = 50;
 
   /** Largest k for which AUTO takes LLOYD (a full SIMD pass) rather than bounds. */
   public static final int LLOYD_MAX_CLUSTERS = 8;
@@ -61,6 +76,20 @@ public final class FitPlan {
     FitPlan plan = new FitPlan(ordered, resolve(requested, k));
     LOG.debug("k-means plan for n = {}, d = {}, k = {}, init {}: {}", n, d, k, init, plan);
     return plan;
+  }
+
+  /**
+   * The number of draws of the local-search start's coreset: max(n / {@link #CORESET_SHARE},
+   * {@link #CORESET_ROWS_PER_CLUSTER} k), or n (no coreset: the start works on all rows) when
+   * that is more than half the rows.
+   *
+   * @param n rows
+   * @param k clusters
+   * @return the coreset draws, or n
+   */
+  public static int startRows(int n, int k) {
+    long m = Math.max(n / CORESET_SHARE, (long) CORESET_ROWS_PER_CLUSTER * k);
+    return m > n / 2 ? n : (int) m;
   }
 
   /**

@@ -89,6 +89,12 @@ public final class KMeansRun {
             seedD2 = s.minD2();
             break;
           }
+        case LOCAL_SEARCH:
+          // The coreset's iterations run AUTO's assigner whatever the user asked for, so the
+          // start, like the rest of the fit, does not depend on the algorithm.
+          centres = LocalSearchStart.centres(
+              data, k, FitPlan.resolve(KMeansAlgorithm.AUTO, k), absTolerance, rng, pool);
+          break;
         case KMEANS_PARALLEL:
           centres = new ParallelSeeding(data, pool).centres(k, seed);
           break;

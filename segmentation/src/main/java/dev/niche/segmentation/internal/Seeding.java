@@ -177,7 +177,7 @@ public abstract class Seeding {
       }
       java.util.Arrays.fill(nearestTrial, 0, m, Double.POSITIVE_INFINITY);
       for (int t = 0; t < trials; t++) {
-        int row = sample(rng.nextDouble() * total);
+        int row = sample(data, minD2, chunkPot, rng.nextDouble() * total);
         copyRow(row, candRows, t * d);
         for (int j = 0; j < m; j++) {
           double v = SquaredDistance.between(candRows, t * d, centres, j * d, d);
@@ -211,9 +211,20 @@ public abstract class Seeding {
     return total;
   }
 
-  /** Row whose cumulative weighted potential first exceeds r (fixed chunk order). */
-  private int sample(double r) {
+  /**
+   * The row whose cumulative weighted potential w(x) D(x)^2, in row order, first exceeds r: a draw
+   * with probability proportional to it for r uniform in [0, total). The chunk totals skip whole
+   * chunks, so a draw reads one chunk.
+   *
+   * @param data the rows and weights
+   * @param minD2 each row's squared distance to its nearest centre
+   * @param chunkPot the weighted potential of each fixed chunk
+   * @param r a number in [0, sum of chunkPot)
+   * @return the row
+   */
+  static int sample(Dataset data, double[] minD2, double[] chunkPot, double r) {
     int n = data.n();
+    int chunks = chunkPot.length;
     double cum = 0;
     int c = 0;
     while (c < chunks - 1 && cum + chunkPot[c] <= r) {
