@@ -43,7 +43,7 @@ class SegmentationDocSnippetsTest {
     KMeansModel model = KMeans.builder()
         .k(4)                                   // or .init(double[][] centres)
         .seed(42)
-        .init(KMeansInit.GREEDY_KMEANS_PLUS_PLUS) // default; KMEANS_PLUS_PLUS, KMEANS_PARALLEL, RANDOM
+        .init(KMeansInit.LOCAL_SEARCH)          // default; GREEDY_KMEANS_PLUS_PLUS, KMEANS_PLUS_PLUS, KMEANS_PARALLEL, RANDOM
         .algorithm(KMeansAlgorithm.AUTO)        // LLOYD, HAMERLY, ELKAN
         .maxIterations(300).tolerance(1e-4).restarts(3).threads(2)
         .weights(sampleWeights)                 // optional

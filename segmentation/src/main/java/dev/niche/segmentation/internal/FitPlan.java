@@ -37,10 +37,13 @@ public final class FitPlan {
   private static final Logger LOG = LoggerFactory.getLogger(FitPlan.class);
 
   /**
-   * The local-search start draws a coreset of one row in {@code CORESET_SHARE} (n / 10), so its
-   * seeding, swaps and iterations cost about a tenth of the same work on all rows.
+   * The local-search start draws a coreset of one row in {@code CORESET_SHARE} (n / 20), so each
+   * try's seeding, swaps and iterations cost about a twentieth of the same work on all rows. On
+   * the panel's shapes n / 10 gave the same median inertias at nearly twice the start's time, and
+   * n / 40 left the customer-like fits twice as many iterations on all rows
+   * (docs/benchmarks-changelog.md, 2026-12-02, 09:40).
    */
-  public static final int CORESET_SHARE = 10;
+  public static final int CORESET_SHARE = 20;
 
   /**
    * ... but at least this many rows per cluster, so that each true cluster of a fair size is

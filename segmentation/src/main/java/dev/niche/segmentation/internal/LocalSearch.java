@@ -36,6 +36,10 @@ final class LocalSearch {
   /** Per chunk: its potential, then the base sum and the k swap corrections of a step. */
   private final double[] chunkPot;
   private final double[][] chunkSwap;
+  /** Per worker: a block of rows, their indices and their distances to one centre. */
+  private final TransposedRows[] blocks;
+  private final int[][] rows;
+  private final double[][] dist;
 
   LocalSearch(Dataset data, int k, ChunkPool pool) {
     this.data = data;
@@ -50,6 +54,13 @@ final class LocalSearch {
     this.dp = new double[n];
     this.chunkPot = new double[chunks];
     this.chunkSwap = new double[chunks][k + 1];
+    int workers = pool.threads();
+    this.blocks = new TransposedRows[workers];
+    this.rows = new int[workers][TransposedRows.CAPACITY];
+    this.dist = new double[workers][TransposedRows.CAPACITY];
+    for (int t = 0; t < workers; t++) {
+      blocks[t] = new TransposedRows(data.d());
+    }
   }
 
   /**
@@ -63,20 +74,21 @@ final class LocalSearch {
   double[] improve(double[] start, int steps, SplittableRandom rng) {
     double[] centres = start.clone();
     int d = data.d();
-    pool.forEach(chunks, c -> {
-      int[] rows = new int[TransposedRows.CAPACITY];
-      TransposedRows block = new TransposedRows(d);
+    pool.forEach(chunks, (c, worker) -> {
+      int[] list = rows[worker];
       int count = 0;
       for (int i = ChunkPool.start(c), end = ChunkPool.end(c, data.n()); i < end; i++) {
-        rows[count++] = i;
-        if (count == rows.length) {
-          nearestTwo(rows, count, centres, block);
+        list[count++] = i;
+        if (count == list.length) {
+          nearestTwo(count, centres, worker);
           count = 0;
         }
       }
-      nearestTwo(rows, count, centres, block);
+      nearestTwo(count, centres, worker);
       chunkPot[c] = potential(c);
     });
+    double[] candidate = new double[d];
+    double[] swap = new double[k + 1];
     for (int step = 0; step < steps && k > 1; step++) {
       double phi = 0;
       for (double p : chunkPot) {
@@ -86,10 +98,9 @@ final class LocalSearch {
         break;
       }
       int p = Seeding.sample(data, d1, chunkPot, rng.nextDouble() * phi);
-      double[] candidate = new double[d];
       System.arraycopy(data.x(), p * d, candidate, 0, d);
       pool.forEach(chunks, c -> price(c, candidate));
-      double[] swap = new double[k + 1];
+      java.util.Arrays.fill(swap, 0);
       for (double[] partial : chunkSwap) {
         for (int j = 0; j <= k; j++) {
           swap[j] += partial[j];
@@ -104,42 +115,43 @@ final class LocalSearch {
       if (swap[0] + swap[1 + best] < phi) {
         System.arraycopy(candidate, 0, centres, best * d, d);
         int out = best;
-        pool.forEach(chunks, c -> absorb(c, out, centres));
+        pool.forEach(chunks, (c, worker) -> absorb(c, out, centres, worker));
       }
     }
     return centres;
   }
 
   /**
-   * Sets the nearest two centres of the listed rows against all k: canonical distances, SIMD
-   * over the rows ({@link BlockDistances}), ties to the lowest index.
+   * Sets the nearest two centres of the worker's listed rows against all k: canonical distances,
+   * SIMD over the rows ({@link BlockDistances}), ties to the lowest index.
    */
-  private void nearestTwo(int[] rows, int count, double[] centres, TransposedRows block) {
+  private void nearestTwo(int count, double[] centres, int worker) {
     if (count == 0) {
       return;
     }
     int d = data.d();
-    block.load(data.x(), rows, 0, count);
-    double[] dist = new double[count];
+    int[] list = rows[worker];
+    double[] v = dist[worker];
+    TransposedRows block = blocks[worker];
+    block.load(data.x(), list, 0, count);
     for (int t = 0; t < count; t++) {
-      int i = rows[t];
+      int i = list[t];
       d1[i] = Double.POSITIVE_INFINITY;
       d2[i] = Double.POSITIVE_INFINITY;
       nearest[i] = 0;
       second[i] = 0;
     }
     for (int j = 0; j < k; j++) {
-      BlockDistances.squaredDistances(block, centres, j * d, dist);
+      BlockDistances.squaredDistances(block, centres, j * d, v);
       for (int t = 0; t < count; t++) {
-        int i = rows[t];
-        double v = dist[t];
-        if (v < d1[i]) {
+        int i = list[t];
+        if (v[t] < d1[i]) {
           d2[i] = d1[i];
           second[i] = nearest[i];
-          d1[i] = v;
+          d1[i] = v[t];
           nearest[i] = j;
-        } else if (v < d2[i]) {
-          d2[i] = v;
+        } else if (v[t] < d2[i]) {
+          d2[i] = v[t];
           second[i] = j;
         }
       }
@@ -154,39 +166,34 @@ final class LocalSearch {
     return s;
   }
 
-  /** Chunk c's share of every swap's potential: [0] the base sum, [1 + j] centre j's correction. */
+  /**
+   * Chunk c's share of every swap's potential: [0] the base sum, [1 + j] centre j's correction.
+   * One distance per row, row by row: transposing the rows for SIMD costs more than it saves.
+   */
   private void price(int c, double[] candidate) {
     double[] out = chunkSwap[c];
     java.util.Arrays.fill(out, 0);
-    TransposedRows block = new TransposedRows(data.d());
-    double[] dist = new double[TransposedRows.CAPACITY];
-    int end = ChunkPool.end(c, data.n());
-    for (int first = ChunkPool.start(c); first < end; first += TransposedRows.CAPACITY) {
-      int size = Math.min(TransposedRows.CAPACITY, end - first);
-      block.loadRange(data.x(), first, size);
-      BlockDistances.squaredDistances(block, candidate, 0, dist);
-      for (int t = 0; t < size; t++) {
-        int i = first + t;
-        double v = dist[t];
-        dp[i] = v;
-        double w = data.weight(i);
-        double kept = Math.min(v, d1[i]);
-        out[0] += w * kept;
-        out[1 + nearest[i]] += w * (Math.min(v, d2[i]) - kept);
-      }
+    double[] x = data.x();
+    int d = data.d();
+    for (int i = ChunkPool.start(c), end = ChunkPool.end(c, data.n()); i < end; i++) {
+      double v = SquaredDistance.between(x, i * d, candidate, 0, d);
+      dp[i] = v;
+      double w = data.weight(i);
+      double kept = Math.min(v, d1[i]);
+      out[0] += w * kept;
+      out[1 + nearest[i]] += w * (Math.min(v, d2[i]) - kept);
     }
   }
 
   /** Updates chunk c's rows after the candidate replaced centre {@code out}. */
-  private void absorb(int c, int out, double[] centres) {
-    int[] rows = new int[TransposedRows.CAPACITY];
-    TransposedRows block = new TransposedRows(data.d());
+  private void absorb(int c, int out, double[] centres, int worker) {
+    int[] list = rows[worker];
     int count = 0;
     for (int i = ChunkPool.start(c), end = ChunkPool.end(c, data.n()); i < end; i++) {
       if (nearest[i] == out || second[i] == out) {
-        rows[count++] = i;
-        if (count == rows.length) {
-          nearestTwo(rows, count, centres, block);
+        list[count++] = i;
+        if (count == list.length) {
+          nearestTwo(count, centres, worker);
           count = 0;
         }
       } else if (dp[i] < d1[i]) {
@@ -199,7 +206,7 @@ final class LocalSearch {
         d2[i] = dp[i];
       }
     }
-    nearestTwo(rows, count, centres, block);
+    nearestTwo(count, centres, worker);
     chunkPot[c] = potential(c);
   }
 }

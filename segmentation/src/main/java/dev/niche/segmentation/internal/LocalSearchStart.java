@@ -14,14 +14,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Greedy k-means++ alone often puts two centres in one true cluster and one between two,
  * which Lloyd's iterations cannot undo; the swaps undo it. The iterations on the coreset bring
- * the centres near a fixed point at a tenth of the cost, so fewer iterations on all rows follow.
+ * the centres near a fixed point at a twentieth of the cost, so fewer iterations on all rows follow.
  * On the issue-14 panel's shapes this lowered the median inertia over seeds below greedy
- * k-means++'s (docs/benchmarks.md).
+ * k-means++'s and scikit-learn's, and the whole fits' time (docs/benchmarks.md).
  *
  * <p>If the coreset holds fewer than k distinct rows with positive weight, the start falls back
  * to greedy k-means++ and the swaps on all rows.
  */
-final class LocalSearchStart {
+public final class LocalSearchStart {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalSearchStart.class);
 
@@ -54,7 +54,7 @@ final class LocalSearchStart {
    * @return k centres, flat
    * @throws IllegalArgumentException if there are fewer than k distinct rows with positive weight
    */
-  static double[] centres(
+  public static double[] centres(
       Dataset data,
       int k,
       KMeansAlgorithm algorithm,

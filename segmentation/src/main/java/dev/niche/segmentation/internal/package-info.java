@@ -26,9 +26,15 @@
  *       or at up to 8 padded coordinates with the Vector API resolved every row from the fit's
  *       column copy ({@link SimdTrials}, the same bits: both sum a trial's potential per 128-row
  *       block in {@link WeightedSum}'s order)),
- *       k-means||
+ *       the default local-search start ({@link LocalSearchStart}: a {@link LightweightCoreset}
+ *       of {@link FitPlan#startRows} draws, weighted rows in the caller's order; on it
+ *       {@link LocalSearchStart#CORESET_TRIES} times greedy k-means++ ({@link RowSeeding}),
+ *       {@link LocalSearch} swaps and at most {@link LocalSearchStart#CORESET_ITERATIONS} Lloyd
+ *       iterations of AUTO's assigner through a {@link KMeansRun} of its own; the try with the
+ *       lowest coreset inertia gives the centres), k-means||
  *       ({@link ParallelSeeding}), random rows ({@link RandomSeeding}) or the given centres.
- *       k-means++ hands its labels and distances to the first E-step.
+ *       k-means++ hands its labels and distances to the first E-step; after the other starts the
+ *       first E-step computes them (Hamerly with {@link NearestTwo} over blocks of rows).
  *   <li><b>Iterations.</b> M-step ({@link CentroidUpdate}: full sums first, then only the rows
  *       whose label changed), then E-step ({@link Assigner}: {@link LloydAssigner},
  *       {@link HamerlyAssigner}, {@link ElkanAssigner}), until the squared centre shift is within
@@ -80,7 +86,11 @@
  *       {@link HamerlyAssigner#CARRY_TOLERANCE} relative (a few ulps on the panel's data).
  *   <li><b>The start's distribution</b> is textbook (greedy) k-means++ whatever the pruning;
  *       D^2-sampling walks the rows in the fit's order, so the spatial order changes which row a
- *       random number picks, not the distribution.
+ *       random number picks, not the distribution. The local-search start never depends on the
+ *       requested algorithm or the thread count: its coreset, swaps and iterations sum per fixed
+ *       chunk like everything else, and its iterations always run AUTO's assigner.
+ *   <li><b>Swaps never raise the potential:</b> {@link LocalSearch} makes a swap only when the
+ *       exact potential after it, summed over all rows of its data set, is lower.
  *   <li><b>No mutation of the caller's arrays;</b> memory is bounded as stated in docs/segmentation.md.
  * </ul>
  *
@@ -108,6 +118,12 @@
  *       either the pilot pass does not pay; {@code SAMPLE_PER_CELL} = 64 sample rows per pilot,
  *       {@code PILOT_TRIALS} = 16 local trials (separate groups keep separate cells),
  *       {@code PILOT_SEED} fixed (the order depends on the data only).
+ *   <li>{@link FitPlan#CORESET_SHARE} = 20 and {@link FitPlan#CORESET_ROWS_PER_CLUSTER} = 50:
+ *       the local-search start's coreset has max(n / 20, 50 k) draws, or the start works on all
+ *       rows when that is more than n / 2; {@link LocalSearchStart#CORESET_TRIES} = 3 tries,
+ *       {@link LocalSearchStart#STEPS_PER_CENTRE} = 1 (k swap draws per try) and
+ *       {@link LocalSearchStart#CORESET_ITERATIONS} = 50 (docs/benchmarks-changelog.md,
+ *       2026-12-02, 09:40: what each bought on the panel's shapes).
  *   <li>{@link FitPlan#LLOYD_MAX_CLUSTERS} = 8: AUTO's choice (LLOYD up to it, HAMERLY above;
  *       ELKAN only on request).
  *   <li>{@link LloydAssigner#TILED_MIN_DIMENSION} = 32: from this dimension Lloyd's E-step uses the
