@@ -56,6 +56,8 @@ import java.util.SplittableRandom;
  *       greedy k-means++ start, 20 iterations, inertia carried as a fit carries it): thread CPU
  *       time of the M-steps and of the E-steps per iteration, three repetitions per shape. With {@code -Dniche.algorithm=LLOYD},
  *       the Lloyd iteration as a fit runs it (incremental M-step), to set against the floor.
+ *   <li>{@code steps [SHAPE...]}: the iterations a default fit makes from its local-search start,
+ *       taken apart ({@link FitSteps}).
  *   <li>{@code peak}: the processor's multiply-add peak as Java reaches it ({@link FmaPeak}, needs
  *       {@code --add-modules jdk.incubator.vector}), in G multiply-adds per second of thread CPU
  *       time, median of seven. Run it in a JVM of its own: after the E-step's 256-bit kernel has
@@ -104,6 +106,9 @@ public final class KMeansPanelTool {
         break;
       case "iterations":
         iterations(shapes(args, 1));
+        break;
+      case "steps":
+        FitSteps.print(shapes(args, 1));
         break;
       case "peak":
         LloydFloor.printPeak();
