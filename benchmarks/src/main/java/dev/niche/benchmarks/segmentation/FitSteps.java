@@ -7,11 +7,8 @@ import dev.niche.segmentation.internal.Assigner;
 import dev.niche.segmentation.internal.CentroidUpdate;
 import dev.niche.segmentation.internal.ChunkPool;
 import dev.niche.segmentation.internal.Dataset;
-import dev.niche.segmentation.internal.ElkanAssigner;
 import dev.niche.segmentation.internal.FeatureMoments;
 import dev.niche.segmentation.internal.FitPlan;
-import dev.niche.segmentation.internal.HamerlyAssigner;
-import dev.niche.segmentation.internal.LloydAssigner;
 import dev.niche.segmentation.internal.LocalSearchStart;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -50,12 +47,8 @@ final class FitSteps {
           double[] centres = LocalSearchStart.centres(data, s.k, auto, tolerance,
               new SplittableRandom(Seeds.derive(KMeansPanelBenchmark.SEED, 0)), pool);
           int[] labels = new int[s.n];
-          Assigner assigner = algorithm == KMeansAlgorithm.LLOYD
-              ? LloydAssigner.forIterations(data, s.k)
-              : algorithm == KMeansAlgorithm.ELKAN ? new ElkanAssigner(data, s.k)
-              : new HamerlyAssigner(data, s.k);
           CentroidUpdate update = new CentroidUpdate(data, s.k);
-          assigner.moveRowsIn(update);
+          Assigner assigner = KMeansPanelTool.assigner(algorithm, data, s.k, update);
           long t0 = bean.getCurrentThreadCpuTime();
           assigner.start(centres, labels, null, pool);
           long first = bean.getCurrentThreadCpuTime() - t0;

@@ -305,6 +305,16 @@ public final class KMeansPanelTool {
     return new Dataset(flat.clone(), s.n, s.d, null);
   }
 
+  /** The assigner a fit runs for a concrete algorithm, moving its relabelled rows in update. */
+  static Assigner assigner(KMeansAlgorithm algorithm, Dataset data, int k, CentroidUpdate update) {
+    Assigner assigner = algorithm == KMeansAlgorithm.LLOYD
+        ? LloydAssigner.forIterations(data, k)
+        : algorithm == KMeansAlgorithm.ELKAN ? new ElkanAssigner(data, k)
+        : new HamerlyAssigner(data, k);
+    assigner.moveRowsIn(update);
+    return assigner;
+  }
+
   private static void iterations(PanelShape[] shapes) {
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     for (PanelShape s : shapes) {
@@ -321,12 +331,8 @@ public final class KMeansPanelTool {
           Seeding seeding = Seeding.of(data, pool);
           double[] centres = greedyStart(seeding, s);
           int[] labels = seeding.labels();
-          Assigner assigner = algorithm == KMeansAlgorithm.LLOYD
-              ? LloydAssigner.forIterations(data, s.k)
-              : algorithm == KMeansAlgorithm.ELKAN ? new ElkanAssigner(data, s.k)
-              : new HamerlyAssigner(data, s.k);
           CentroidUpdate update = new CentroidUpdate(data, s.k);
-          assigner.moveRowsIn(update);
+          Assigner assigner = assigner(algorithm, data, s.k, update);
           assigner.start(centres, labels, seeding.minD2(), pool);
           long mstep = 0;
           long estep = 0;
