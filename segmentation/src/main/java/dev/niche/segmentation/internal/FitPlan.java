@@ -46,8 +46,8 @@ public final class FitPlan {
   public static final int CORESET_SHARE = 20;
 
   /**
-   * ... but at least this many rows per cluster, so that each true cluster of a fair size is
-   * drawn into the coreset many times.
+   * The local-search start's coreset has at least this many draws per cluster, so that on small
+   * data each true cluster of a fair size is still drawn many times.
    */
   public static final int CORESET_ROWS_PER_CLUSTER = 50;
 
