@@ -13,8 +13,7 @@ import dev.niche.segmentation.internal.SpatialOrder;
 
 /**
  * Exact k-means: minimises the inertia sum_i w_i ||x_i - c(x_i)||^2 by alternating assignment
- * (E-step) and centroid (M-step) updates, by default from a local-search start
- * ({@link KMeansInit#LOCAL_SEARCH}: greedy k-means++ refined by swaps and iterations on a coreset).
+ * (E-step) and centroid (M-step) updates, by default from a {@link KMeansInit#LOCAL_SEARCH} start.
  *
  * <p><b>Stopping rule</b> (as scikit-learn's {@code KMeans}): stop when the total squared centre
  * shift sum_m ||c_m' - c_m||^2 of an M-step is at most {@code tolerance} times the mean over
@@ -28,11 +27,11 @@ import dev.niche.segmentation.internal.SpatialOrder;
  * number of threads. LLOYD, HAMERLY and ELKAN share the distance kernel and the M-step, so from the
  * same start they give the same labels and centroids.
  *
- * <p><b>Row order</b>: a k-means++ fit ({@link KMeansInit#KMEANS_PLUS_PLUS} or
- * {@link KMeansInit#GREEDY_KMEANS_PLUS_PLUS}) of at least 65,536 rows with k of at least 16 works on its
- * copy of the rows in an order where neighbouring rows lie close together (sorted by nearest of k pilot centres chosen on
- * an evenly spaced sample), which lets the start rule out whole blocks of rows. The order depends
- * on the data only; labels are always returned in the caller's row order.
+ * <p><b>Row order</b>: a fit with init KMEANS_PLUS_PLUS or GREEDY_KMEANS_PLUS_PLUS on at least
+ * 65,536 rows with k of at least 16 works on its copy of the rows in an order where neighbouring
+ * rows lie close together (sorted by nearest of k pilot centres chosen on an evenly spaced
+ * sample), which lets the start rule out whole blocks of rows. The order depends on the data
+ * only; labels are always returned in the caller's row order.
  *
  * <p><b>Empty clusters</b> are re-seeded at the rows farthest from their assigned centroid
  * (weighted squared distance, lowest index on ties), never left NaN.
@@ -101,9 +100,8 @@ public final class KMeans {
   }
 
   /**
-   * A builder with the defaults: the local-search start, AUTO algorithm, 300 iterations, tolerance
-   * 1e-4, one start, one thread, seed 0, unit weights. {@code k} must be set (or initial centres
-   * given).
+   * A builder with the defaults: the local-search start, AUTO algorithm, 300 iterations,
+   * tolerance 1e-4, one start, one thread, seed 0, unit weights; k or initial centres must be set.
    *
    * @return a new builder
    */
