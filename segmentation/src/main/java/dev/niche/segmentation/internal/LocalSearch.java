@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
  *
  * <p>Every sum is taken per fixed chunk ({@link ChunkPool}) and the chunks are added in order, so
  * the swaps, like every other step of a fit, do not depend on the thread count. Ties between
- * centres go to the lowest index. One instance serves one search.
+ * centres go to the lowest index. One instance serves one search at a time; each
+ * {@link #improve} call sets all of its state afresh.
  */
 final class LocalSearch {
 

@@ -67,12 +67,14 @@ public final class LocalSearchStart {
     if (m < data.n()) {
       Dataset coreset = LightweightCoreset.draw(data, m, rng, pool);
       RunResult best = null;
+      // One search state serves every try: improve() sets all of it from the try's seeds.
+      LocalSearch search = new LocalSearch(coreset, k, pool);
       for (int t = 0; t < CORESET_TRIES; t++) {
         double[] seeds = Seeding.of(coreset, pool).upTo(k, trials, rng);
         if (seeds.length < k * data.d()) {
           break;
         }
-        double[] swapped = new LocalSearch(coreset, k, pool).improve(seeds, steps, rng);
+        double[] swapped = search.improve(seeds, steps, rng);
         RunResult r =
             new KMeansRun(coreset, k, algorithm, CORESET_ITERATIONS, absTolerance, pool)
                 .run(null, swapped, 0);
